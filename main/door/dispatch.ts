@@ -1,0 +1,58 @@
+// The one wrapper every command passes through on its way into the engine, whichever door it came
+// in by (Electron IPC or the WebSocket): it checks the name against the contract, parses the input
+// with the command's schema (a renderer or web page is not trusted), calls the handler, and turns
+// anything thrown into a result union. Handlers can assume their input is valid.
+import {
+  commands,
+  isCommandName,
+  type CommandName,
+  type CommandOutput,
+  type ErrorInfo,
+  type ParsedInput,
+  type Result,
+} from '../../shared/contract';
+import type { ErrorCode } from '../../shared/errors';
+
+export type CommandHandlers = {
+  [N in CommandName]: (input: ParsedInput<N>) => Promise<CommandOutput<N>>;
+};
+
+/** Thrown by engine code to fail a command with a code the renderer and CLI can explain. */
+export class CommandError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: ErrorInfo['params'] = {},
+  ) {
+    super(code);
+    this.name = 'CommandError';
+  }
+}
+
+export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
+
+export function createDispatch(handlers: CommandHandlers, onInternalError?: (err: unknown) => void): Dispatch {
+  return async (name, input) => {
+    if (!isCommandName(name)) {
+      return fail('unknown_command', { name: String(name).slice(0, 80) });
+    }
+    const parsed = commands[name].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
+        .join('; ');
+      return fail('bad_input', { command: name, issues });
+    }
+    try {
+      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      if (err instanceof CommandError) return fail(err.code, err.params);
+      onInternalError?.(err);
+      return fail('os_error', { errno: 'internal', syscall: name });
+    }
+  };
+}
+
+function fail(code: ErrorCode, params: ErrorInfo['params']): Result<never> {
+  return { ok: false, error: { code, params } };
+}

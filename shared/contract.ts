@@ -1,0 +1,223 @@
+// The one contract between the engine (main) and whoever shows it (the renderer over IPC or a
+// WebSocket, the CLI). Every command and event is declared here once, as a zod schema; TypeScript
+// types are inferred from the schemas and never written twice. Main validates every command's input
+// against these schemas at its door, because a renderer or a web page is not trusted.
+import { z } from 'zod';
+import { ERROR_CODES } from './errors';
+
+// ---- building blocks -------------------------------------------------------------------------
+
+/** Exact bytes. IPC carries them by structured clone; the WebSocket door uses shared/wire-codec. */
+export const Bytes = z.instanceof(Uint8Array);
+
+export const Port = z.number().int().min(0).max(65535);
+/** A host name or an IP literal, as typed by a person: no spaces, no scheme, not absurdly long. */
+export const Host = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[^\s/]+$/, 'a host has no spaces or slashes');
+export const ConnId = z.string().min(1).max(64);
+export const ServerId = z.string().min(1).max(64);
+
+export const Address = z.object({
+  address: z.string(),
+  port: Port,
+  family: z.enum(['IPv4', 'IPv6']),
+});
+export type Address = z.infer<typeof Address>;
+
+export const Role = z.enum(['server', 'client']);
+export type Role = z.infer<typeof Role>;
+
+export const Dir = z.enum(['in', 'out']);
+export type Dir = z.infer<typeof Dir>;
+
+// ---- the journal -----------------------------------------------------------------------------
+
+const eventBase = {
+  connId: ConnId,
+  /** Position in this connection's journal, from 0, with no gaps. */
+  seq: z.number().int().min(0),
+  /** Wall clock, ms since the epoch: for display only. */
+  at: z.number(),
+  /** Monotonic ms since this connection opened: what durations are computed from. */
+  t: z.number().min(0),
+};
+
+/**
+ * One thing that happened on one connection, in the order the OS told us.
+ * - opened: accepted (server role) or connected (client role).
+ * - data: one chunk as one `data` event delivered it (in) or one write handed it to the OS (out).
+ *   `bytes` holds the stored payload; null once evicted by the journal's byte budget (length stays).
+ * - peer_fin: the peer's FIN arrived (our read returned EOF); we may still send.
+ * - fin_sent: our FIN went out (shutdown(SHUT_WR) / end()); the peer may still send.
+ * - rst_sent: we reset the connection (SO_LINGER 0 close): the peer sees ECONNRESET.
+ * - error: the OS reported an error, by its code (ECONNRESET, EPIPE, ...).
+ * - closed: the socket is fully closed and its descriptor released.
+ */
+export const JournalEvent = z.discriminatedUnion('kind', [
+  z.object({ ...eventBase, kind: z.literal('opened'), role: Role, local: Address, remote: Address }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('data'),
+    dir: Dir,
+    length: z.number().int().min(0),
+    bytes: Bytes.nullable(),
+  }),
+  z.object({ ...eventBase, kind: z.literal('peer_fin') }),
+  z.object({ ...eventBase, kind: z.literal('fin_sent') }),
+  z.object({ ...eventBase, kind: z.literal('rst_sent') }),
+  z.object({ ...eventBase, kind: z.literal('error'), code: z.string() }),
+  z.object({ ...eventBase, kind: z.literal('closed'), hadError: z.boolean() }),
+]);
+export type JournalEvent = z.infer<typeof JournalEvent>;
+export type JournalEventKind = JournalEvent['kind'];
+
+/** What is known about a connection at a glance; counters are exact even after eviction. */
+export const ConnSummary = z.object({
+  connId: ConnId,
+  role: Role,
+  /** The server that accepted it (server role only). */
+  serverId: ServerId.nullable(),
+  local: Address,
+  remote: Address,
+  openedAt: z.number(),
+  bytesIn: z.number().int().min(0),
+  bytesOut: z.number().int().min(0),
+  chunksIn: z.number().int().min(0),
+  chunksOut: z.number().int().min(0),
+  finReceived: z.boolean(),
+  finSent: z.boolean(),
+  reset: z.boolean(),
+  closed: z.boolean(),
+  /** True once the journal's byte budget has dropped this connection's payloads. */
+  payloadEvicted: z.boolean(),
+});
+export type ConnSummary = z.infer<typeof ConnSummary>;
+
+export const ServerInfo = z.object({
+  serverId: ServerId,
+  host: Host,
+  port: Port,
+  family: z.enum(['IPv4', 'IPv6']),
+  listening: z.boolean(),
+  backlog: z.number().int(),
+});
+export type ServerInfo = z.infer<typeof ServerInfo>;
+
+/** Totals that survive when whole connections are dropped from the journal. */
+export const JournalTotals = z.object({
+  connections: z.number().int().min(0),
+  bytesIn: z.number().int().min(0),
+  bytesOut: z.number().int().min(0),
+  storedPayloadBytes: z.number().int().min(0),
+  droppedConnections: z.number().int().min(0),
+});
+export type JournalTotals = z.infer<typeof JournalTotals>;
+
+export const ErrorInfo = z.object({
+  code: z.enum(ERROR_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfo>;
+
+// ---- commands (renderer -> main) ---------------------------------------------------------------
+
+const Empty = z.object({}).strict();
+
+export const commands = {
+  'app.info': {
+    input: Empty,
+    output: z.object({ version: z.string(), host: z.enum(['electron', 'web', 'cli']) }),
+  },
+  'server.start': {
+    input: z
+      .object({
+        host: Host.default('127.0.0.1'),
+        port: Port.default(9000),
+        backlog: z.number().int().min(1).max(4096).default(5),
+      })
+      .strict(),
+    output: ServerInfo,
+  },
+  'server.stop': { input: z.object({ serverId: ServerId }).strict(), output: Empty },
+  'client.connect': {
+    input: z.object({ host: Host, port: Port.min(1) }).strict(),
+    output: ConnSummary,
+  },
+  'client.send': {
+    input: z.object({ connId: ConnId, bytes: Bytes.refine((b) => b.length > 0, 'nothing to send') }).strict(),
+    output: z.object({ length: z.number().int() }),
+  },
+  'client.halfClose': { input: z.object({ connId: ConnId }).strict(), output: Empty },
+  'client.close': { input: z.object({ connId: ConnId }).strict(), output: Empty },
+  'client.reset': { input: z.object({ connId: ConnId }).strict(), output: Empty },
+  /** Everything needed to draw the app from scratch: on load and after a reconnect. */
+  'journal.snapshot': {
+    input: Empty,
+    output: z.object({
+      servers: z.array(ServerInfo),
+      conns: z.array(ConnSummary),
+      totals: JournalTotals,
+    }),
+  },
+  /** One connection's whole journal, payloads included where still stored. */
+  'journal.events': {
+    input: z.object({ connId: ConnId }).strict(),
+    output: z.object({ events: z.array(JournalEvent) }),
+  },
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+/** What a caller may pass (defaults may be omitted). */
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+/** What the engine receives after the door has parsed it (defaults filled in). */
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(commands, name);
+}
+
+// ---- events (main -> renderer) -----------------------------------------------------------------
+
+export const events = {
+  /**
+   * Journal changes, batched: at most a few per animation frame reach the renderer, never one
+   * message per chunk. `conns` holds the latest summary of every connection that changed.
+   */
+  'journal.delta': z.object({
+    conns: z.array(ConnSummary),
+    events: z.array(JournalEvent),
+    totals: JournalTotals,
+  }),
+  /** A server started, stopped or failed. `servers` is the whole current list. */
+  'server.changed': z.object({ servers: z.array(ServerInfo) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<N extends EventName> = z.output<Events[N]>;
+
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+// ---- the bridge: what both transports (IPC, WebSocket) give the renderer ----------------------
+
+export interface Bridge {
+  invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>>;
+  on<N extends EventName>(name: N, handler: (payload: EventPayload<N>) => void): () => void;
+  readonly host: 'electron' | 'web';
+}
+
+/** The global the Electron preload exposes with contextBridge. */
+export const PRELOAD_GLOBAL = 'wirebench';

@@ -1,0 +1,26 @@
+// English sentences for every error code in shared/errors.ts: what happened, then what to do.
+// Interpolated params come from the error's params ({{port}}, {{host}}, ...).
+import type { ErrorCode } from '../../errors';
+
+export const errors = {
+  bad_input: 'The command "{{command}}" was refused because its input is not valid: {{issues}}.',
+  unknown_command: 'There is no command called "{{name}}".',
+  port_in_use:
+    'Port {{port}} on {{host}} is already in use: another program (or another Wirebench server) is listening there. Stop it, or choose another port.',
+  permission_denied:
+    'Port {{port}} is below 1024, and only administrators may listen there. Choose a port of 1024 or more, such as 9000.',
+  address_not_available:
+    '{{host}} is not an address of this machine, so nothing can listen on it. Use 127.0.0.1 (this machine only).',
+  conn_refused:
+    'Connection refused: nothing is listening on {{host}} port {{port}}. Is the server running, and is the port right?',
+  conn_timeout: 'No answer from {{host}} port {{port}} in time. The host may be down, or a firewall drops the packets.',
+  host_not_found: 'The name "{{host}}" could not be resolved to an address. Check its spelling.',
+  host_unreachable: 'There is no route to {{host}}: the network cannot reach it from here.',
+  conn_reset: 'The peer reset the connection (RST): it is gone, and nothing more can be sent or received.',
+  broken_pipe: 'The peer has closed the connection, so what we tried to send could not be delivered (EPIPE).',
+  unknown_connection: 'There is no connection {{connId}} (it may have been closed and dropped from the journal).',
+  unknown_server: 'There is no server {{serverId}} (it may have been stopped already).',
+  not_writable: 'Connection {{connId}} cannot send any more: {{state}}.',
+  too_many_files: 'Too many open files: the system ran out of file descriptors. Close some connections and try again.',
+  os_error: 'The operating system refused "{{syscall}}" with {{errno}}.',
+} satisfies Record<ErrorCode, string>;

@@ -1,0 +1,12 @@
+// The few globals that shared/ may use: they exist both in Node (>= 18) and in every browser, so
+// shared/ stays free of both the DOM and Node type libraries.
+declare function atob(data: string): string;
+declare function btoa(data: string): string;
+
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
