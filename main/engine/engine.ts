@@ -1,0 +1,188 @@
+// The engine's façade, the only thing hosts use: one async handler per command of the contract
+// (wrap them with createDispatch, which validates input first), and every event through onEvent.
+// Plain Node: it never imports electron, so the Electron, web and terminal hosts share it as is.
+import type { Socket } from 'node:net';
+import type { EventName, EventPayload, ServerInfo } from '../../shared/contract';
+import { DEFAULT_PRESET } from '../../shared/presets';
+import { CommandError, type CommandHandlers } from '../door/dispatch';
+import { DeltaBatcher } from './delta-batcher';
+import { HttpServer } from './http-server';
+import { Journal } from './journal';
+import { LiveConnections } from './live-connections';
+import { cannedResponder } from './responder';
+import type { ServePlan } from './server-exchange';
+import { connectClient } from './telnet-client';
+
+export type EngineEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
+
+export interface EngineOptions {
+  host: 'electron' | 'web' | 'cli';
+  version: string;
+  /** Stored chunk payloads, all connections together; default 64 MiB. */
+  payloadBudgetBytes?: number;
+  /** Past this many closed connections, the oldest are dropped whole; default 1000. */
+  maxClosedConnections?: number;
+  /** journal.delta batching interval; default 16 (one frame). */
+  deltaIntervalMs?: number;
+}
+
+export class Engine {
+  readonly handlers: CommandHandlers;
+  private readonly listeners = new Set<EngineEventListener>();
+  private readonly journal: Journal;
+  private readonly batcher: DeltaBatcher;
+  private readonly servers = new Map<string, HttpServer>();
+  private readonly live: LiveConnections;
+  private readonly connecting = new Set<Socket>();
+  private nextServerId = 1;
+  private shutdown: Promise<void> | null = null;
+  // The skeleton's only answer: lesson L1's, on the first chunk, then FIN and wait for the peer's.
+  private readonly plan: ServePlan = {
+    responder: cannedResponder(DEFAULT_PRESET.bytes),
+    answerWhen: 'first_chunk',
+    afterAnswer: 'fin_then_close',
+  };
+
+  constructor(private readonly options: EngineOptions) {
+    this.batcher = new DeltaBatcher(options.deltaIntervalMs ?? 16, (delta) => this.emit('journal.delta', delta));
+    this.journal = new Journal(
+      {
+        payloadBudgetBytes: options.payloadBudgetBytes ?? 64 * 1024 * 1024,
+        maxClosedConnections: options.maxClosedConnections ?? 1000,
+      },
+      (connId, event) => this.batcher.note(connId, event),
+    );
+    this.batcher.attach(this.journal);
+    this.live = new LiveConnections(this.journal);
+    this.handlers = this.createHandlers();
+  }
+
+  onEvent(listener: EngineEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Stops every server, destroys every socket, sends the last delta, and goes quiet. */
+  close(): Promise<void> {
+    this.shutdown ??= (async () => {
+      for (const server of this.servers.values()) server.stop();
+      this.servers.clear();
+      for (const socket of this.connecting) socket.destroy();
+      await this.live.destroyAll();
+      this.batcher.flush();
+      this.batcher.dispose();
+      this.listeners.clear();
+    })();
+    return this.shutdown;
+  }
+
+  private createHandlers(): CommandHandlers {
+    return {
+      'app.info': now(() => ({ version: this.options.version, host: this.options.host })),
+      'server.start': async ({ host, port, backlog }) => {
+        this.refuseAfterClose('server.start');
+        const serverId = `s${this.nextServerId++}`;
+        try {
+          const server = await HttpServer.start({
+            serverId,
+            host,
+            port,
+            backlog,
+            adopt: (socket, id) => this.live.adopt(socket, 'server', id),
+            plan: () => this.plan,
+            onChange: () => this.serversChanged(),
+          });
+          if (this.shutdown) {
+            server.stop(); // the engine closed while we were binding: leave nothing listening
+            this.refuseAfterClose('server.start');
+          }
+          this.servers.set(serverId, server);
+          return server.info();
+        } finally {
+          this.serversChanged();
+        }
+      },
+      'server.stop': now(({ serverId }) => {
+        const server = this.servers.get(serverId);
+        if (!server) throw new CommandError('unknown_server', { serverId });
+        server.stop();
+        this.servers.delete(serverId);
+        this.serversChanged();
+        return {};
+      }),
+      'client.connect': async ({ host, port }) => {
+        this.refuseAfterClose('client.connect');
+        const conn = await connectClient({
+          host,
+          port,
+          adopt: (socket) => this.live.adopt(socket, 'client', null),
+          pending: this.connecting,
+        });
+        const summary = this.journal.summary(conn.connId);
+        if (!summary) throw new CommandError('unknown_connection', { connId: conn.connId });
+        return summary;
+      },
+      'client.send': now(({ connId, bytes }) => {
+        this.live.writableClient(connId).write(bytes);
+        return { length: bytes.length };
+      }),
+      'client.halfClose': now(({ connId }) => {
+        this.live.writableClient(connId).halfClose();
+        return {};
+      }),
+      'client.close': now(({ connId }) => {
+        // Closing what is already closed is done already, not an error.
+        this.live.client(connId)?.closeWhenFlushed();
+        return {};
+      }),
+      'client.reset': now(({ connId }) => {
+        const conn = this.live.client(connId);
+        if (!conn) throw new CommandError('not_writable', { connId, state: 'closed' });
+        conn.reset();
+        return {};
+      }),
+      'journal.snapshot': now(() => ({
+        servers: this.serverInfos(),
+        conns: this.journal.summaries(),
+        totals: this.journal.totals(),
+      })),
+      'journal.events': now(({ connId }) => {
+        const events = this.journal.events(connId);
+        if (!events) throw new CommandError('unknown_connection', { connId });
+        return { events };
+      }),
+    };
+  }
+
+  private serverInfos(): ServerInfo[] {
+    return Array.from(this.servers.values(), (s) => s.info());
+  }
+
+  private serversChanged(): void {
+    this.emit('server.changed', { servers: this.serverInfos() });
+  }
+
+  private refuseAfterClose(syscall: string): void {
+    if (this.shutdown) throw new CommandError('os_error', { errno: 'ESHUTDOWN', syscall });
+  }
+
+  private emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
+    for (const listener of this.listeners) {
+      // One host's broken listener must not stop the others, nor the engine's own bookkeeping.
+      try {
+        listener(name, payload);
+      } catch (err) {
+        console.error(`wirebench engine: a listener for ${name} threw`, err);
+      }
+    }
+  }
+}
+
+/**
+ * A handler whose work is synchronous, as the async handler the contract wants: its result, or
+ * the CommandError it throws, as a settled promise, without an `await` that would have nothing
+ * to wait for.
+ */
+function now<I, O>(work: (input: I) => O): (input: I) => Promise<O> {
+  return (input) => new Promise((resolve) => resolve(work(input)));
+}

@@ -1,0 +1,113 @@
+// The journal's bounds, with real connections: lesson L1's python client against our server for
+// connections that end, and our own client against our server for a pair that stays open.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ConnSummary } from '../../shared/contract';
+import { ascii, EngineProbe } from './test-support/engine-probe';
+import { L1_CLIENT, runPython } from './test-support/peers';
+
+let probe: EngineProbe;
+afterEach(async () => {
+  await probe.engine.close();
+});
+
+const REQUEST = ascii('GET / HTTP/1.0\r\n\r\n'); // 18 bytes
+const L1_REQUEST = 43; // what L1_CLIENT sends
+const L1_ANSWER = 100; // the L1 preset's length
+
+/** Our client and its server-side peer, both left open: 118 stored bytes each. */
+async function openPair(port: number): Promise<{ client: string; server: string }> {
+  const { connId } = await probe.call('client.connect', { host: '127.0.0.1', port });
+  await probe.call('client.send', { connId, bytes: REQUEST });
+  await probe.waitForKind(connId, 'peer_fin'); // the whole answer arrived; we do not hang up
+  const server = await probe.serverConn(0);
+  await probe.waitForKind(server.connId, 'fin_sent');
+  return { client: connId, server: server.connId };
+}
+
+/** One L1 python client, start to end; returns the server-side connection once it has closed. */
+async function closedExchange(): Promise<ConnSummary> {
+  const before = (await probe.call('journal.snapshot', {})).totals.connections;
+  const { port } = (await probe.call('journal.snapshot', {})).servers[0] ?? { port: 0 };
+  expect((await runPython(L1_CLIENT, [port])).code).toBe(0);
+  const connId = `c${before + 1}`;
+  await probe.waitFor(`${connId} closed`, async () => (await probe.conn(connId).catch(() => undefined))?.closed);
+  return probe.conn(connId);
+}
+
+async function storedBytesOf(connId: string): Promise<(number | null)[]> {
+  return (await probe.events(connId)).flatMap((e) => (e.kind === 'data' ? [e.bytes ? e.bytes.length : null] : []));
+}
+
+describe('the payload budget', () => {
+  it('evicts the earliest closed connections first, keeps open ones, and every counter exact', async () => {
+    probe = new EngineProbe({ payloadBudgetBytes: 118 * 2 + 143 * 2 + 20 });
+    const { port } = await probe.call('server.start', { host: '127.0.0.1', port: 0 });
+    const pair = await openPair(port);
+    const closed: string[] = [];
+    for (let i = 0; i < 4; i++) closed.push((await closedExchange()).connId);
+
+    const snapshot = await probe.call('journal.snapshot', {});
+    const byId = new Map(snapshot.conns.map((c) => [c.connId, c]));
+    // The two that closed first lost their payloads; the later two and the open pair kept theirs.
+    expect(closed.map((id) => byId.get(id)?.payloadEvicted)).toEqual([true, true, false, false]);
+    expect(byId.get(pair.client)?.payloadEvicted).toBe(false);
+    expect(byId.get(pair.server)?.payloadEvicted).toBe(false);
+    expect(await storedBytesOf(closed[0] as string)).toEqual([null, null]);
+    expect(await storedBytesOf(closed[3] as string)).toEqual([L1_REQUEST, L1_ANSWER]);
+    expect(await storedBytesOf(pair.client)).toEqual([REQUEST.length, L1_ANSWER]);
+    // Eviction keeps lengths and counters.
+    const evicted = await probe.events(closed[0] as string);
+    expect(evicted.flatMap((e) => (e.kind === 'data' ? [e.length] : []))).toEqual([L1_REQUEST, L1_ANSWER]);
+    for (const id of closed) {
+      expect(byId.get(id)).toMatchObject({ bytesIn: L1_REQUEST, bytesOut: L1_ANSWER, chunksIn: 1, chunksOut: 1 });
+    }
+    expect(snapshot.totals).toEqual({
+      connections: 6,
+      bytesIn: REQUEST.length + L1_ANSWER + 4 * L1_REQUEST,
+      bytesOut: REQUEST.length + L1_ANSWER + 4 * L1_ANSWER,
+      storedPayloadBytes: 2 * 118 + 2 * 143,
+      droppedConnections: 0,
+    });
+    // Hosts learn of the eviction through a delta.
+    await probe.waitFor('a delta showing the eviction', () =>
+      probe.deltas.some((d) => d.conns.some((c) => c.connId === closed[0] && c.payloadEvicted)),
+    );
+  });
+
+  it('lets open connections alone exceed a tiny budget, and evicts each closed one at once', async () => {
+    probe = new EngineProbe({ payloadBudgetBytes: 100 });
+    const { port } = await probe.call('server.start', { host: '127.0.0.1', port: 0 });
+    const pair = await openPair(port);
+    const first = await closedExchange();
+    const second = await closedExchange();
+    expect(first.payloadEvicted).toBe(true);
+    expect(second.payloadEvicted).toBe(true);
+    expect(await storedBytesOf(pair.server)).toEqual([REQUEST.length, L1_ANSWER]);
+    const { totals } = await probe.call('journal.snapshot', {});
+    expect(totals.storedPayloadBytes).toBe(2 * 118);
+    expect(totals.bytesIn).toBe(REQUEST.length + L1_ANSWER + 2 * L1_REQUEST);
+  });
+});
+
+describe('the closed-connection cap', () => {
+  it('drops the earliest closed connections whole and keeps only their totals', async () => {
+    probe = new EngineProbe({ maxClosedConnections: 2 });
+    await probe.call('server.start', { host: '127.0.0.1', port: 0 });
+    for (let i = 0; i < 4; i++) await closedExchange();
+
+    await probe.waitFor('two dropped', async () => (await probe.call('journal.snapshot', {})).totals.droppedConnections === 2);
+    const snapshot = await probe.call('journal.snapshot', {});
+    expect(snapshot.conns.map((c) => c.connId)).toEqual(['c3', 'c4']);
+    expect(snapshot.totals).toEqual({
+      connections: 4,
+      bytesIn: 4 * L1_REQUEST,
+      bytesOut: 4 * L1_ANSWER,
+      storedPayloadBytes: 2 * (L1_REQUEST + L1_ANSWER),
+      droppedConnections: 2,
+    });
+    expect(await probe.dispatch('journal.events', { connId: 'c1' })).toEqual({
+      ok: false,
+      error: { code: 'unknown_connection', params: { connId: 'c1' } },
+    });
+  });
+});

@@ -1,0 +1,45 @@
+// The connections whose socket is still open, by id: what client commands act on and what an
+// engine shutdown must destroy. Closed ones leave this registry but stay in the journal.
+import type { Socket } from 'node:net';
+import type { Role } from '../../shared/contract';
+import { CommandError } from '../door/dispatch';
+import { Connection } from './connection';
+import type { Journal } from './journal';
+
+export class LiveConnections {
+  private readonly live = new Map<string, Connection>();
+
+  constructor(private readonly journal: Journal) {}
+
+  /** Wraps a connected or accepted socket in a journaled Connection and tracks it until it closes. */
+  adopt(socket: Socket, role: Role, serverId: string | null): Connection {
+    const conn = new Connection(socket, this.journal, role, serverId);
+    this.live.set(conn.connId, conn);
+    socket.once('close', () => this.live.delete(conn.connId));
+    return conn;
+  }
+
+  /**
+   * One of our client connections: null if it has closed already; unknown_connection if there
+   * is no such client connection (server-side ones are the server's to drive, not the user's).
+   */
+  client(connId: string): Connection | null {
+    if (this.journal.summary(connId)?.role !== 'client') {
+      throw new CommandError('unknown_connection', { connId });
+    }
+    return this.live.get(connId) ?? null;
+  }
+
+  /** A client connection that can still send, or not_writable saying why not. */
+  writableClient(connId: string): Connection {
+    const conn = this.client(connId);
+    const state = conn ? conn.notWritable() : 'closed';
+    if (!conn || state !== null) throw new CommandError('not_writable', { connId, state: state ?? 'closed' });
+    return conn;
+  }
+
+  /** Destroys every open socket; resolves once all have closed. */
+  async destroyAll(): Promise<void> {
+    await Promise.all(Array.from(this.live.values(), (conn) => conn.destroy()));
+  }
+}

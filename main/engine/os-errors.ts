@@ -1,0 +1,62 @@
+// The OS speaks in errno names (EADDRINUSE, ECONNREFUSED, ...); the contract speaks in codes a
+// learner can be told about (shared/errors.ts). This is the one place that translates, so that no
+// stack trace or Node message ever crosses the contract.
+import { CommandError } from '../door/dispatch';
+
+/** The errno name of a Node system error, or undefined for anything else. */
+export function errnoOf(err: unknown): string | undefined {
+  if (err === null || typeof err !== 'object') return undefined;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  // With autoSelectFamily (Node >= 20), a name with several addresses may fail as an
+  // AggregateError holding one error per address tried: the first one says what happened.
+  const inner = (err as { errors?: unknown }).errors;
+  if (Array.isArray(inner) && inner.length > 0) return errnoOf(inner[0]);
+  return undefined;
+}
+
+/** Why listen(host, port) failed, in the contract's words. */
+export function listenError(err: unknown, host: string, port: number): CommandError {
+  const errno = errnoOf(err);
+  switch (errno) {
+    case 'EADDRINUSE':
+      return new CommandError('port_in_use', { host, port });
+    case 'EACCES':
+    case 'EPERM':
+      return new CommandError('permission_denied', { host, port });
+    case 'EADDRNOTAVAIL':
+      return new CommandError('address_not_available', { host });
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new CommandError('host_not_found', { host });
+    default:
+      return common(errno, 'listen');
+  }
+}
+
+/** Why connect(host, port) failed, in the contract's words. */
+export function connectError(err: unknown, host: string, port: number): CommandError {
+  const errno = errnoOf(err);
+  switch (errno) {
+    case 'ECONNREFUSED':
+      return new CommandError('conn_refused', { host, port });
+    case 'ETIMEDOUT':
+      return new CommandError('conn_timeout', { host, port });
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME':
+      return new CommandError('host_not_found', { host });
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return new CommandError('host_unreachable', { host });
+    case 'EADDRNOTAVAIL':
+      return new CommandError('address_not_available', { host });
+    default:
+      return common(errno, 'connect');
+  }
+}
+
+function common(errno: string | undefined, syscall: string): CommandError {
+  if (errno === 'EMFILE' || errno === 'ENFILE') return new CommandError('too_many_files', {});
+  return new CommandError('os_error', { errno: errno ?? 'unknown', syscall });
+}

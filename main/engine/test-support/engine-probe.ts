@@ -1,0 +1,90 @@
+// Drives an Engine the way a host does (through createDispatch) and records what it emits, so a
+// test can wait for a state and then compare the journal with what the peers saw.
+import type { CommandInput, CommandName, CommandOutput, ConnSummary, EventPayload, JournalEvent } from '../../../shared/contract';
+import { createDispatch, type Dispatch } from '../../door/dispatch';
+import { Engine, type EngineOptions } from '../engine';
+
+export class EngineProbe {
+  readonly engine: Engine;
+  readonly dispatch: Dispatch;
+  readonly deltas: EventPayload<'journal.delta'>[] = [];
+  /** performance.now() at each delta, to check their spacing. */
+  readonly deltaTimes: number[] = [];
+  readonly serverChanges: EventPayload<'server.changed'>[] = [];
+
+  constructor(options: Partial<EngineOptions> = {}) {
+    this.engine = new Engine({ host: 'cli', version: 'test', ...options });
+    this.dispatch = createDispatch(this.engine.handlers);
+    this.engine.onEvent((name, payload) => {
+      if (name === 'journal.delta') {
+        this.deltas.push(payload as EventPayload<'journal.delta'>);
+        this.deltaTimes.push(performance.now());
+      } else this.serverChanges.push(payload as EventPayload<'server.changed'>);
+    });
+  }
+
+  /** Runs a command through the door; throws with the error code if it fails. */
+  async call<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+    const result = await this.dispatch(name, input);
+    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+    return result.value as CommandOutput<N>;
+  }
+
+  async events(connId: string): Promise<JournalEvent[]> {
+    return (await this.call('journal.events', { connId })).events;
+  }
+
+  async conns(): Promise<ConnSummary[]> {
+    return (await this.call('journal.snapshot', {})).conns;
+  }
+
+  async conn(connId: string): Promise<ConnSummary> {
+    const found = (await this.conns()).find((c) => c.connId === connId);
+    if (!found) throw new Error(`no connection ${connId}`);
+    return found;
+  }
+
+  /** Polls until `check` returns a value that is not undefined/false, or fails after timeoutMs. */
+  async waitFor<T>(
+    what: string,
+    check: () => T | undefined | false | Promise<T | undefined | false>,
+    timeoutMs = 8000,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** The nth server-role connection (in opening order) once it exists. */
+  serverConn(index = 0): Promise<ConnSummary> {
+    return this.waitFor(`server connection #${index}`, async () =>
+      (await this.conns()).filter((c) => c.role === 'server')[index],
+    );
+  }
+
+  /** Waits until the connection's journal has an event of this kind. */
+  waitForKind(connId: string, kind: JournalEvent['kind']): Promise<JournalEvent[]> {
+    return this.waitFor(`${connId} ${kind}`, async () => {
+      const events = await this.events(connId);
+      return events.some((e) => e.kind === kind) && events;
+    });
+  }
+}
+
+export const kinds = (events: readonly JournalEvent[]): string[] =>
+  events.map((e) => (e.kind === 'data' ? `data ${e.dir}` : e.kind));
+
+/** The concatenated payload of one direction (stored payloads only). */
+export function payload(events: readonly JournalEvent[], dir: 'in' | 'out'): Buffer {
+  return Buffer.concat(events.flatMap((e) => (e.kind === 'data' && e.dir === dir && e.bytes ? [e.bytes] : [])));
+}
+
+/**
+ * Text as the exact bytes a person would type, one byte per character. A fresh Uint8Array (not a
+ * Buffer or TextEncoder view) because the contract's byte type is a plain ArrayBuffer-backed one.
+ */
+export const ascii = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.from(text, 'latin1'));

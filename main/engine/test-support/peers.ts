@@ -1,0 +1,149 @@
+// Real peers for the engine's tests: curl and python3 scripts written in the style of the lessons
+// (LESSONS.md). Each runs as its own process and talks to the engine over real loopback sockets;
+// nothing here imitates the network.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface Finished {
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs a program to completion (killed after timeoutMs), collecting its output as bytes. */
+export function run(command: string, args: string[], timeoutMs = 10_000): Promise<Finished> {
+  return finished(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] }), timeoutMs);
+}
+
+export function runPython(script: string, args: (string | number)[] = []): Promise<Finished> {
+  return run('python3', ['-c', script, ...args.map(String)]);
+}
+
+export interface PythonServer {
+  port: number;
+  /** Resolves when the script exits (it serves one connection, then exits). */
+  done: Promise<Finished>;
+  /** Ends the script now (for servers that would otherwise wait). */
+  stop(): void;
+}
+
+/** Starts a python3 server script that prints its port on its first stdout line. */
+export function startPythonServer(script: string): Promise<PythonServer> {
+  const child = spawn('python3', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const done = finished(child, 15_000);
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (chunk: Buffer): void => {
+      text += chunk.toString('latin1');
+      const line = /^(\d+)\n/.exec(text);
+      if (!line) return;
+      child.stdout?.off('data', onData);
+      resolve({ port: Number(line[1]), done, stop: () => child.kill('SIGKILL') });
+    };
+    child.stdout?.on('data', onData);
+    done.then((f) => reject(new Error(`python server exited early: ${f.stderr}`)), reject);
+  });
+}
+
+function finished(child: ChildProcess, timeoutMs: number): Promise<Finished> {
+  const stdout: Buffer[] = [];
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => stdout.push(c));
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(stdout), stderr });
+    });
+  });
+}
+
+/** Reads "name N" pairs the scripts print on stderr, e.g. "sent 44 received 100". */
+export function counts(stderr: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of stderr.matchAll(/([a-z]+) (\d+)/g)) out[m[1] as string] = Number(m[2]);
+  return out;
+}
+
+/** Lesson L1's client: connect, send one HTTP/1.0 request, recv(512) until EOF, close. */
+export const L1_CLIENT = String.raw`
+import socket, sys
+port = int(sys.argv[1])
+mysock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+mysock.connect(('127.0.0.1', port))
+cmd = 'GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n'.encode()
+mysock.sendall(cmd)
+received = 0
+while True:
+    data = mysock.recv(512)
+    if len(data) < 1:
+        break
+    received += len(data)
+    sys.stdout.buffer.write(data)  # the lesson prints data.decode(); the exact bytes are kinder to a test
+mysock.close()
+sys.stderr.write('sent %d received %d\n' % (len(cmd), received))
+`;
+
+/** Lesson L2's server: accept one client, recv(1024) once, answer with bare LFs, close. */
+export const L2_SERVER = String.raw`
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(('127.0.0.1', 0))
+s.listen(1)
+print(s.getsockname()[1], flush=True)
+conn, addr = s.accept()
+request = conn.recv(1024)
+response = b'HTTP/1.1 200 OK\n\nHello, World!'
+conn.sendall(response)
+conn.close()
+s.close()
+sys.stderr.write('received %d sent %d\n' % (len(request), len(response)))
+`;
+
+/** A server that answers only after the client's FIN: it reads until recv() returns b''. */
+export const READ_TO_EOF_SERVER = String.raw`
+import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.bind(('127.0.0.1', 0))
+s.listen(1)
+print(s.getsockname()[1], flush=True)
+conn, addr = s.accept()
+request = b''
+while True:
+    data = conn.recv(1024)
+    if not data:
+        break
+    request += data
+response = b'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nYou sent %d bytes, then your FIN.\r\n' % len(request)
+conn.sendall(response)
+conn.close()
+s.close()
+sys.stderr.write('received %d sent %d\n' % (len(request), len(response)))
+`;
+
+/**
+ * A listener whose accept queue is full: listen(0), never accept, and two connections of its own
+ * already waiting. Linux then drops further SYNs (the queue overflows), so a connect to it
+ * neither succeeds nor is refused: it times out, as against a host that does not answer.
+ */
+export const FULL_BACKLOG_SERVER = String.raw`
+import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.bind(('127.0.0.1', 0))
+s.listen(0)
+port = s.getsockname()[1]
+waiting = []
+for i in range(2):
+    c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    c.setblocking(False)
+    try:
+        c.connect(('127.0.0.1', port))
+    except BlockingIOError:
+        pass
+    waiting.append(c)
+time.sleep(0.2)
+print(port, flush=True)
+time.sleep(12)
+`;

@@ -1,0 +1,38 @@
+// Canned responses, one per lesson (see LESSONS.md), as the exact bytes a server sends. They are
+// bytes, not strings, because a response may be malformed on purpose (bare LF line ends, a missing
+// blank line) and the point of the workbench is to show precisely what went on the wire.
+// Pure: no Node, no DOM, so the engine and the renderer's response editor share the same bytes.
+
+/** Stable identifiers: a UI finds each preset's label in the i18n catalog under `presets.<name>`. */
+export const PRESET_NAMES = ['l1-hello-world'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+export interface ResponsePreset {
+  readonly name: PresetName;
+  /** The lesson it reproduces, as LESSONS.md numbers them. */
+  readonly lesson: 'L1';
+  /** Exactly what goes on the wire, sent in one write. */
+  readonly bytes: Uint8Array;
+}
+
+// Every byte is ASCII, so encoding the string gives the wire bytes one for one.
+const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/**
+ * L1: the simplest web server. CRLF line ends (RFC 9112 section 2.2), a Content-Type, the blank
+ * line, and an HTML body that itself ends in CRLF CRLF. There is no Content-Length: the client
+ * learns the body is complete only from the server's FIN (RFC 9112 section 6.3, rule 8), which is
+ * why the lesson follows its one `sendall` with shutdown(SHUT_WR).
+ */
+export const L1_HELLO_WORLD: ResponsePreset = {
+  name: 'l1-hello-world',
+  lesson: 'L1',
+  bytes: ascii(
+    'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>Hello World</body></html>\r\n\r\n',
+  ),
+};
+
+export const PRESETS: readonly ResponsePreset[] = [L1_HELLO_WORLD];
+
+/** The server's answer until the user picks another. */
+export const DEFAULT_PRESET: ResponsePreset = L1_HELLO_WORLD;
