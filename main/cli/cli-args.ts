@@ -1,0 +1,68 @@
+// Parses one subcommand's arguments with node:util's parseArgs, but reports every mistake as an
+// i18n key with params instead of Node's English error text: the CLI speaks through the catalog.
+import { parseArgs } from 'node:util';
+
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Key of the option's one-line description (cli.help.option.*). */
+  description: string;
+  /** What a value looks like, for help and for the "needs a value" sentence. */
+  example?: string;
+}
+
+export type OptionTable = Readonly<Record<string, OptionSpec>>;
+
+export type ParsedOptions = Record<string, string | boolean | undefined>;
+
+export interface CliMistake {
+  key: string;
+  params: Record<string, string>;
+}
+
+export type ArgsResult = { ok: true; values: ParsedOptions } | { ok: false; mistake: CliMistake };
+
+export function parseCommandArgs(command: string, args: readonly string[], table: OptionTable): ArgsResult {
+  // strict: false plus tokens lets us see each mistake ourselves and word it through i18n.
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: Object.fromEntries(
+      Object.entries(table).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]),
+    ),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const values: ParsedOptions = {};
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      return mistake('cli.errors.unexpectedArgument', { command, value: token.value });
+    }
+    if (token.kind !== 'option') continue; // the `--` terminator
+    const spec = Object.hasOwn(table, token.name) ? table[token.name] : undefined;
+    if (!spec) return mistake('cli.errors.unknownOption', { command, option: token.rawName });
+    if (spec.type === 'string') {
+      // `--port --json` would otherwise take "--json" as the port: an option is never a value
+      // unless written inline (`--host=-x`), as parseArgs's strict mode also insists.
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
+        return mistake('cli.errors.missingValue', { option: token.rawName, example: spec.example ?? '…' });
+      }
+      values[token.name] = token.value;
+    } else {
+      if (token.value !== undefined) return mistake('cli.errors.unexpectedValue', { option: token.rawName });
+      values[token.name] = true;
+    }
+  }
+  return { ok: true, values };
+}
+
+/** A TCP port as typed: 0..65535, digits only (no "8e3", no "-1", no "0x50"). */
+export function parsePort(text: string): number | null {
+  if (!/^\d{1,5}$/.test(text)) return null;
+  const port = Number(text);
+  return port <= 65535 ? port : null;
+}
+
+function mistake(key: string, params: Record<string, string>): ArgsResult {
+  return { ok: false, mistake: { key, params } };
+}

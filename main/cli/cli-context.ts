@@ -1,0 +1,48 @@
+// What every subcommand gets: words, output streams, paths and the process's surroundings. Passed
+// in rather than reached for, so a subcommand does not care whether it runs in a terminal or a test.
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OptionTable, ParsedOptions } from './cli-args';
+
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+export interface AppPaths {
+  /** The package root: where package.json is, and what `electron .` opens. */
+  appRoot: string;
+  /** The built renderer, served by the web host. */
+  rendererDir: string;
+  /** The built Electron entry (package.json "main"). */
+  electronMain: string;
+}
+
+export interface CliContext {
+  t: Translate;
+  out(line: string): void;
+  err(line: string): void;
+  version: string;
+  paths: AppPaths;
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  /** Resolves with the signal when the person asks us to stop (Ctrl+C, SIGTERM). */
+  stopRequested(): Promise<NodeJS.Signals>;
+}
+
+export interface Subcommand {
+  /** Key of the one-line summary shown by --help. */
+  summary: string;
+  options: OptionTable;
+  run(values: ParsedOptions, ctx: CliContext): Promise<number>;
+}
+
+/**
+ * Both the built file (out/main/wirebench.js) and the source (main/cli/wirebench.ts) sit two
+ * folders below the package root, so one rule finds out/renderer from either.
+ */
+export function appPathsFrom(moduleUrl: string): AppPaths {
+  const appRoot = resolve(dirname(fileURLToPath(moduleUrl)), '..', '..');
+  return {
+    appRoot,
+    rendererDir: join(appRoot, 'out', 'renderer'),
+    electronMain: join(appRoot, 'out', 'main', 'electron-main.js'),
+  };
+}

@@ -1,0 +1,37 @@
+// Runs the web host until asked to stop: shared by `wirebench web` and by `wirebench start` when
+// the desktop window cannot open.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startWebHost } from '../web/web-host';
+import { isLoopbackHost } from '../web/upgrade-guard';
+import type { CliContext } from './cli-context';
+import { explainError } from './explain-error';
+
+export interface ServeWebOptions {
+  host: string;
+  port: number;
+  /** Print {"url": ...} on one line instead of a sentence. */
+  json: boolean;
+}
+
+export async function serveWeb(ctx: CliContext, options: ServeWebOptions): Promise<number> {
+  const { rendererDir } = ctx.paths;
+  if (!existsSync(join(rendererDir, 'index.html'))) ctx.err(ctx.t('cli.web.noRenderer', { dir: rendererDir }));
+
+  let host;
+  try {
+    host = await startWebHost({ host: options.host, port: options.port, rendererDir, version: ctx.version });
+  } catch (err) {
+    ctx.err(explainError(ctx.t, err));
+    return 1;
+  }
+  // Listen for Ctrl+C before announcing the URL: whoever reads it (a script, a test) may signal us
+  // at once, and the process can be descheduled between the write and the next statement.
+  const stopped = ctx.stopRequested();
+  if (!isLoopbackHost(options.host)) ctx.err(ctx.t('cli.web.exposed', { host: options.host }));
+  ctx.out(options.json ? JSON.stringify({ url: host.url }) : ctx.t('cli.web.listening', { url: host.url }));
+
+  await stopped;
+  await host.close(); // closes the engine too: servers stopped, sockets destroyed
+  return 0;
+}

@@ -1,0 +1,35 @@
+// `wirebench web [--host 127.0.0.1] [--port N] [--json]`: Wirebench in a browser.
+import { parsePort, type OptionTable, type ParsedOptions } from './cli-args';
+import type { CliContext, Subcommand } from './cli-context';
+import { serveWeb, type ServeWebOptions } from './serve-web';
+
+export const WEB_OPTIONS: OptionTable = {
+  host: { type: 'string', description: 'cli.help.option.host', example: '127.0.0.1' },
+  port: { type: 'string', short: 'p', description: 'cli.help.option.port', example: '8080' },
+  json: { type: 'boolean', description: 'cli.help.option.json' },
+};
+
+export const webCommand: Subcommand = {
+  summary: 'cli.help.summary.web',
+  options: WEB_OPTIONS,
+  run: async (values, ctx) => {
+    const options = webOptionsFrom(values, ctx);
+    return options ? serveWeb(ctx, options) : 2;
+  },
+};
+
+/** Reads --host/--port/--json; prints the mistake and returns null if one is wrong. */
+export function webOptionsFrom(values: ParsedOptions, ctx: CliContext): ServeWebOptions | null {
+  const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
+  if (!/^[^\s/]{1,253}$/.test(host)) {
+    ctx.err(ctx.t('cli.errors.badHost', { value: host }));
+    return null;
+  }
+  const portText = typeof values.port === 'string' ? values.port : '0';
+  const port = parsePort(portText);
+  if (port === null) {
+    ctx.err(ctx.t('cli.errors.badPort', { value: portText }));
+    return null;
+  }
+  return { host, port, json: values.json === true };
+}

@@ -1,0 +1,114 @@
+// The Electron host: app lifecycle, one window, the IPC door. Deliberately thin: the engine is
+// plain Node, the security rules live in small pure modules beside this one (window-options,
+// sender-check, navigation-policy), and everything else is the renderer's.
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { createI18n } from '../../shared/i18n/catalog';
+import { createDispatch } from '../door/dispatch';
+import { Engine } from '../engine/engine';
+import { CONTENT_SECURITY_POLICY } from '../web/security-headers';
+import { attachIpcDoor } from './ipc-door';
+import { externalLinkTarget, isSameDocument } from './navigation-policy';
+import { createWindowOptions, preloadPathFrom, rendererIndexFrom } from './window-options';
+
+// electron-vite sets this in `dev` only; a built app always loads its own files.
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererUrl = devServerUrl ?? pathToFileURL(rendererIndexFrom(import.meta.dirname)).href;
+// In dev, Vite's React refresh preamble is an inline script and HMR talks over a WebSocket to the
+// dev server; the built app gets the strict policy.
+const csp = devServerUrl
+  ? CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws:")
+  : CONTENT_SECURITY_POLICY;
+
+// Every renderer sandboxed, whatever a future window's options say.
+app.enableSandbox();
+
+// Tests (and people who want a throwaway profile) point userData somewhere else; this must happen
+// before 'ready', and before the single-instance lock, which lives in userData.
+if (process.env.WIREBENCH_USER_DATA) app.setPath('userData', process.env.WIREBENCH_USER_DATA);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit(); // the first instance gets 'second-instance' and shows its window
+} else {
+  runApp();
+}
+
+function runApp(): void {
+  const engine = new Engine({ host: 'electron', version: app.getVersion() });
+  const dispatch = createDispatch(engine.handlers, (err) => console.error(err));
+  const t = createI18n().t;
+  let win: BrowserWindow | null = null;
+  let detachDoor: () => void = () => {};
+
+  const createWindow = (): void => {
+    win = new BrowserWindow(
+      createWindowOptions({ preloadPath: preloadPathFrom(import.meta.dirname), title: t('ui.app.title') }),
+    );
+    win.once('ready-to-show', () => win?.show());
+    win.on('closed', () => {
+      win = null;
+    });
+    void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererIndexFrom(import.meta.dirname)));
+  };
+
+  app.on('web-contents-created', (_event, contents) => guardContents(contents));
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  // macOS apps stay alive without windows until Cmd+Q; elsewhere closing the window quits.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+
+  // Stop servers and destroy sockets before the process goes: a port left listening by a dying
+  // app would make the next start fail with EADDRINUSE.
+  let engineClosed = false;
+  app.on('will-quit', (event) => {
+    if (engineClosed) return;
+    event.preventDefault();
+    detachDoor();
+    void engine.close().finally(() => {
+      engineClosed = true;
+      app.quit();
+    });
+  });
+
+  void app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    });
+    detachDoor = attachIpcDoor({
+      ipcMain,
+      dispatch,
+      onEvent: (listener) => engine.onEvent(listener),
+      target: () => (win && !win.isDestroyed() ? { webContents: win.webContents, rendererUrl } : null),
+    });
+    createWindow();
+  });
+}
+
+/** No navigation, no new windows, no webviews: the window only ever shows our renderer. */
+function guardContents(contents: WebContents): void {
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !isSameDocument(contents.getURL(), event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isSameDocument(contents.getURL(), event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = externalLinkTarget(url);
+    if (external) void shell.openExternal(external);
+    return { action: 'deny' };
+  });
+}

@@ -1,0 +1,144 @@
+// The WebSocket door: the same contract as Electron's IPC, for a browser. Each text message is one
+// envelope of shared/wire-codec.ts. `invoke` goes through the one dispatch wrapper (which checks the
+// name and parses the input) and is answered by a `result` with the same id; every engine event is
+// forwarded as an `event` to every open socket. Nothing a page sends can crash the host: bad JSON,
+// wrong envelopes, binary frames and oversized messages are refused or ignored.
+import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { z } from 'zod';
+import type { EventName } from '../../shared/contract';
+import { decodeWire, encodeWire, type WireEvent, type WireResult } from '../../shared/wire-codec';
+import type { Dispatch } from '../door/dispatch';
+import type { GuardVerdict, UpgradeRequestLike } from './upgrade-guard';
+
+/** The engine's `onEvent`, or anything shaped like it. */
+export type EventSource = (listener: (name: EventName, payload: unknown) => void) => () => void;
+
+export interface WsDoorOptions {
+  server: Server;
+  guard: (req: UpgradeRequestLike) => GuardVerdict;
+  dispatch: Dispatch;
+  onEvent: EventSource;
+  /** Larger messages are refused (close code 1009); a request never needs more than a paste. */
+  maxPayloadBytes?: number;
+  /** A page that stops reading is dropped once this much is queued for it, not buffered forever. */
+  maxBufferedBytes?: number;
+}
+
+export interface WsDoor {
+  readonly clientCount: () => number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_PAYLOAD = 16 * 1024 * 1024;
+const DEFAULT_MAX_BUFFERED = 64 * 1024 * 1024;
+
+const InvokeEnvelope = z.object({
+  type: z.literal('invoke'),
+  id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  name: z.string().max(200),
+  input: z.unknown(),
+});
+
+export function attachWsDoor(options: WsDoorOptions): WsDoor {
+  const maxBuffered = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD,
+    perMessageDeflate: false, // loopback traffic: compression only costs CPU (and zip-bomb risk)
+  });
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy()); // a peer resetting mid-handshake is not our crash
+    const verdict = options.guard({ url: req.url, headers: req.headers });
+    if (!verdict.ok) {
+      refuse(socket, verdict.status);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  };
+  options.server.on('upgrade', onUpgrade);
+
+  wss.on('connection', (ws: WebSocket) => {
+    ws.on('error', () => ws.terminate()); // invalid frames, oversized messages: drop that page only
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return; // envelopes are JSON text; binary frames mean a confused client
+      void answer(ws, dataToString(data), options.dispatch);
+    });
+  });
+
+  const unsubscribe = options.onEvent((name, payload) => {
+    if (wss.clients.size === 0) return;
+    const envelope: WireEvent = { type: 'event', name, payload };
+    const text = encodeWire(envelope); // encoded once, whatever the number of pages
+    for (const ws of wss.clients) {
+      if (ws.readyState !== WebSocket.OPEN) continue;
+      if (ws.bufferedAmount > maxBuffered) {
+        // The page can reconnect and ask for journal.snapshot; the host's memory is not its buffer.
+        ws.terminate();
+        continue;
+      }
+      ws.send(text);
+    }
+  });
+
+  return {
+    clientCount: () => wss.clients.size,
+    close: () =>
+      new Promise<void>((done) => {
+        unsubscribe();
+        options.server.off('upgrade', onUpgrade);
+        for (const ws of wss.clients) ws.terminate();
+        wss.close(() => done());
+      }),
+  };
+}
+
+async function answer(ws: WebSocket, text: string, dispatch: Dispatch): Promise<void> {
+  let message: unknown;
+  try {
+    message = decodeWire(text);
+  } catch {
+    return; // not JSON: there is no id to answer to
+  }
+  const parsed = InvokeEnvelope.safeParse(message);
+  if (!parsed.success) {
+    const id = idOf(message);
+    if (id === null) return;
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(envelope)'}: ${i.message}`).join('; ');
+    send(ws, { type: 'result', id, result: { ok: false, error: { code: 'bad_input', params: { command: nameOf(message), issues } } } });
+    return;
+  }
+  const { id, name, input } = parsed.data;
+  const result = await dispatch(name, input);
+  send(ws, { type: 'result', id, result });
+}
+
+function send(ws: WebSocket, envelope: WireResult): void {
+  if (ws.readyState === WebSocket.OPEN) ws.send(encodeWire(envelope));
+}
+
+function idOf(message: unknown): number | null {
+  if (message === null || typeof message !== 'object') return null;
+  const id = (message as Record<string, unknown>).id;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
+}
+
+function nameOf(message: unknown): string {
+  const name = (message as Record<string, unknown>).name;
+  return typeof name === 'string' ? name.slice(0, 80) : '';
+}
+
+function dataToString(data: WebSocket.RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
+
+/** Answer the upgrade with a plain HTTP status and hang up (no WebSocket is ever opened). */
+function refuse(socket: Duplex, status: number): void {
+  const reason = STATUS_CODES[status] ?? 'Refused';
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
