@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'too_many_files',
   /** Anything else the OS said. params: { errno, syscall } */
   'os_error',
+  /** The page lost its link to Wirebench (the WebSocket dropped) before the command was answered. params: { command } */
+  'disconnected',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,31 @@
+// One line saying where the console's connection stands, as telnet would print it.
+import { useTranslation } from 'react-i18next';
+import type { ConnSummary } from '../../../shared/contract';
+import { formatAddress } from '../../lib/format';
+import type { ClientPhase } from '../../store/client-slice';
+import type { EndpointDraft } from '../../store/servers-slice';
+
+interface ClientStatusProps {
+  phase: ClientPhase;
+  conn: ConnSummary | undefined;
+  target: EndpointDraft;
+}
+
+export function ClientStatus({ phase, conn, target }: ClientStatusProps) {
+  const { t } = useTranslation();
+  const ends = conn ? { local: formatAddress(conn.local), remote: formatAddress(conn.remote) } : null;
+  let text: string;
+  if (phase === 'connecting') text = t('ui.client.connecting', { address: `${target.host}:${target.port}` });
+  else if (phase === 'idle' || !ends) text = t('ui.client.notConnected');
+  else if (phase === 'open') text = t('ui.client.connected', ends);
+  else if (phase === 'fin_received') text = t('ui.client.peerFin', ends);
+  else if (phase === 'fin_sent') text = t('ui.client.finSent', ends);
+  else if (phase === 'fin_both') text = t('ui.client.bothFin', ends);
+  else if (phase === 'reset') text = t('ui.client.reset');
+  else text = t('ui.client.closed');
+  return (
+    <p className={`status status-${phase}`} data-testid="client-status" data-phase={phase} aria-live="polite">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,102 @@
+// The terminal-like transcript: what we sent and what came back, in order, told apart by colour
+// and by a marker for screen readers; notes for FIN, RST and close in between.
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JournalEvent } from '../../../shared/contract';
+import { sameBytes } from '../../../shared/bytes';
+import { formatAddress } from '../../lib/format';
+import { ByteText } from '../../ui/byte-text';
+import { buildTranscript, type TranscriptItem } from './transcript';
+
+export function TranscriptView({ events }: { events: readonly JournalEvent[] }) {
+  const { t } = useTranslation();
+  const transcript = useMemo(() => buildTranscript(events), [events]);
+  const box = useRef<HTMLDivElement>(null);
+  const pinned = useRef(true);
+
+  // Follow new output like a terminal, unless the person scrolled up to read.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && pinned.current) el.scrollTop = el.scrollHeight;
+  }, [transcript]);
+  const onScroll = (): void => {
+    const el = box.current;
+    if (el) pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < 24;
+  };
+
+  return (
+    <div className="transcript" data-testid="client-output" role="log" ref={box} onScroll={onScroll} tabIndex={0}>
+      {transcript.blocks.length === 0 && <p className="transcript-empty">{t('ui.client.emptyOutput')}</p>}
+      {transcript.totalBytes > transcript.shownBytes && (
+        <p className="transcript-note">{t('ui.client.truncated', { shown: transcript.shownBytes, total: transcript.totalBytes })}</p>
+      )}
+      {transcript.blocks.map((block) => (
+        <TranscriptBlockView key={block.key} items={block.items} />
+      ))}
+    </div>
+  );
+}
+
+/** One block; redrawn only when its items changed (in practice, only the last block does). */
+const TranscriptBlockView = memo(
+  function TranscriptBlockView({ items }: { items: TranscriptItem[] }) {
+    return (
+      <div className="tx-block">
+        {items.map((item) => (
+          <TranscriptLine key={item.key} item={item} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.items.length === b.items.length && a.items.every((item, i) => sameItem(item, b.items[i])),
+);
+
+function sameItem(a: TranscriptItem, b: TranscriptItem | undefined): boolean {
+  if (!b || a.key !== b.key || a.type !== b.type) return false;
+  if (a.type === 'bytes' && b.type === 'bytes') return sameBytes(a.bytes, b.bytes);
+  if (a.type === 'note' && b.type === 'note') return a.event === b.event;
+  return a.type === 'evicted' && b.type === 'evicted' && a.length === b.length;
+}
+
+function TranscriptLine({ item }: { item: TranscriptItem }) {
+  const { t } = useTranslation();
+  if (item.type === 'bytes') {
+    return (
+      <span className={`tx tx-${item.dir}`} data-dir={item.dir}>
+        <span className="visually-hidden">{item.dir === 'out' ? t('ui.client.sentLegend') : t('ui.client.receivedLegend')}: </span>
+        <ByteText bytes={item.bytes} />
+      </span>
+    );
+  }
+  if (item.type === 'evicted') {
+    return (
+      <span className={`transcript-note tx-${item.dir}`} data-dir={item.dir}>
+        {t('ui.client.noteEvicted', { count: item.length })}
+      </span>
+    );
+  }
+  return (
+    <span className="transcript-note" data-kind={item.event.kind}>
+      {noteText(item.event, t)}
+    </span>
+  );
+}
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: T): string {
+  switch (event.kind) {
+    case 'opened':
+      return t('ui.client.noteOpened', { remote: formatAddress(event.remote) });
+    case 'peer_fin':
+      return t('ui.client.notePeerFin');
+    case 'fin_sent':
+      return t('ui.client.noteFinSent');
+    case 'rst_sent':
+      return t('ui.client.noteRstSent');
+    case 'error':
+      return t('ui.client.noteError', { code: event.code });
+    case 'closed':
+      return t('ui.client.noteClosed');
+  }
+}

@@ -1,0 +1,46 @@
+// One connection at a glance: whose socket it is, its two ends, bytes each way, and its state.
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConnSummary } from '../../../shared/contract';
+import { formatAddress, formatCount } from '../../lib/format';
+import { connStateOf } from '../../store/connections-slice';
+
+interface ConnRowProps {
+  conn: ConnSummary;
+  selected: boolean;
+  onSelect: (connId: string) => void;
+}
+
+export const ConnRow = memo(function ConnRow({ conn, selected, onSelect }: ConnRowProps) {
+  const { t } = useTranslation();
+  const state = connStateOf(conn);
+  const local = formatAddress(conn.local);
+  const remote = formatAddress(conn.remote);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`conn-row role-${conn.role}`}
+        data-testid="conn-row"
+        data-conn-id={conn.connId}
+        data-role={conn.role}
+        data-state={state}
+        aria-pressed={selected}
+        onClick={() => onSelect(conn.connId)}
+      >
+        <span className="conn-line">
+          <span className={`badge badge-${conn.role}`}>{t(`ui.conns.role.${conn.role}`)}</span>
+          <span className="conn-id">{conn.connId}</span>
+          <span className={`badge state state-${state}`}>{t(`ui.conns.state.${state}`)}</span>
+        </span>
+        <span className="conn-ends" aria-label={t('ui.conns.endpointsLabel', { local, remote })}>
+          {t('ui.conns.endpoints', { local, remote })}
+        </span>
+        <span className="conn-bytes">
+          <span className="bytes-in">{t('ui.conns.bytesIn', { bytes: formatCount(conn.bytesIn) })}</span>
+          <span className="bytes-out">{t('ui.conns.bytesOut', { bytes: formatCount(conn.bytesOut) })}</span>
+        </span>
+      </button>
+    </li>
+  );
+});

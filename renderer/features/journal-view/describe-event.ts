@@ -1,0 +1,34 @@
+// One journal event in plain words: what happened, with the addresses, sizes or codes that matter.
+import type { JournalEvent } from '../../../shared/contract';
+import type { TFunction } from 'i18next';
+import { ui } from '../../../shared/i18n/en/ui';
+import { formatAddress } from '../../lib/format';
+
+type OsErrorKey = keyof typeof ui.osErrors;
+
+export function describeEvent(event: JournalEvent, t: TFunction): string {
+  switch (event.kind) {
+    case 'opened': {
+      const ends = { local: formatAddress(event.local), remote: formatAddress(event.remote) };
+      return event.role === 'server' ? t('ui.journal.accepted', ends) : t('ui.journal.connected', ends);
+    }
+    case 'data':
+      return event.dir === 'in'
+        ? t('ui.journal.received', { count: event.length })
+        : t('ui.journal.sent', { count: event.length });
+    case 'peer_fin':
+      return t('ui.journal.peerFin');
+    case 'fin_sent':
+      return t('ui.journal.finSent');
+    case 'rst_sent':
+      return t('ui.journal.rstSent');
+    case 'error':
+      return t('ui.journal.error', { code: event.code, explanation: t(`ui.osErrors.${osErrorKey(event.code)}`) });
+    case 'closed':
+      return event.hadError ? t('ui.journal.closedAfterError') : t('ui.journal.closed');
+  }
+}
+
+function osErrorKey(code: string): OsErrorKey {
+  return Object.hasOwn(ui.osErrors, code) ? (code as OsErrorKey) : 'other';
+}

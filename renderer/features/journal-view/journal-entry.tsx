@@ -1,0 +1,54 @@
+// One line of a connection's journal; data entries also show their bytes, glyphs and all.
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { JournalEvent } from '../../../shared/contract';
+import { ByteText } from '../../ui/byte-text';
+import { Elapsed } from '../../ui/elapsed';
+import { describeEvent } from './describe-event';
+
+/**
+ * Bytes drawn per entry until asked for more: a lesson's chunks are far smaller, while a download's
+ * are up to 64 KiB each, and drawing all of them would stall the page.
+ */
+const PREVIEW_BYTES = 2048;
+
+export const JournalEntry = memo(function JournalEntry({ event }: { event: JournalEvent }) {
+  const { t } = useTranslation();
+  const dir = event.kind === 'data' ? event.dir : undefined;
+  return (
+    <li className={`journal-entry kind-${event.kind}${dir ? ` dir-${dir}` : ''}`} data-testid="journal-entry" data-kind={event.kind} data-dir={dir}>
+      <Elapsed ms={event.t} />
+      <span className="what">{describeEvent(event, t)}</span>
+      {event.kind === 'data' && (
+        <div className="payload">
+          {event.bytes === null ? (
+            <p className="evicted">{t('ui.journal.evicted', { count: event.length })}</p>
+          ) : (
+            <Payload bytes={event.bytes} />
+          )}
+        </div>
+      )}
+    </li>
+  );
+});
+
+function Payload({ bytes }: { bytes: Uint8Array }) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const cut = !all && bytes.length > PREVIEW_BYTES;
+  return (
+    <>
+      <pre className="bytes">
+        <ByteText bytes={cut ? bytes.subarray(0, PREVIEW_BYTES) : bytes} />
+      </pre>
+      {cut && (
+        <p className="evicted">
+          {t('ui.journal.truncated', { count: bytes.length - PREVIEW_BYTES })}{' '}
+          <button type="button" className="link-button" onClick={() => setAll(true)}>
+            {t('ui.journal.showAll', { count: bytes.length })}
+          </button>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+// Starts the renderer: pick the transport, start listening to the engine, draw.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './app';
+import { BridgeProvider } from './bridge/bridge-context';
+import { createBridge } from './bridge/client';
+import { startIngest } from './bridge/ingest';
+import { i18n } from './i18n';
+import { useWirebench } from './store/store';
+import './ui/theme.css';
+
+const bridge = createBridge();
+startIngest(bridge, useWirebench);
+
+document.documentElement.lang = i18n.language;
+document.title = i18n.t('ui.app.title');
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <BridgeProvider bridge={bridge}>
+        <App />
+      </BridgeProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,153 @@
+// Every connection the engine reported (its summary, by id, in order of appearance), each one's
+// journal, and the totals. Fed by ingest (snapshots and deltas) and by journal fetches.
+import type { StateCreator } from 'zustand';
+import type { ConnSummary, ErrorInfo, EventPayload, JournalEvent, JournalTotals } from '../../shared/contract';
+import {
+  EMPTY_JOURNAL,
+  mergeDeltaEvents,
+  mergeFetchedEvents,
+  withoutPayloads,
+  type ConnJournal,
+} from './journal-merge';
+import type { WirebenchState } from './store';
+
+export interface ConnectionsSlice {
+  conns: Record<string, ConnSummary>;
+  /** Ids in the order the connections appeared. */
+  connOrder: string[];
+  journals: Record<string, ConnJournal>;
+  totals: JournalTotals;
+  /** Everything from `journal.snapshot`: on load and after a reconnect, when deltas may be missing. */
+  applySnapshot: (conns: readonly ConnSummary[], totals: JournalTotals) => void;
+  applyDelta: (delta: EventPayload<'journal.delta'>) => void;
+  /** A summary learned from a command's answer (client.connect); deltas win if they came first. */
+  addConn: (summary: ConnSummary) => void;
+  journalLoading: (connId: string) => void;
+  journalLoaded: (connId: string, events: readonly JournalEvent[]) => void;
+  journalFailed: (connId: string, error: ErrorInfo) => void;
+}
+
+export const ZERO_TOTALS: JournalTotals = {
+  connections: 0,
+  bytesIn: 0,
+  bytesOut: 0,
+  storedPayloadBytes: 0,
+  droppedConnections: 0,
+};
+
+export const createConnectionsSlice: StateCreator<WirebenchState, [], [], ConnectionsSlice> = (set) => ({
+  conns: {},
+  connOrder: [],
+  journals: {},
+  totals: ZERO_TOTALS,
+
+  applySnapshot: (list, totals) =>
+    set((s) => {
+      const conns: Record<string, ConnSummary> = {};
+      const journals: Record<string, ConnJournal> = {};
+      for (const c of list) {
+        conns[c.connId] = c;
+        // Events may have happened while we were not listening: re-fetch whatever is looked at.
+        const known = s.journals[c.connId];
+        journals[c.connId] = known ? { ...known, needsFetch: true, error: null } : EMPTY_JOURNAL;
+      }
+      const connOrder = byOpenedAt(
+        list.map((c) => c.connId),
+        conns,
+      );
+      return { conns, connOrder, journals, totals };
+    }),
+
+  applyDelta: (delta) =>
+    set((s) => {
+      const journals = { ...s.journals };
+      for (const [connId, events] of groupByConn(delta.events)) {
+        journals[connId] = mergeDeltaEvents(journals[connId], events);
+      }
+      const conns = { ...s.conns };
+      const added: string[] = [];
+      for (const c of delta.conns) {
+        if (!conns[c.connId]) added.push(c.connId);
+        conns[c.connId] = c;
+        const j = journals[c.connId];
+        // Known by its summary only (its first events were missed): fetch it when looked at.
+        if (!j) journals[c.connId] = EMPTY_JOURNAL;
+        // The engine dropped this connection's payloads to stay in budget; so does the renderer.
+        else if (c.payloadEvicted) journals[c.connId] = withoutPayloads(j);
+      }
+      // In order of opening, as the snapshot has them, whichever delta happened to bring them.
+      const connOrder = added.length > 0 ? byOpenedAt([...s.connOrder, ...added], conns) : s.connOrder;
+      return { conns, connOrder, journals, totals: delta.totals };
+    }),
+
+  addConn: (summary) =>
+    set((s) => {
+      if (s.conns[summary.connId]) return {};
+      const conns = { ...s.conns, [summary.connId]: summary };
+      return {
+        conns,
+        connOrder: byOpenedAt([...s.connOrder, summary.connId], conns),
+        // Its `opened` event (seq 0) is on its way in a delta: nothing is missing yet.
+        journals: s.journals[summary.connId]
+          ? s.journals
+          : { ...s.journals, [summary.connId]: { ...EMPTY_JOURNAL, needsFetch: false } },
+      };
+    }),
+
+  journalLoading: (connId) =>
+    set((s) => ({ journals: { ...s.journals, [connId]: { ...(s.journals[connId] ?? EMPTY_JOURNAL), loading: true } } })),
+
+  journalLoaded: (connId, events) =>
+    set((s) => {
+      let journal = mergeFetchedEvents(s.journals[connId], events);
+      if (s.conns[connId]?.payloadEvicted) journal = withoutPayloads(journal);
+      return { journals: { ...s.journals, [connId]: journal } };
+    }),
+
+  journalFailed: (connId, error) =>
+    set((s) => ({
+      journals: {
+        ...s.journals,
+        [connId]: { ...(s.journals[connId] ?? EMPTY_JOURNAL), loading: false, needsFetch: false, error },
+      },
+    })),
+});
+
+/** Stable: connections opened in the same millisecond keep the order they were reported in. */
+function byOpenedAt(ids: string[], conns: Record<string, ConnSummary>): string[] {
+  return ids.sort((a, b) => (conns[a]?.openedAt ?? 0) - (conns[b]?.openedAt ?? 0));
+}
+
+function groupByConn(events: readonly JournalEvent[]): Map<string, JournalEvent[]> {
+  const groups = new Map<string, JournalEvent[]>();
+  for (const e of events) {
+    const list = groups.get(e.connId);
+    if (list) list.push(e);
+    else groups.set(e.connId, [e]);
+  }
+  return groups;
+}
+
+export const selectConnOrder = (s: WirebenchState): string[] => s.connOrder;
+export const selectConns = (s: WirebenchState): Record<string, ConnSummary> => s.conns;
+export const selectTotals = (s: WirebenchState): JournalTotals => s.totals;
+export const selectConn =
+  (connId: string | null) =>
+  (s: WirebenchState): ConnSummary | undefined =>
+    connId === null ? undefined : s.conns[connId];
+export const selectJournal =
+  (connId: string | null) =>
+  (s: WirebenchState): ConnJournal | undefined =>
+    connId === null ? undefined : s.journals[connId];
+
+/** The states a learner distinguishes, from the summary's flags (RFC 9293 section 3.3.2, simplified). */
+export type ConnState = 'open' | 'fin_sent' | 'fin_received' | 'fin_both' | 'closed' | 'reset';
+
+export function connStateOf(c: ConnSummary): ConnState {
+  if (c.reset) return 'reset';
+  if (c.closed) return 'closed';
+  if (c.finSent && c.finReceived) return 'fin_both';
+  if (c.finSent) return 'fin_sent';
+  if (c.finReceived) return 'fin_received';
+  return 'open';
+}

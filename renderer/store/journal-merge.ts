@@ -1,0 +1,76 @@
+// How one connection's journal is kept in the renderer. Events arrive in `journal.delta` batches,
+// and whole journals arrive from `journal.events`; the two can overlap or race (a delta may be sent
+// before or after a fetch's answer), so events are merged by `seq`, which the engine numbers from 0
+// with no gaps. A journal whose events do not run 0, 1, 2, ... without a hole is missing something
+// and is marked `needsFetch`, and so is one that may have missed events while the link was down.
+import type { ErrorInfo, JournalEvent } from '../../shared/contract';
+
+export interface ConnJournal {
+  /** Sorted by seq, no duplicates. */
+  events: JournalEvent[];
+  /** Some events are (or may be) missing: fetch `journal.events` when someone looks. */
+  needsFetch: boolean;
+  loading: boolean;
+  /** Why the last fetch failed (e.g. the engine dropped the connection); stops retrying. */
+  error: ErrorInfo | null;
+}
+
+export const EMPTY_JOURNAL: ConnJournal = { events: [], needsFetch: true, loading: false, error: null };
+
+/** Adds events from a delta, in any order; marks a gap if one shows. */
+export function mergeDeltaEvents(journal: ConnJournal | undefined, incoming: readonly JournalEvent[]): ConnJournal {
+  const base = journal ?? { ...EMPTY_JOURNAL, needsFetch: false };
+  const events = mergeBySeq(base.events, incoming);
+  return { ...base, events, needsFetch: base.needsFetch || !isGapless(events) };
+}
+
+/** Adds a fetched journal (the engine's whole record at that moment). */
+export function mergeFetchedEvents(journal: ConnJournal | undefined, fetched: readonly JournalEvent[]): ConnJournal {
+  const events = mergeBySeq(journal?.events ?? [], fetched);
+  // Not gapless even now means the engine itself no longer has those events: asking again would
+  // give the same answer, so do not ask again until something new is missed.
+  return { events, needsFetch: false, loading: false, error: null };
+}
+
+/** Events that carried payload bytes, with the bytes dropped (the engine evicted them). */
+export function withoutPayloads(journal: ConnJournal): ConnJournal {
+  if (!journal.events.some((e) => e.kind === 'data' && e.bytes !== null)) return journal;
+  return { ...journal, events: journal.events.map((e) => (e.kind === 'data' && e.bytes ? { ...e, bytes: null } : e)) };
+}
+
+export function isGapless(events: readonly JournalEvent[]): boolean {
+  for (let i = 0; i < events.length; i++) if (events[i]?.seq !== i) return false;
+  return true;
+}
+
+function mergeBySeq(existing: readonly JournalEvent[], incoming: readonly JournalEvent[]): JournalEvent[] {
+  const out = existing.slice();
+  for (const event of incoming) {
+    const last = out.at(-1);
+    // The common case, by far: the next event in order.
+    if (!last || event.seq > last.seq) {
+      out.push(event);
+      continue;
+    }
+    const at = lowerBound(out, event.seq);
+    const there = out[at];
+    if (there?.seq === event.seq) {
+      // Same event seen twice. Keep the copy that still has its payload, if one does.
+      if (there.kind === 'data' && there.bytes === null && event.kind === 'data' && event.bytes) out[at] = event;
+      continue;
+    }
+    out.splice(at, 0, event);
+  }
+  return out;
+}
+
+function lowerBound(events: readonly JournalEvent[], seq: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((events[mid]?.seq ?? 0) < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,23 @@
+// The one bound zustand store of the renderer, made of one slice per feature. Components read it
+// through the `selectX` functions beside each slice; only ingest and the command modules write.
+import { create } from 'zustand';
+import { createClientSlice, type ClientSlice } from './client-slice';
+import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice';
+import { createServersSlice, type ServersSlice } from './servers-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+
+export type WirebenchState = ServersSlice & ConnectionsSlice & ClientSlice & UiSlice;
+
+/** A fresh store: the app makes one, tests make one each. */
+export function createWirebenchStore() {
+  return create<WirebenchState>()((...a) => ({
+    ...createServersSlice(...a),
+    ...createConnectionsSlice(...a),
+    ...createClientSlice(...a),
+    ...createUiSlice(...a),
+  }));
+}
+
+export type WirebenchStore = ReturnType<typeof createWirebenchStore>;
+
+export const useWirebench = createWirebenchStore();

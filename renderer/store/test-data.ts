@@ -1,0 +1,45 @@
+// Contract-shaped values for the store's tests: what the engine sends, written out by hand.
+import type { ConnSummary, EventPayload, JournalEvent, JournalTotals, ServerInfo } from '../../shared/contract';
+
+export function summary(connId: string, patch: Partial<ConnSummary> = {}): ConnSummary {
+  return {
+    connId,
+    role: 'client',
+    serverId: null,
+    local: { address: '127.0.0.1', port: 50000, family: 'IPv4' },
+    remote: { address: '127.0.0.1', port: 9000, family: 'IPv4' },
+    openedAt: 1000,
+    bytesIn: 0,
+    bytesOut: 0,
+    chunksIn: 0,
+    chunksOut: 0,
+    finReceived: false,
+    finSent: false,
+    reset: false,
+    closed: false,
+    payloadEvicted: false,
+    ...patch,
+  };
+}
+
+export function openedEvent(connId: string, seq = 0): JournalEvent {
+  const s = summary(connId);
+  return { connId, seq, at: 1000, t: 0, kind: 'opened', role: s.role, local: s.local, remote: s.remote };
+}
+
+export function dataEvent(connId: string, seq: number, dir: 'in' | 'out', text: string): JournalEvent {
+  const bytes = new TextEncoder().encode(text);
+  return { connId, seq, at: 1000 + seq, t: seq, kind: 'data', dir, length: bytes.length, bytes };
+}
+
+export function totals(patch: Partial<JournalTotals> = {}): JournalTotals {
+  return { connections: 0, bytesIn: 0, bytesOut: 0, storedPayloadBytes: 0, droppedConnections: 0, ...patch };
+}
+
+export function delta(conns: ConnSummary[], events: JournalEvent[], t = totals()): EventPayload<'journal.delta'> {
+  return { conns, events, totals: t };
+}
+
+export function server(serverId: string, port: number, listening = true): ServerInfo {
+  return { serverId, host: '127.0.0.1', port, family: 'IPv4', listening, backlog: 5 };
+}
