@@ -1,0 +1,66 @@
+// One fixture, two hosts: `app` is a Playwright Page showing Wirebench, whether it came from the web
+// host in Chromium (project "web") or from the Electron app (project "electron"). Every run is
+// isolated: its own engine, a web host on port 0, a temporary userData folder for Electron.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { _electron, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './browser';
+import { Engine } from '../main/engine/engine';
+import { startWebHost } from '../main/web/web-host';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+
+/** Why the Electron project cannot run here, or null when it can. */
+export function electronUnavailableReason(): string | null {
+  try {
+    const path = createRequire(join(ROOT, 'package.json'))('electron') as unknown;
+    if (typeof path !== 'string') return 'the electron package did not report a binary path';
+  } catch {
+    return "Electron's binary is not installed (it could not be downloaded on this machine)";
+  }
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    return 'no display to open a window on (run under xvfb-run)';
+  }
+  return null;
+}
+
+export const test = base.extend<{ app: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
+  app: async ({}, use, testInfo) => {
+    if (testInfo.project.name === 'electron') {
+      const reason = electronUnavailableReason();
+      testInfo.skip(reason !== null, `Electron e2e skipped: ${reason ?? ''}`);
+      const userData = mkdtempSync(join(tmpdir(), 'wirebench-e2e-'));
+      const electronApp = await _electron.launch({
+        args: [ROOT, '--no-sandbox'],
+        cwd: ROOT,
+        env: { ...process.env, WIREBENCH_USER_DATA: userData },
+      });
+      try {
+        await use(await electronApp.firstWindow());
+      } finally {
+        await electronApp.close();
+        rmSync(userData, { recursive: true, force: true });
+      }
+      return;
+    }
+    const engine = new Engine({ host: 'web', version: 'e2e' });
+    const host = await startWebHost({ port: 0, rendererDir: RENDERER_DIR, engine, version: 'e2e' });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    try {
+      await page.goto(host.url);
+      await use(page);
+    } finally {
+      await browser.close();
+      await host.close();
+      await engine.close();
+    }
+  },
+});
+
+export { expect } from '@playwright/test';

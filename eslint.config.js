@@ -1,0 +1,47 @@
+// Lint with type information, and let the linter hold the layers apart (STYLE.md principle 1):
+// shared/ imports nothing of ours and no Node; the engine never imports electron; the renderer
+// never imports Node or main/; only main/electron may import electron.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const NODE_BUILTINS = [
+  'node:*', 'fs', 'fs/*', 'net', 'path', 'os', 'child_process', 'http', 'https', 'stream', 'crypto',
+  'dgram', 'dns', 'tls', 'url', 'util', 'events', 'buffer', 'worker_threads',
+];
+const restrict = (...groups) => ['error', { patterns: groups }];
+const noNode = { group: NODE_BUILTINS, message: 'This layer runs in a browser: no Node built-ins.' };
+const noElectron = { group: ['electron', 'electron/*'], message: 'Only main/electron may import electron.' };
+const noMain = { group: ['**/main/**'], message: 'Reach main only through the bridge contract in shared/.' };
+const noRenderer = { group: ['**/renderer/**'], message: 'main and shared never import the renderer.' };
+const noHosts = {
+  group: ['**/electron/**', '**/web/**', '**/cli/**'],
+  message: 'The engine is hosted; it never imports its hosts.',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] } },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['scripts/**/*.mjs', '*.js'], languageOptions: { globals: globals.node } },
+  { files: ['shared/**/*.ts'], ignores: ['shared/**/*.test.ts'], rules: { 'no-restricted-imports': restrict(noNode, noElectron, noMain, noRenderer) } },
+  { files: ['main/engine/**/*.ts'], rules: { 'no-restricted-imports': restrict(noElectron, noRenderer, noHosts) } },
+  { files: ['main/web/**/*.ts', 'main/cli/**/*.ts', 'main/door/**/*.ts'], rules: { 'no-restricted-imports': restrict(noElectron, noRenderer) } },
+  { files: ['main/electron/**/*.ts'], rules: { 'no-restricted-imports': restrict(noRenderer) } },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': restrict(noNode, noElectron, noMain) },
+  },
+);

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// `npm test`: every check and every suite, in the order a failure is cheapest to find, then one
+// closing line over all suites: `N passed, N failed, N skipped`. Skipped tests are listed with
+// their reasons, so a suite that could not run here never passes silently.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const RESULTS = 'test-results';
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const skips = [];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n=== ${label}: ${[cmd, ...args].join(' ')}`);
+  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return res.status === 0;
+}
+
+function step(label, cmd, args) {
+  const ok = run(label, cmd, args);
+  // A check that is not a test suite still counts: one pass or one failure.
+  if (ok) totals.passed++;
+  else totals.failed++;
+  return ok;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+step('lint', 'npm', ['run', '--silent', 'lint']);
+const built = step('build', 'npm', ['run', '--silent', 'build']);
+
+// Unit and integration tests: shared, engine, hosts, renderer slices (real sockets, real peers).
+run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/vitest.json`]);
+const vitest = readJson(`${RESULTS}/vitest.json`);
+if (!vitest || vitest.numTotalTests === 0) {
+  console.log('unit: no results (the runner failed before running tests)');
+  totals.failed++;
+} else {
+  totals.passed += vitest.numPassedTests;
+  totals.failed += vitest.numFailedTests;
+  totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+
+// End-to-end: the web host in Chromium, and the Electron app where a binary exists.
+if (built) {
+  // Electron needs a display: give it a virtual one when xvfb-run is here and none is set.
+  const wantXvfb = process.platform === 'linux' && !process.env.DISPLAY && existsSync('/usr/bin/xvfb-run');
+  if (wantXvfb) run('e2e', 'xvfb-run', ['-a', 'npx', 'playwright', 'test']);
+  else run('e2e', 'npx', ['playwright', 'test']);
+  const pw = readJson(`${RESULTS}/playwright.json`);
+  if (!pw) {
+    console.log('e2e: no results (the runner failed before running tests)');
+    totals.failed++;
+  } else {
+    totals.passed += pw.stats.expected + (pw.stats.flaky ?? 0);
+    totals.failed += pw.stats.unexpected;
+    totals.skipped += pw.stats.skipped;
+    collectSkips(pw.suites ?? []);
+  }
+} else {
+  console.log('e2e: not run, because the build failed');
+  totals.failed++;
+}
+
+function collectSkips(suites) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
+        skips.push(`${t.projectName} › ${spec.title}: ${why}`);
+      }
+    }
+    collectSkips(suite.suites ?? []);
+  }
+}
+
+if (skips.length > 0) {
+  console.log('\nSkipped:');
+  for (const s of skips) console.log(`- ${s}`);
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed === 0 ? 0 : 1);
