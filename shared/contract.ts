@@ -190,10 +190,13 @@ export function isCommandName(name: unknown): name is CommandName {
 export const events = {
   /**
    * Journal changes, batched: at most a few per animation frame reach the renderer, never one
-   * message per chunk. `conns` holds the latest summary of every connection that changed.
+   * message per chunk. `conns` holds the latest summary of every connection that changed;
+   * `dropped` names the connections the journal let go of whole (past its cap on closed
+   * connections), so that a copy kept elsewhere can let go of them too.
    */
   'journal.delta': z.object({
     conns: z.array(ConnSummary),
+    dropped: z.array(ConnId),
     events: z.array(JournalEvent),
     totals: JournalTotals,
   }),

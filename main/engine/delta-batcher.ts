@@ -40,16 +40,18 @@ export class DeltaBatcher {
     const journal = this.journal;
     if (!journal || this.changed.size === 0) return;
     const conns = [];
+    const dropped = [];
     for (const connId of this.changed) {
       const summary = journal.summary(connId);
       if (summary) conns.push(summary);
+      else dropped.push(connId);
     }
     // A connection dropped whole since it changed is gone from the snapshot too; its events are
     // not sent either, so a delta never names a connection the journal no longer has.
     const events = this.pending.filter((e) => journal.has(e.connId));
     this.changed.clear();
     this.pending = [];
-    this.sink({ conns, events, totals: journal.totals() });
+    this.sink({ conns, dropped, events, totals: journal.totals() });
   }
 
   /** Stops the timer without sending. */

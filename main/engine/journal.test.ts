@@ -110,4 +110,21 @@ describe('the closed-connection cap', () => {
       error: { code: 'unknown_connection', params: { connId: 'c1' } },
     });
   });
+
+  it('names the dropped connections in a delta, and no delta mentions them afterwards', async () => {
+    probe = new EngineProbe({ maxClosedConnections: 1 });
+    await probe.call('server.start', { host: '127.0.0.1', port: 0 });
+    for (let i = 0; i < 3; i++) await closedExchange();
+
+    await probe.waitFor('c1 and c2 reported dropped', () =>
+      Promise.resolve(probe.deltas.flatMap((d) => d.dropped).filter((id) => id === 'c1' || id === 'c2').length === 2),
+    );
+    const dropped = probe.deltas.flatMap((d) => d.dropped);
+    expect(dropped.filter((id) => id === 'c1')).toHaveLength(1);
+    const lastDropIndex = probe.deltas.findIndex((d) => d.dropped.includes('c2'));
+    for (const later of probe.deltas.slice(lastDropIndex + 1)) {
+      expect(later.conns.map((c) => c.connId)).not.toContain('c2');
+      expect(later.events.map((e) => e.connId)).not.toContain('c2');
+    }
+  });
 });

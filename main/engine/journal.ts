@@ -182,6 +182,7 @@ export class Journal {
     this.total.storedPayloadBytes -= entry.storedBytes;
     this.total.droppedConnections++;
     this.entries.delete(connId);
+    this.listener(connId, null);
   }
 }
 

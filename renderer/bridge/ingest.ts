@@ -105,10 +105,15 @@ export function foldDeltas(deltas: readonly Delta[]): Delta | null {
   if (!last) return null;
   if (deltas.length === 1) return last;
   const conns = new Map<string, Delta['conns'][number]>();
+  const dropped = new Set<string>();
   const events: Delta['events'] = [];
   for (const d of deltas) {
     for (const c of d.conns) conns.set(c.connId, c);
-    events.push(...d.events);
+    for (const id of d.dropped) {
+      conns.delete(id);
+      dropped.add(id);
+    }
+    events.push(...d.events.filter((e) => !dropped.has(e.connId)));
   }
-  return { conns: [...conns.values()], events, totals: last.totals };
+  return { conns: [...conns.values()], dropped: [...dropped], events, totals: last.totals };
 }

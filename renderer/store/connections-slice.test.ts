@@ -50,6 +50,17 @@ describe('connections slice', () => {
     expect(s.totals.connections).toBe(3);
   });
 
+  it('lets go of connections a delta names as dropped, journals and all', () => {
+    const store = createWirebenchStore();
+    store.getState().applyDelta(delta([summary('c1'), summary('c2')], [openedEvent('c1'), openedEvent('c2')]));
+    store.getState().applyDelta(delta([], [], totals({ droppedConnections: 1 }), ['c1']));
+    const s = store.getState();
+    expect(s.connOrder).toEqual(['c2']);
+    expect(Object.keys(s.conns)).toEqual(['c2']);
+    expect(s.journals.c1).toBeUndefined();
+    expect(s.totals.droppedConnections).toBe(1);
+  });
+
   it('drops payloads the engine evicted, keeping each chunk and its length', () => {
     const store = createWirebenchStore();
     store.getState().applyDelta(delta([summary('c1')], [openedEvent('c1'), dataEvent('c1', 1, 'in', 'hello')]));

@@ -76,7 +76,16 @@ export const createConnectionsSlice: StateCreator<WirebenchState, [], [], Connec
         else if (c.payloadEvicted) journals[c.connId] = withoutPayloads(j);
       }
       // In order of opening, as the snapshot has them, whichever delta happened to bring them.
-      const connOrder = added.length > 0 ? byOpenedAt([...s.connOrder, ...added], conns) : s.connOrder;
+      let connOrder = added.length > 0 ? byOpenedAt([...s.connOrder, ...added], conns) : s.connOrder;
+      // The engine let go of these whole (its cap on closed connections): so does the renderer.
+      if (delta.dropped.length > 0) {
+        const gone = new Set(delta.dropped);
+        for (const connId of gone) {
+          delete conns[connId];
+          delete journals[connId];
+        }
+        connOrder = connOrder.filter((id) => !gone.has(id));
+      }
       return { conns, connOrder, journals, totals: delta.totals };
     }),
 

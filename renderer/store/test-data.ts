@@ -36,8 +36,13 @@ export function totals(patch: Partial<JournalTotals> = {}): JournalTotals {
   return { connections: 0, bytesIn: 0, bytesOut: 0, storedPayloadBytes: 0, droppedConnections: 0, ...patch };
 }
 
-export function delta(conns: ConnSummary[], events: JournalEvent[], t = totals()): EventPayload<'journal.delta'> {
-  return { conns, events, totals: t };
+export function delta(
+  conns: ConnSummary[],
+  events: JournalEvent[],
+  t = totals(),
+  dropped: string[] = [],
+): EventPayload<'journal.delta'> {
+  return { conns, dropped, events, totals: t };
 }
 
 export function server(serverId: string, port: number, listening = true): ServerInfo {
