@@ -12,7 +12,7 @@ import {
 } from '../../store/client-slice';
 import { useWirebench } from '../../store/store';
 import { MessageText } from '../../ui/message-text';
-import { TextField } from '../../ui/text-field';
+import { EndpointFields } from '../../ui/endpoint-fields';
 import { useJournal } from '../journal-view/use-journal';
 import { connectClient, sendLine, tearDown } from './client-commands';
 import { ClientStatus } from './client-status';
@@ -50,15 +50,7 @@ export function ClientConsole() {
       </header>
       <div className="console-controls">
         <form className="endpoint-form" onSubmit={onConnect}>
-          <TextField label={t('ui.form.host')} testId="client-host" className="field-host" value={target.host} onChange={(host) => setTarget({ host })} />
-          <TextField
-            label={t('ui.form.port')}
-            testId="client-port"
-            className="field-port"
-            inputMode="numeric"
-            value={target.port}
-            onChange={(port) => setTarget({ port })}
-          />
+          <EndpointFields idPrefix="client" value={target} onChange={setTarget} />
           <div className="buttons">
             <button type="submit" className="primary" data-testid="client-connect" disabled={connecting}>
               {t('ui.client.connect')}

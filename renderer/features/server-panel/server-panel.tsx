@@ -14,7 +14,7 @@ import { useWirebench } from '../../store/store';
 import { DEFAULT_PRESET } from '../../../shared/presets';
 import { ByteText } from '../../ui/byte-text';
 import { MessageText } from '../../ui/message-text';
-import { TextField } from '../../ui/text-field';
+import { EndpointFields } from '../../ui/endpoint-fields';
 import { startServer, stopServers } from './server-commands';
 import './server-panel.css';
 
@@ -47,15 +47,7 @@ export function ServerPanel() {
         </p>
       </header>
       <form className="endpoint-form" onSubmit={onSubmit}>
-        <TextField label={t('ui.form.host')} testId="server-host" className="field-host" value={target.host} onChange={(host) => setTarget({ host })} />
-        <TextField
-          label={t('ui.form.port')}
-          testId="server-port"
-          className="field-port"
-          inputMode="numeric"
-          value={target.port}
-          onChange={(port) => setTarget({ port })}
-        />
+        <EndpointFields idPrefix="server" value={target} onChange={setTarget} />
         <div className="buttons">
           <button type="submit" className="primary" data-testid="server-start" disabled={busy}>
             {t('ui.server.start')}

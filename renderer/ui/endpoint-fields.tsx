@@ -1,0 +1,38 @@
+// The host and port pair that the server panel listens on and the client console connects to.
+import { useTranslation } from 'react-i18next';
+import { TextField } from './text-field';
+
+export interface Endpoint {
+  host: string;
+  port: string;
+}
+
+interface EndpointFieldsProps {
+  /** `server` or `client`: the test ids become `server-host`, `server-port`, ... */
+  idPrefix: string;
+  value: Endpoint;
+  onChange: (patch: Partial<Endpoint>) => void;
+}
+
+export function EndpointFields({ idPrefix, value, onChange }: EndpointFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        label={t('ui.form.host')}
+        testId={`${idPrefix}-host`}
+        className="field-host"
+        value={value.host}
+        onChange={(host) => onChange({ host })}
+      />
+      <TextField
+        label={t('ui.form.port')}
+        testId={`${idPrefix}-port`}
+        className="field-port"
+        inputMode="numeric"
+        value={value.port}
+        onChange={(port) => onChange({ port })}
+      />
+    </>
+  );
+}
