@@ -3,12 +3,16 @@
 // types are inferred from the schemas and never written twice. Main validates every command's input
 // against these schemas at its door, because a renderer or a web page is not trusted.
 import { z } from 'zod';
+import { Bytes } from './bytes-schema';
 import { ERROR_CODES } from './errors';
+import { NOTE_CODES } from './notes';
+import { DEFAULT_LISTEN } from './server-choices';
+import { ServerSettings, ServerSettingsPatch, ServerStats } from './server-settings';
 
 // ---- building blocks -------------------------------------------------------------------------
 
 /** Exact bytes. IPC carries them by structured clone; the WebSocket door uses shared/wire-codec. */
-export const Bytes = z.instanceof(Uint8Array);
+export { Bytes };
 
 export const Port = z.number().int().min(0).max(65535);
 /** A host name or an IP literal, as typed by a person: no spaces, no scheme, not absurdly long. */
@@ -18,6 +22,8 @@ export const Host = z
   .max(253)
   .regex(/^[^\s/]+$/, 'a host has no spaces or slashes');
 export const ConnId = z.string().min(1).max(64);
+/** listen()'s backlog: how many finished handshakes the OS holds before we accept them. */
+export const Backlog = z.number().int().min(1).max(4096);
 export const ServerId = z.string().min(1).max(64);
 
 export const Address = z.object({
@@ -55,6 +61,11 @@ const eventBase = {
  * - rst_sent: we reset the connection (SO_LINGER 0 close): the peer sees ECONNRESET.
  * - error: the OS reported an error, by its code (ECONNRESET, EPIPE, ...).
  * - closed: the socket is fully closed and its descriptor released.
+ * - queued / dequeued (sequential server): the OS completed the handshake but the server is busy
+ *   with another client; it waits, unread, as in a listen() backlog, until its accept() returns.
+ * - timeout: a server timeout fired (idle, header, or the wait for the peer's FIN), and the server
+ *   acts on it (closes): never a silent close.
+ * - note: what the server decided and why (request complete, which file, keep-alive, ...).
  */
 export const JournalEvent = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('opened'), role: Role, local: Address, remote: Address }),
@@ -70,6 +81,20 @@ export const JournalEvent = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('rst_sent') }),
   z.object({ ...eventBase, kind: z.literal('error'), code: z.string() }),
   z.object({ ...eventBase, kind: z.literal('closed'), hadError: z.boolean() }),
+  z.object({ ...eventBase, kind: z.literal('queued'), position: z.number().int().min(1) }),
+  z.object({ ...eventBase, kind: z.literal('dequeued') }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('timeout'),
+    which: z.enum(['idle', 'header', 'fin_wait']),
+    ms: z.number().int().min(0),
+  }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('note'),
+    code: z.enum(NOTE_CODES),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  }),
 ]);
 export type JournalEvent = z.infer<typeof JournalEvent>;
 export type JournalEventKind = JournalEvent['kind'];
@@ -103,6 +128,10 @@ export const ServerInfo = z.object({
   family: z.enum(['IPv4', 'IPv6']),
   listening: z.boolean(),
   backlog: z.number().int(),
+  /** Bound beyond loopback: other machines can connect (an explicit, warned choice). */
+  exposed: z.boolean(),
+  settings: ServerSettings,
+  stats: ServerStats,
 });
 export type ServerInfo = z.infer<typeof ServerInfo>;
 
@@ -131,12 +160,36 @@ export const commands = {
     input: Empty,
     output: z.object({ version: z.string(), host: z.enum(['electron', 'web', 'cli']) }),
   },
+  /**
+   * Listens and serves. Any settings not given take lesson L1's defaults (DEFAULT_SERVER_SETTINGS).
+   * A host beyond loopback is refused with `not_loopback` unless exposeToNetwork is true.
+   */
   'server.start': {
     input: z
       .object({
-        host: Host.default('127.0.0.1'),
-        port: Port.default(9000),
-        backlog: z.number().int().min(1).max(4096).default(5),
+        host: Host.default(DEFAULT_LISTEN.host),
+        port: Port.default(DEFAULT_LISTEN.port),
+        backlog: Backlog.default(DEFAULT_LISTEN.backlog),
+        exposeToNetwork: z.boolean().default(false),
+        settings: ServerSettingsPatch.default({}),
+      })
+      .strict(),
+    output: ServerInfo,
+  },
+  /** Changes how a running server behaves; applies from the next connection (or request). */
+  'server.update': {
+    input: z.object({ serverId: ServerId, settings: ServerSettingsPatch }).strict(),
+    output: ServerInfo,
+  },
+  /** Listens again, keeping the server's id and settings; host, port and backlog may change. */
+  'server.restart': {
+    input: z
+      .object({
+        serverId: ServerId,
+        host: Host.optional(),
+        port: Port.optional(),
+        backlog: Backlog.optional(),
+        exposeToNetwork: z.boolean().default(false),
       })
       .strict(),
     output: ServerInfo,
@@ -200,7 +253,10 @@ export const events = {
     events: z.array(JournalEvent),
     totals: JournalTotals,
   }),
-  /** A server started, stopped or failed. `servers` is the whole current list. */
+  /**
+   * A server started, stopped, failed, changed settings, or its counters moved (throttled like
+   * journal.delta). `servers` is the whole current list.
+   */
   'server.changed': z.object({ servers: z.array(ServerInfo) }),
 } as const;
 

@@ -6,8 +6,10 @@ export const ERROR_CODES = [
   'bad_input',
   /** No such command in the contract. params: { name } */
   'unknown_command',
-  /** Another socket already listens there (EADDRINUSE). params: { host, port } */
+  /** Another socket already listens there (EADDRINUSE). params: { host, port, suggestion } (a free port nearby; 0 when none was found: any free port) */
   'port_in_use',
+  /** A host beyond loopback was asked for without exposeToNetwork. params: { host } */
+  'not_loopback',
   /** Ports below 1024 need privileges (EACCES). params: { host, port } */
   'permission_denied',
   /** The address is not one of this machine's (EADDRNOTAVAIL). params: { host } */

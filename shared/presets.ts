@@ -2,6 +2,7 @@
 // bytes, not strings, because a response may be malformed on purpose (bare LF line ends, a missing
 // blank line) and the point of the workbench is to show precisely what went on the wire.
 // Pure: no Node, no DOM, so the engine and the renderer's response editor share the same bytes.
+import type { Route } from './server-settings';
 
 /** Stable identifiers: a UI finds each preset's label in the i18n catalog under `presets.<name>`. */
 export const PRESET_NAMES = ['l1-hello-world'] as const;
@@ -36,3 +37,27 @@ export const PRESETS: readonly ResponsePreset[] = [L1_HELLO_WORLD];
 
 /** The server's answer until the user picks another. */
 export const DEFAULT_PRESET: ResponsePreset = L1_HELLO_WORLD;
+
+// L3: different answers for different paths. The page is ASCII, so its length in characters is its
+// length in bytes, and Content-Length is right by construction.
+const L3_PAGE =
+  '<html><body><h1>Lesson L3</h1><p>This page is text. The picture below is a second request.</p>' +
+  '<img src="test.jpg"></body></html>\r\n';
+
+/**
+ * Lesson L3's server as a routes table: `GET /` answers an HTML page that refers to test.jpg, so
+ * the browser makes a second request, `GET /test.jpg`, answered with the sample root's image as
+ * `image/jpg` (the lesson's own, not the registered image/jpeg: the header says what the body is,
+ * and browsers accept it). Anything else gets 404.
+ */
+export const L3_ROUTES: Route[] = [
+  {
+    method: 'GET',
+    path: '/',
+    response: {
+      kind: 'bytes',
+      bytes: ascii(`HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${L3_PAGE.length}\r\n\r\n${L3_PAGE}`),
+    },
+  },
+  { method: 'GET', path: '/test.jpg', response: { kind: 'file', path: 'test.jpg', contentType: 'image/jpg' } },
+];

@@ -4,8 +4,9 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { errors } from './en/errors';
 import { ui } from './en/ui';
 import { cli } from './en/cli';
+import { notes } from './en/notes';
 
-export const en = { errors, ui, cli };
+export const en = { errors, notes, ui, cli };
 
 export const SUPPORTED_LANGUAGES = ['en'] as const;
 

@@ -1,12 +1,16 @@
 // English sentences for every error code in shared/errors.ts: what happened, then what to do.
 // Interpolated params come from the error's params ({{port}}, {{host}}, ...).
-import type { ErrorCode } from '../../errors';
+import type { ErrorSentenceKey } from '../error-key';
 
 export const errors = {
   bad_input: 'The command "{{command}}" was refused because its input is not valid: {{issues}}.',
   unknown_command: 'There is no command called "{{name}}".',
   port_in_use:
-    'Port {{port}} on {{host}} is already in use: another program (or another Wirebench server) is listening there. Stop it, or choose another port.',
+    'Port {{port}} on {{host}} is already in use: another program (or another Wirebench server) is listening there. Stop it, or use a port that is free, such as {{suggestion}}.',
+  port_in_use_no_suggestion:
+    'Port {{port}} on {{host}} is already in use: another program (or another Wirebench server) is listening there. Stop it, or choose another port (0 lets the system pick a free one).',
+  not_loopback:
+    '{{host}} is reachable from other machines, so anyone on your network could talk to this server. Listen on 127.0.0.1 instead, or confirm that you want to expose it.',
   permission_denied:
     'Port {{port}} is below 1024, and only administrators may listen there. Choose a port of 1024 or more, such as 9000.',
   address_not_available:
@@ -25,4 +29,4 @@ export const errors = {
   os_error: 'The operating system refused "{{syscall}}" with {{errno}}.',
   disconnected:
     'The page lost its connection to Wirebench, so "{{command}}" may not have been done. It reconnects by itself; try again in a moment.',
-} satisfies Record<ErrorCode, string>;
+} satisfies Record<ErrorSentenceKey extends `errors.${infer Key}` ? Key : never, string>;
