@@ -15,6 +15,9 @@ import { errnoOf } from './os-errors';
 /** An event as this file knows it; the clock readings are added when it is recorded. */
 type EventBody = DistributiveOmit<NewJournalEvent, 'at' | 't'>;
 
+/** What the server decided (not something the OS told us), journaled in order with the rest. */
+export type DecisionEvent = Extract<EventBody, { kind: 'note' | 'timeout' | 'queued' | 'dequeued' }>;
+
 /** Why a connection cannot send any more, as the `state` of the not_writable error. */
 export type NotWritableState = 'fin_sent' | 'reset' | 'closed';
 
@@ -89,11 +92,30 @@ export class Connection {
     return null;
   }
 
-  /** One write, journaled as one `out` chunk at the moment it is handed to the socket. */
-  write(bytes: Uint8Array): void {
+  /**
+   * One write, journaled as one `out` chunk at the moment it is handed to the socket. `onFlushed`
+   * runs once Node has handed it to the OS (or failed to: the socket then closes on its own).
+   */
+  write(bytes: Uint8Array, onFlushed?: () => void): void {
     const copy = new Uint8Array(bytes);
     this.record({ kind: 'data', dir: 'out', length: copy.length, bytes: copy });
-    this.socket.write(copy);
+    this.socket.write(copy, onFlushed && (() => onFlushed()));
+  }
+
+  /** Journals a decision of the server's (a note, a timeout, a place in the accept queue). */
+  recordDecision(event: DecisionEvent): void {
+    this.record(event);
+  }
+
+  /** Runs `listener` once the socket has closed (after `closed` is journaled and hooks.onClosed). */
+  onceClosed(listener: () => void): void {
+    if (this.isClosed) queueMicrotask(listener);
+    else this.socket.once('close', () => listener());
+  }
+
+  /** Lets a paused socket's bytes flow again (a queued connection whose turn has come). */
+  resume(): void {
+    this.socket.resume();
   }
 
   /** Sends our FIN after what was written (shutdown(SHUT_WR)); we keep receiving. */
@@ -124,11 +146,7 @@ export class Connection {
   }
 
   private record(event: EventBody): void {
-    this.journal.append(this.connId, {
-      ...event,
-      at: Date.now(),
-      t: performance.now() - this.t0,
-    });
+    this.journal.record(this.connId, event, Date.now(), performance.now() - this.t0);
   }
 }
 

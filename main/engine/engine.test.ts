@@ -3,6 +3,7 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { events as eventSchemas } from '../../shared/contract';
+import { DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
 import { ascii, EngineProbe } from './test-support/engine-probe';
 
 let probe: EngineProbe;
@@ -50,13 +51,26 @@ describe('the door', () => {
   it('starts on port 0 with the real port, and explains a port in use', async () => {
     probe = new EngineProbe();
     const info = await probe.call('server.start', { host: '127.0.0.1', port: 0, backlog: 16 });
-    expect(info).toEqual({ serverId: info.serverId, host: '127.0.0.1', port: info.port, family: 'IPv4', listening: true, backlog: 16 });
+    expect(info).toEqual({
+      serverId: info.serverId,
+      host: '127.0.0.1',
+      port: info.port,
+      family: 'IPv4',
+      listening: true,
+      backlog: 16,
+      exposed: false,
+      settings: DEFAULT_SERVER_SETTINGS,
+      stats: { accepted: 0, open: 0, queued: [], served: 0 },
+    });
     expect(info.serverId).toMatch(/^\S+$/);
     expect(info.port).toBeGreaterThan(0);
     expect(probe.serverChanges.at(-1)).toEqual({ servers: [info] });
 
     const again = await probe.dispatch('server.start', { host: '127.0.0.1', port: info.port });
-    expect(again).toEqual({ ok: false, error: { code: 'port_in_use', params: { host: '127.0.0.1', port: info.port } } });
+    expect(again).toEqual({
+      ok: false,
+      error: { code: 'port_in_use', params: { host: '127.0.0.1', port: info.port, suggestion: expect.any(Number) as number } },
+    });
     // The failed start left nothing behind: one server, and the first one still answers.
     expect((await probe.call('journal.snapshot', {})).servers).toEqual([info]);
     const socket = connect({ host: '127.0.0.1', port: info.port });
@@ -72,7 +86,7 @@ describe('the door', () => {
   it('explains an address that is not ours', async () => {
     probe = new EngineProbe();
     // TEST-NET-1 (RFC 5737): never assigned to a machine, so binding to it fails.
-    const result = await probe.dispatch('server.start', { host: '192.0.2.1', port: 0 });
+    const result = await probe.dispatch('server.start', { host: '192.0.2.1', port: 0, exposeToNetwork: true });
     expect(result).toEqual({ ok: false, error: { code: 'address_not_available', params: { host: '192.0.2.1' } } });
   });
 

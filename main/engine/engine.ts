@@ -3,15 +3,18 @@
 // Plain Node: it never imports electron, so the Electron, web and terminal hosts share it as is.
 import type { Socket } from 'node:net';
 import type { EventName, EventPayload, ServerInfo } from '../../shared/contract';
-import { DEFAULT_PRESET } from '../../shared/presets';
+import { type ResponderConfig } from '../../shared/server-settings';
+import { DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server-choices';
 import { CommandError, type CommandHandlers } from '../door/dispatch';
 import { DeltaBatcher } from './delta-batcher';
-import { HttpServer } from './http-server';
+import { HttpServer, type ListenAddress } from './http-server';
 import { Journal } from './journal';
+import { isLoopbackHost } from './listen-address';
 import { LiveConnections } from './live-connections';
-import { cannedResponder } from './responder';
-import type { ServePlan } from './server-exchange';
+import type { Responder } from './responder';
+import { createResponder } from './responders/create-responder';
 import { connectClient } from './telnet-client';
+import { Throttle } from './throttle';
 
 export type EngineEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
@@ -22,8 +25,12 @@ export interface EngineOptions {
   payloadBudgetBytes?: number;
   /** Past this many closed connections, the oldest are dropped whole; default 1000. */
   maxClosedConnections?: number;
-  /** journal.delta batching interval; default 16 (one frame). */
+  /** Past this many events, a connection's oldest (after `opened`) are dropped; default 5000. */
+  maxEventsPerConnection?: number;
+  /** journal.delta batching interval, and the least time between two server.changed; default 16 (one frame). */
   deltaIntervalMs?: number;
+  /** The sample document root shipped with the app (`app/docroot`): static mode's default. */
+  sampleDocRoot?: string | null;
 }
 
 export class Engine {
@@ -36,19 +43,18 @@ export class Engine {
   private readonly connecting = new Set<Socket>();
   private nextServerId = 1;
   private shutdown: Promise<void> | null = null;
-  // The skeleton's only answer: lesson L1's, on the first chunk, then FIN and wait for the peer's.
-  private readonly plan: ServePlan = {
-    responder: cannedResponder(DEFAULT_PRESET.bytes),
-    answerWhen: 'first_chunk',
-    afterAnswer: 'fin_then_close',
-  };
+  /** server.changed: at once after a command, throttled when only counters move. */
+  private readonly serversChanged: Throttle;
 
   constructor(private readonly options: EngineOptions) {
-    this.batcher = new DeltaBatcher(options.deltaIntervalMs ?? 16, (delta) => this.emit('journal.delta', delta));
+    const interval = options.deltaIntervalMs ?? 16;
+    this.batcher = new DeltaBatcher(interval, (delta) => this.emit('journal.delta', delta));
+    this.serversChanged = new Throttle(interval, () => this.emit('server.changed', { servers: this.serverInfos() }));
     this.journal = new Journal(
       {
         payloadBudgetBytes: options.payloadBudgetBytes ?? 64 * 1024 * 1024,
         maxClosedConnections: options.maxClosedConnections ?? 1000,
+        maxEventsPerConnection: options.maxEventsPerConnection ?? 5000,
       },
       (connId, event) => this.batcher.note(connId, event),
     );
@@ -71,6 +77,7 @@ export class Engine {
       await this.live.destroyAll();
       this.batcher.flush();
       this.batcher.dispose();
+      this.serversChanged.now();
       this.listeners.clear();
     })();
     return this.shutdown;
@@ -79,18 +86,18 @@ export class Engine {
   private createHandlers(): CommandHandlers {
     return {
       'app.info': now(() => ({ version: this.options.version, host: this.options.host })),
-      'server.start': async ({ host, port, backlog }) => {
+      'server.start': async ({ host, port, backlog, exposeToNetwork, settings }) => {
         this.refuseAfterClose('server.start');
+        refuseExposure(host, exposeToNetwork);
         const serverId = `s${this.nextServerId++}`;
         try {
           const server = await HttpServer.start({
             serverId,
-            host,
-            port,
-            backlog,
+            address: { host, port, backlog },
+            settings: withSettings(DEFAULT_SERVER_SETTINGS, settings),
+            makeResponder: (config) => this.makeResponder(config),
             adopt: (socket, id) => this.live.adopt(socket, 'server', id),
-            plan: () => this.plan,
-            onChange: () => this.serversChanged(),
+            onChange: () => this.serversChanged.poke(),
           });
           if (this.shutdown) {
             server.stop(); // the engine closed while we were binding: leave nothing listening
@@ -99,15 +106,31 @@ export class Engine {
           this.servers.set(serverId, server);
           return server.info();
         } finally {
-          this.serversChanged();
+          this.serversChanged.now();
+        }
+      },
+      'server.update': now(({ serverId, settings }) => {
+        const server = this.server(serverId);
+        server.update(settings);
+        this.serversChanged.now();
+        return server.info();
+      }),
+      'server.restart': async ({ serverId, host, port, backlog, exposeToNetwork }) => {
+        this.refuseAfterClose('server.restart');
+        const server = this.server(serverId);
+        const change: Partial<ListenAddress> = { host, port, backlog };
+        refuseExposure(host ?? server.listenAddress.host, exposeToNetwork);
+        try {
+          await server.restart(change);
+          return server.info();
+        } finally {
+          this.serversChanged.now();
         }
       },
       'server.stop': now(({ serverId }) => {
-        const server = this.servers.get(serverId);
-        if (!server) throw new CommandError('unknown_server', { serverId });
-        server.stop();
+        this.server(serverId).stop();
         this.servers.delete(serverId);
-        this.serversChanged();
+        this.serversChanged.now();
         return {};
       }),
       'client.connect': async ({ host, port }) => {
@@ -158,8 +181,14 @@ export class Engine {
     return Array.from(this.servers.values(), (s) => s.info());
   }
 
-  private serversChanged(): void {
-    this.emit('server.changed', { servers: this.serverInfos() });
+  private server(serverId: string): HttpServer {
+    const server = this.servers.get(serverId);
+    if (!server) throw new CommandError('unknown_server', { serverId });
+    return server;
+  }
+
+  private makeResponder(config: ResponderConfig): Responder {
+    return createResponder(config, { sampleRoot: this.options.sampleDocRoot ?? null });
   }
 
   private refuseAfterClose(syscall: string): void {
@@ -179,6 +208,14 @@ export class Engine {
 }
 
 /**
+ * Binding beyond loopback lets other machines talk to the server: only after an explicit choice.
+ * A host name other than localhost counts as beyond: it may resolve to a public address.
+ */
+function refuseExposure(host: string, exposeToNetwork: boolean): void {
+  if (!exposeToNetwork && !isLoopbackHost(host)) throw new CommandError('not_loopback', { host });
+}
+
+/**
  * A handler whose work is synchronous, as the async handler the contract wants: its result, or
  * the CommandError it throws, as a settled promise, without an `await` that would have nothing
  * to wait for.
@@ -186,3 +223,4 @@ export class Engine {
 function now<I, O>(work: (input: I) => O): (input: I) => Promise<O> {
   return (input) => new Promise((resolve) => resolve(work(input)));
 }
+

@@ -2,7 +2,7 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { L1_HELLO_WORLD } from '../../shared/presets';
-import { EngineProbe, kinds, payload } from './test-support/engine-probe';
+import { EngineProbe, kinds, notes, payload } from './test-support/engine-probe';
 import { counts, L1_CLIENT, run, runPython } from './test-support/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);
@@ -30,10 +30,20 @@ describe('the L1 server', () => {
     const conn = await probe.serverConn();
     const events = await probe.waitForKind(conn.connId, 'closed');
     // Our FIN goes before curl's: curl only hangs up once it has read to EOF.
-    expect(kinds(events)).toEqual(['opened', 'data in', 'data out', 'fin_sent', 'peer_fin', 'closed']);
+    expect(kinds(events)).toEqual([
+      'opened',
+      'data in',
+      'data out',
+      'note answered',
+      'note waiting_for_fin',
+      'fin_sent',
+      'peer_fin',
+      'closed',
+    ]);
     expect(payload(events, 'in').toString('latin1')).toMatch(/^GET \/ HTTP\/1\.1\r\nHost: 127\.0\.0\.1:\d+\r\n/);
     expect(payload(events, 'out').equals(L1)).toBe(true);
-    expect(events.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(events.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(notes(events)).toEqual(['answered responder=canned status= 200', 'waiting_for_fin ms=10000']);
     const times = events.map((e) => e.t);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const opened = events[0];

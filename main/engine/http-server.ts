@@ -1,77 +1,138 @@
-// The raw TCP listener behind "the HTTP server": it accepts connections and hands each one, as a
-// journaled Connection, to an exchange that answers it. It parses nothing itself: HTTP is whatever
-// bytes the responder decides to send.
-import { createServer, type Server, type Socket } from 'node:net';
+// The raw TCP listener behind "the HTTP server": it listens (and listens again on restart), hands
+// each accepted socket to the accept queue, which serves it, as a journaled Connection, through an
+// exchange (server-exchange.ts). It parses nothing itself: HTTP is the exchange's and the
+// responder's business. Its settings can change while it runs; see server-exchange.ts for when a
+// change takes effect.
+import { createServer, isIPv6, type AddressInfo, type Server, type Socket } from 'node:net';
 import type { ServerInfo } from '../../shared/contract';
+import { type ResponderConfig, type ServerSettings, type ServerSettingsPatch } from '../../shared/server-settings';
+import { withSettings } from '../../shared/server-choices';
+import { AcceptQueue } from './accept-queue';
 import type { Connection } from './connection';
-import { listenError } from './os-errors';
+import { explainListenError, isLoopbackHost } from './listen-address';
+import type { Responder } from './responder';
 import { serveConnection, type ServePlan } from './server-exchange';
 
-export interface HttpServerOptions {
-  serverId: string;
+export interface ListenAddress {
   host: string;
   port: number;
   /** listen()'s backlog: how many finished handshakes the OS holds while we have not accepted. */
   backlog: number;
+}
+
+export interface HttpServerOptions {
+  serverId: string;
+  address: ListenAddress;
+  settings: ServerSettings;
+  /** Builds the responder for a configuration (once per change, not per request). */
+  makeResponder(config: ResponderConfig): Responder;
   /** Wraps an accepted socket in a journaled Connection (the engine keeps track of it). */
   adopt(socket: Socket, serverId: string): Connection;
-  /** Read at each accept, so a changed answer applies to the next connection. */
-  plan(): ServePlan;
-  /** Something changed after start (the listener failed or closed). */
+  /** Something about the server changed: its listener, its settings, or its counters. */
   onChange(): void;
 }
 
 export class HttpServer {
-  private constructor(
-    private readonly server: Server,
-    private readonly options: HttpServerOptions,
-  ) {}
+  private listener: Server | null = null;
+  private address: ListenAddress;
+  private bound: AddressInfo | null = null;
+  private plan: ServePlan;
+  private readonly queue: AcceptQueue;
+
+  private constructor(private readonly options: HttpServerOptions) {
+    this.address = options.address;
+    this.plan = { settings: options.settings, responder: options.makeResponder(options.settings.responder) };
+    const host = { plan: () => this.plan, onFirstAnswer: () => this.queue.countServed() };
+    this.queue = new AcceptQueue({
+      adopt: (socket) => options.adopt(socket, options.serverId),
+      serve: (conn) => serveConnection(conn, host),
+      changed: () => options.onChange(),
+    });
+  }
 
   /** Listens, or rejects with a CommandError and leaves nothing listening. */
-  static start(options: HttpServerOptions): Promise<HttpServer> {
-    // allowHalfOpen: a client's FIN must not close our side for us (see connection.ts).
-    const server = createServer({ allowHalfOpen: true });
-    server.on('connection', (socket) => {
-      const conn = options.adopt(socket, options.serverId);
-      serveConnection(conn, options.plan());
-    });
-    return new Promise((resolve, reject) => {
-      const onListenError = (err: Error): void => {
-        server.close();
-        reject(listenError(err, options.host, options.port));
-      };
-      server.once('error', onListenError);
-      server.listen({ host: options.host, port: options.port, backlog: options.backlog }, () => {
-        server.off('error', onListenError);
-        // After listening, an error is an accept() failing (EMFILE, ...): the listener stays
-        // open and Node retries, but hosts should redraw the server's state.
-        server.on('error', () => options.onChange());
-        server.on('close', () => options.onChange());
-        resolve(new HttpServer(server, options));
-      });
-    });
+  static async start(options: HttpServerOptions): Promise<HttpServer> {
+    const server = new HttpServer(options);
+    await server.listen(options.address);
+    return server;
   }
 
   get serverId(): string {
     return this.options.serverId;
   }
 
-  /** What is really bound: with port 0, the port the OS picked. */
+  get listenAddress(): ListenAddress {
+    return { ...this.address };
+  }
+
+  /** New settings for what comes next; connections keep going (see server-exchange.ts). */
+  update(patch: ServerSettingsPatch): void {
+    const settings = withSettings(this.plan.settings, patch);
+    const responder = patch.responder ? this.options.makeResponder(settings.responder) : this.plan.responder;
+    this.plan = { settings, responder };
+  }
+
+  /**
+   * Closes the listener and listens again, by default where it listened (with port 0 at start,
+   * on the port the OS picked then, so clients can come back). Accepted connections carry on. If
+   * listening fails, the server stays, not listening, and the CommandError says why.
+   */
+  async restart(change: Partial<ListenAddress>): Promise<void> {
+    const next: ListenAddress = {
+      host: change.host ?? this.address.host,
+      port: change.port ?? this.bound?.port ?? this.address.port,
+      backlog: change.backlog ?? this.address.backlog,
+    };
+    this.stop();
+    await this.listen(next);
+  }
+
+  /** Stops accepting. Connections already accepted (and queued) carry on, and stay in the journal. */
+  stop(): void {
+    this.listener?.close();
+    this.listener = null;
+  }
+
+  /** What is really bound (with port 0, the port the OS picked), the settings and the counters. */
   info(): ServerInfo {
-    const bound = this.server.address();
-    const address = bound !== null && typeof bound === 'object' ? bound : undefined;
+    const listening = this.listener?.listening ?? false;
+    const bound = listening ? this.bound : null;
+    const host = bound?.address ?? this.address.host;
     return {
       serverId: this.options.serverId,
-      host: address?.address ?? this.options.host,
-      port: address?.port ?? this.options.port,
-      family: address?.family === 'IPv6' ? 'IPv6' : 'IPv4',
-      listening: this.server.listening,
-      backlog: this.options.backlog,
+      host,
+      port: bound?.port ?? this.address.port,
+      family: (bound ? bound.family === 'IPv6' : isIPv6(host)) ? 'IPv6' : 'IPv4',
+      listening,
+      backlog: this.address.backlog,
+      exposed: !isLoopbackHost(this.address.host),
+      settings: this.plan.settings,
+      stats: this.queue.stats(),
     };
   }
 
-  /** Stops accepting. Connections already accepted carry on, and stay in the journal. */
-  stop(): void {
-    this.server.close();
+  private listen(address: ListenAddress): Promise<void> {
+    this.address = address;
+    // allowHalfOpen: a client's FIN must not close our side for us (see connection.ts).
+    const listener = createServer({ allowHalfOpen: true });
+    // The accept mode is read at each accept: switching it applies to new connections.
+    listener.on('connection', (socket) => this.queue.admit(socket, this.plan.settings.acceptMode));
+    return new Promise((resolve, reject) => {
+      const onListenError = (err: Error): void => {
+        listener.close();
+        void explainListenError(err, address.host, address.port).then(reject);
+      };
+      listener.once('error', onListenError);
+      listener.listen({ host: address.host, port: address.port, backlog: address.backlog }, () => {
+        listener.off('error', onListenError);
+        // After listening, an error is an accept() failing (EMFILE, ...): the listener stays
+        // open and Node retries, but hosts should redraw the server's state.
+        listener.on('error', () => this.options.onChange());
+        listener.on('close', () => this.options.onChange());
+        this.listener = listener;
+        this.bound = listener.address() as AddressInfo;
+        resolve();
+      });
+    });
   }
 }

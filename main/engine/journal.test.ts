@@ -74,18 +74,66 @@ describe('the payload budget', () => {
     );
   });
 
-  it('lets open connections alone exceed a tiny budget, and evicts each closed one at once', async () => {
-    probe = new EngineProbe({ payloadBudgetBytes: 100 });
+  it('evicts closed connections first, and open ones (oldest chunks first) only when no closed one holds any', async () => {
+    probe = new EngineProbe({ payloadBudgetBytes: 150 });
     const { port } = await probe.call('server.start', { host: '127.0.0.1', port: 0 });
     const pair = await openPair(port);
-    const first = await closedExchange();
-    const second = await closedExchange();
-    expect(first.payloadEvicted).toBe(true);
-    expect(second.payloadEvicted).toBe(true);
+    // The open pair holds 2 x 118 bytes, and no closed connection holds any: the client (opened
+    // first) loses its chunks, oldest first, until the total fits.
+    expect(await storedBytesOf(pair.client)).toEqual([null, null]);
     expect(await storedBytesOf(pair.server)).toEqual([REQUEST.length, L1_ANSWER]);
-    const { totals } = await probe.call('journal.snapshot', {});
-    expect(totals.storedPayloadBytes).toBe(2 * 118);
+    // An exchange in flight is open too: the pair's server side, older, pays for it.
+    const first = await closedExchange();
+    expect(await storedBytesOf(pair.server)).toEqual([null, null]);
+    expect(first.payloadEvicted).toBe(false);
+    // Now a closed connection holds payload: it goes before anything open.
+    const second = await closedExchange();
+    expect((await probe.conn(first.connId)).payloadEvicted).toBe(true);
+    expect(second.payloadEvicted).toBe(false);
+    const { totals, conns } = await probe.call('journal.snapshot', {});
+    expect(totals.storedPayloadBytes).toBe(L1_REQUEST + L1_ANSWER);
     expect(totals.bytesIn).toBe(REQUEST.length + L1_ANSWER + 2 * L1_REQUEST);
+    expect(conns.find((c) => c.connId === pair.client)).toMatchObject({
+      payloadEvicted: true,
+      closed: false,
+      bytesOut: REQUEST.length,
+      bytesIn: L1_ANSWER,
+    });
+  });
+});
+
+describe('the per-connection event cap', () => {
+  it('keeps a kept-alive connection bounded: opened, then the latest events, seq unbroken, counters exact', async () => {
+    const cap = 40;
+    probe = new EngineProbe({ maxEventsPerConnection: cap });
+    const answer = ascii('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+    const { port } = await probe.startServer({ after: 'keep_alive', responder: { kind: 'canned', bytes: answer } });
+    const { connId } = await probe.call('client.connect', { host: '127.0.0.1', port });
+    const request = ascii('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    const requests = 50;
+    for (let i = 0; i < requests; i++) {
+      await probe.call('client.send', { connId, bytes: request });
+      await probe.waitFor(`answer ${i}`, async () => (await probe.conn(connId)).bytesIn === (i + 1) * answer.length);
+    }
+    const server = await probe.serverConn();
+    const events = await probe.events(server.connId);
+    // Each request: data in, data out, answered, keep_alive_waiting.
+    const total = 1 + 4 * requests;
+    expect(events.length).toBeLessThanOrEqual(cap);
+    expect(events[0]?.kind).toBe('opened');
+    expect(events.at(-1)?.seq).toBe(total - 1);
+    const seqs = events.slice(1).map((e) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => total - seqs.length + i));
+    expect(await probe.conn(server.connId)).toMatchObject({
+      bytesIn: requests * request.length,
+      bytesOut: requests * answer.length,
+      chunksIn: requests,
+      chunksOut: requests,
+    });
+    // What was trimmed is gone from the stored payload too.
+    const stored = events.reduce((n, e) => n + (e.kind === 'data' && e.bytes ? e.bytes.length : 0), 0);
+    const client = (await probe.events(connId)).reduce((n, e) => n + (e.kind === 'data' && e.bytes ? e.bytes.length : 0), 0);
+    expect((await probe.call('journal.snapshot', {})).totals.storedPayloadBytes).toBe(stored + client);
   });
 });
 

@@ -1,10 +1,15 @@
 // The journal: every connection's ordered events and its summary, bounded in memory.
-// Two limits keep a server that has answered a million requests inside a fixed footprint:
+// Three limits keep a server that has answered a million requests inside a fixed footprint, whether
+// it closed a million connections or kept a few alive for all of them:
 // - a byte budget for stored payloads: past it, the connections that closed earliest lose their
-//   payload bytes first (their events keep `length`; counters stay exact). Open connections are
-//   never evicted, even if they alone exceed the budget: what is still live stays inspectable.
+//   payload bytes first (their events keep `length`; counters stay exact). Open connections lose
+//   theirs last, oldest chunks first, and only once no closed connection holds any: what is live
+//   stays inspectable as long as the budget allows.
 // - a cap on closed connections: past it, the earliest closed are dropped whole, and only the
 //   totals remember them.
+// - a cap on events per connection (a kept-alive connection may carry a million requests): past
+//   it, the oldest events after `opened` are dropped, a quarter of the cap at a time. The summary's
+//   counters stay exact, and the kept events keep their `seq`, so the gap shows.
 // Events handed out are never mutated afterwards: eviction replaces a stored event with a copy
 // whose `bytes` is null, so a delta or a caller holding the original still sees what it was given.
 import type { ConnSummary, JournalEvent, JournalTotals } from '../../shared/contract';
@@ -17,6 +22,7 @@ export type OpenedEvent = Extract<NewJournalEvent, { kind: 'opened' }>;
 export interface JournalLimits {
   payloadBudgetBytes: number;
   maxClosedConnections: number;
+  maxEventsPerConnection: number;
 }
 
 /** Told about every change: a new event, or (event null) a summary that changed on its own. */
@@ -26,6 +32,10 @@ interface Entry {
   summary: ConnSummary;
   events: JournalEvent[];
   storedBytes: number;
+  /** Events before this index hold no payload any more (eviction of an open connection resumes here). */
+  payloadFrom: number;
+  /** How many events trimEvents dropped: the next event's seq is events.length + trimmed. */
+  trimmed: number;
 }
 
 export class Journal {
@@ -33,6 +43,8 @@ export class Journal {
   // Both in the order connections closed; Sets keep insertion order and delete in O(1).
   private readonly closed = new Set<string>();
   private readonly closedWithPayload = new Set<string>();
+  /** Open connections holding payload, in the order they opened. */
+  private readonly openWithPayload = new Set<string>();
   private nextId = 1;
   private readonly total: JournalTotals = {
     connections: 0,
@@ -67,20 +79,29 @@ export class Journal {
       closed: false,
       payloadEvicted: false,
     };
-    this.entries.set(connId, { summary, events: [], storedBytes: 0 });
+    this.entries.set(connId, { summary, events: [], storedBytes: 0, payloadFrom: 0, trimmed: 0 });
     this.total.connections++;
     this.append(connId, opened);
     return connId;
   }
 
   append(connId: string, event: NewJournalEvent): void {
+    this.record(connId, event, event.at, event.t);
+  }
+
+  /**
+   * append() for an event and its clock readings given apart: the event is built in one step,
+   * which matters at one call per chunk (a server answering tens of thousands of requests a second).
+   */
+  record(connId: string, event: DistributiveOmit<NewJournalEvent, 'at' | 't'>, at: number, t: number): void {
     const entry = this.entries.get(connId);
     // Dropped whole already (only possible once closed, and nothing follows `closed`).
     if (!entry) return;
-    const full: JournalEvent = { ...event, connId, seq: entry.events.length };
+    const full: JournalEvent = { ...event, at, t, connId, seq: entry.events.length + entry.trimmed };
     entry.events.push(full);
     this.apply(connId, entry, full);
     this.listener(connId, full);
+    if (entry.events.length > this.limits.maxEventsPerConnection) this.trimEvents(entry);
     if (full.kind === 'data' || full.kind === 'closed') this.enforceLimits();
   }
 
@@ -124,6 +145,7 @@ export class Journal {
         if (event.bytes) {
           entry.storedBytes += event.bytes.length;
           this.total.storedPayloadBytes += event.bytes.length;
+          if (!s.closed) this.openWithPayload.add(connId);
         }
         break;
       case 'peer_fin':
@@ -143,9 +165,10 @@ export class Journal {
       case 'closed':
         s.closed = true;
         this.closed.add(connId);
+        this.openWithPayload.delete(connId);
         if (entry.storedBytes > 0) this.closedWithPayload.add(connId);
         break;
-      case 'opened':
+      default:
         break;
     }
   }
@@ -153,8 +176,13 @@ export class Journal {
   private enforceLimits(): void {
     while (this.total.storedPayloadBytes > this.limits.payloadBudgetBytes) {
       const oldest = first(this.closedWithPayload);
-      if (oldest === undefined) break; // only open connections hold payload: allowed
-      this.evictPayload(oldest);
+      if (oldest !== undefined) {
+        this.evictPayload(oldest);
+        continue;
+      }
+      const open = first(this.openWithPayload);
+      if (open === undefined) break;
+      this.evictOldestPayload(open, this.total.storedPayloadBytes - this.limits.payloadBudgetBytes);
     }
     while (this.closed.size > this.limits.maxClosedConnections) {
       const oldest = first(this.closed);
@@ -174,9 +202,46 @@ export class Journal {
     this.listener(connId, null);
   }
 
+  /** An open connection's oldest payloads, until `excess` bytes are freed or it holds none. */
+  private evictOldestPayload(connId: string, excess: number): void {
+    const entry = this.entries.get(connId);
+    if (!entry) return;
+    let freed = 0;
+    let i = entry.payloadFrom;
+    for (; i < entry.events.length && freed < excess; i++) {
+      const e = entry.events[i];
+      if (e?.kind !== 'data' || !e.bytes) continue;
+      freed += e.bytes.length;
+      entry.events[i] = { ...e, bytes: null };
+    }
+    entry.payloadFrom = i;
+    entry.storedBytes -= freed;
+    this.total.storedPayloadBytes -= freed;
+    if (entry.storedBytes === 0) this.openWithPayload.delete(connId);
+    entry.summary.payloadEvicted = true;
+    this.listener(connId, null);
+  }
+
+  /** Drops the oldest events after `opened`, a quarter of the cap at a time (amortized O(1) per event). */
+  private trimEvents(entry: Entry): void {
+    const count = Math.max(1, Math.floor(this.limits.maxEventsPerConnection / 4));
+    const removed = entry.events.splice(1, count);
+    entry.trimmed += removed.length;
+    let freed = 0;
+    for (const e of removed) if (e.kind === 'data' && e.bytes) freed += e.bytes.length;
+    entry.storedBytes -= freed;
+    this.total.storedPayloadBytes -= freed;
+    entry.payloadFrom = Math.max(1, entry.payloadFrom - count);
+    if (entry.storedBytes === 0) {
+      this.openWithPayload.delete(entry.summary.connId);
+      this.closedWithPayload.delete(entry.summary.connId);
+    }
+  }
+
   private drop(connId: string): void {
     this.closed.delete(connId);
     this.closedWithPayload.delete(connId);
+    this.openWithPayload.delete(connId);
     const entry = this.entries.get(connId);
     if (!entry) return;
     this.total.storedPayloadBytes -= entry.storedBytes;

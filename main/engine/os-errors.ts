@@ -15,12 +15,15 @@ export function errnoOf(err: unknown): string | undefined {
   return undefined;
 }
 
-/** Why listen(host, port) failed, in the contract's words. */
-export function listenError(err: unknown, host: string, port: number): CommandError {
+/**
+ * Why listen(host, port) failed, in the contract's words. `suggestion` is a free port to offer
+ * instead when this one is in use (listen-address.ts nextFreePort; 0: none found).
+ */
+export function listenError(err: unknown, host: string, port: number, suggestion = 0): CommandError {
   const errno = errnoOf(err);
   switch (errno) {
     case 'EADDRINUSE':
-      return new CommandError('port_in_use', { host, port });
+      return new CommandError('port_in_use', { host, port, suggestion });
     case 'EACCES':
     case 'EPERM':
       return new CommandError('permission_denied', { host, port });

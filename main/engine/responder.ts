@@ -1,14 +1,27 @@
-// What the server answers: a responder looks at what a connection has received and decides the
-// bytes to send back. *When* it is asked and *what happens after* the answer are the exchange's
-// business (server-exchange.ts), so each of these can grow on its own: static files, routes and
-// echo are new responders; answer timing and after-answer policies are new exchange plans.
+// What the server answers: a responder looks at one request and decides the bytes to send back.
+// *When* it is asked and *what happens after* the answer are the exchange's business
+// (server-exchange.ts), so each can grow on its own. The responders themselves (canned, static
+// files, routes, echo) live in ./responders/.
+import type { RequestHead } from '../../shared/http-request';
+import type { NoteCode } from '../../shared/notes';
 
 export interface ResponderRequest {
   readonly connId: string;
-  /** Everything this connection has received so far, in order, exactly as it arrived. */
+  /**
+   * The request's bytes, exactly as they arrived: one framed request when the server waits for
+   * the end of the request (or serves keep-alive), else everything received so far.
+   */
   readonly received: Uint8Array;
+  /** The parsed request line and headers, or null when the bytes are not (yet) a request head. */
+  readonly head: RequestHead | null;
   /** Whether the peer has already sent its FIN (nothing more will arrive). */
   readonly peerFinished: boolean;
+}
+
+/** What the server decided and why, journaled as a `note` event before the reply's writes. */
+export interface ReplyNote {
+  readonly code: NoteCode;
+  readonly params: Readonly<Record<string, string | number>>;
 }
 
 export interface Reply {
@@ -17,13 +30,8 @@ export interface Reply {
    * sends, and the journal shows each write as one `out` chunk.
    */
   readonly writes: readonly Uint8Array[];
+  readonly notes?: readonly ReplyNote[];
 }
 
 /** Synchronous when it can be (a canned answer), asynchronous when it must (reading a file). */
 export type Responder = (request: ResponderRequest) => Reply | Promise<Reply>;
-
-/** Always the same bytes, whatever was asked: lesson L1's server ignores the request. */
-export function cannedResponder(bytes: Uint8Array): Responder {
-  const reply: Reply = { writes: [bytes] };
-  return () => reply;
-}

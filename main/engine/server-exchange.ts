@@ -1,92 +1,356 @@
-// One accepted connection's exchange: when to ask the responder, how to send its reply, and how
-// the connection ends afterwards. The plan names each choice, so later answer timings (end of the
-// request, the client's half-close) and after-answer policies (keep-alive, reset, hang, drip)
-// slot in as new plan values instead of new code paths through the server.
+// One accepted connection's exchange: when to ask the responder (the answer's trigger), how to send
+// its reply, and what the connection does afterwards, request after request under keep-alive.
+// The semantics of every setting are defined in shared/server-settings.ts; this file carries them
+// out and journals each decision (a `note`, a `timeout`) so that no close is ever silent.
+//
+// Settings are read when a request starts (at accept or dequeue, and after each keep-alive answer,
+// for its timeouts) and read again when its first byte arrives. So server.update applies to the
+// next connection, and also to the next request on a connection kept alive: a browser that reuses
+// its connection sees the new answer on reload.
+import { wantsKeepAlive, type RequestHead } from '../../shared/http-request';
+import type { NoteCode } from '../../shared/notes';
+import type { ServerSettings } from '../../shared/server-settings';
 import type { Connection } from './connection';
+import { Countdown, IdleWatch } from './countdown';
+import { drip } from './drip';
+import { concatBytes, keepAliveRefusal, statusOf } from './reply-bytes';
+import { MAX_BUFFERED_REQUEST, RequestBuffer } from './request-buffer';
 import type { Reply, Responder } from './responder';
-
-/** When the server answers. 'first_chunk': like the lessons' single recv(), whatever arrived. */
-export type AnswerWhen = 'first_chunk';
-
-/**
- * What the server does once the reply is written.
- * 'fin_then_close': send our FIN right after the reply (the lesson's shutdown(SHUT_WR)), keep
- * reading, and release the socket once the peer's FIN arrives: "two hang-ups". With no
- * Content-Length, our FIN is how the client knows the body is complete (RFC 9112 section 6.3).
- */
-export type AfterAnswer = 'fin_then_close';
+import { callResponder, requestFor } from './responder-call';
 
 export interface ServePlan {
+  readonly settings: ServerSettings;
   readonly responder: Responder;
-  readonly answerWhen: AnswerWhen;
-  readonly afterAnswer: AfterAnswer;
 }
 
-type Stage = 'waiting' | 'answering' | 'answered';
+export interface ExchangeHost {
+  /** The settings and responder in force now; read when each request starts. */
+  plan(): ServePlan;
+  /** This connection's first answer is going out (the server's `served` counter). */
+  onFirstAnswer(): void;
+}
 
-/** Drives `conn` by `plan` until it closes. */
-export function serveConnection(conn: Connection, plan: ServePlan): void {
-  const received: Uint8Array[] = [];
-  let stage: Stage = 'waiting';
-  let peerFinished = false;
+type Stage =
+  | 'waiting' // for this request's trigger: its first chunk, its end, or the peer's FIN
+  | 'answering' // the responder is working
+  | 'dripping'
+  | 'finishing' // keep-alive: answered; the rest of this request is still arriving
+  | 'hanging'
+  | 'fin_wait' // our FIN is out; waiting for the peer's
+  | 'closing'; // closed or closing: nothing more to decide
 
-  const finish = (): void => {
-    stage = 'answered';
-    switch (plan.afterAnswer) {
-      case 'fin_then_close':
-        if (peerFinished) conn.closeWhenFlushed();
-        else conn.halfClose();
+/** Drives `conn` by the host's settings until it closes. */
+export function serveConnection(conn: Connection, host: ExchangeHost): void {
+  new Exchange(conn, host).begin();
+}
+
+class Exchange {
+  private plan: ServePlan;
+  private readonly request = new RequestBuffer();
+  private stage: Stage = 'waiting';
+  private requests = 0;
+  /** This request's head (parsed on first use, see responder-call.ts). */
+  private head: () => RequestHead | null = () => null;
+  private peerFinished = false;
+  private answeredOnce = false;
+  /** Whether the settings were read since this request's first byte could have arrived. */
+  private planIsFresh = false;
+  private readonly headerTimer = new Countdown();
+  private readonly idleTimer = new IdleWatch();
+  private readonly finTimer = new Countdown();
+  private stopDrip: () => void = () => undefined;
+
+  constructor(
+    private readonly conn: Connection,
+    private readonly host: ExchangeHost,
+  ) {
+    this.plan = host.plan();
+  }
+
+  begin(): void {
+    this.conn.observe({
+      onData: (chunk) => this.onData(chunk),
+      onPeerFin: () => this.onPeerFin(),
+      onClosed: () => this.onClosed(),
+    });
+    this.startRequest();
+  }
+
+  private get settings(): ServerSettings {
+    return this.plan.settings;
+  }
+
+  private startRequest(): void {
+    this.requests++;
+    this.readPlan();
+    const s = this.settings;
+    this.stage = 'waiting';
+    this.head = () => null;
+    // Pipelined bytes were read just now, with these settings; otherwise read again at the first byte.
+    this.planIsFresh = this.request.length > 0;
+    this.headerTimer.start(s.headerTimeoutMs, () => this.timeOut('header', s.headerTimeoutMs));
+    this.watchIdle();
+    // Pipelined bytes already here start this request. On a later turn of the event loop: a chunk
+    // holding thousands of tiny requests must not recurse thousands of frames deep, nor keep the
+    // other connections waiting until all are answered.
+    if (this.request.length > 0 || this.peerFinished) {
+      setImmediate(() => {
+        if (this.stage !== 'waiting') return;
+        this.checkTrigger();
+        if (this.stage === 'waiting' && this.peerFinished) this.peerFinWhileWaiting();
+      });
+    }
+  }
+
+  private readPlan(): void {
+    this.plan = this.host.plan();
+    const s = this.settings;
+    this.request.setFraming(s.answerWhen === 'request_end' || s.after === 'keep_alive');
+  }
+
+  private onData(chunk: Uint8Array): void {
+    this.idleTimer.touch();
+    if (this.stage === 'waiting' && !this.planIsFresh) {
+      this.planIsFresh = true;
+      this.readPlan();
+    }
+    this.request.append(chunk); // ignored once the exchange reads no further request
+    if (this.stage === 'waiting') this.checkTrigger();
+    else if (this.stage === 'finishing') this.finishRequest();
+  }
+
+  private onPeerFin(): void {
+    this.peerFinished = true;
+    switch (this.stage) {
+      case 'waiting':
+        this.peerFinWhileWaiting();
+        break;
+      case 'finishing': // the rest of the request will never come
+      case 'fin_wait': // the second hang-up
+      case 'hanging': // the client gave up (curl --max-time, a closed tab): hang up too
+        this.closeNow();
+        break;
+      default:
+        // answering, dripping: looked at once the answer is out.
         break;
     }
-  };
+  }
 
-  const send = (reply: Reply): void => {
-    if (conn.notWritable() !== null) return; // reset or closed while the responder worked
-    for (const bytes of reply.writes) conn.write(bytes);
-    finish();
-  };
+  private onClosed(): void {
+    this.stage = 'closing';
+    this.stopTimers();
+    this.request.discard();
+  }
 
-  const answer = (): void => {
-    stage = 'answering';
-    const request = { connId: conn.connId, received: concat(received), peerFinished };
-    received.length = 0;
-    let reply: Reply | Promise<Reply>;
-    try {
-      reply = plan.responder(request);
-    } catch {
-      finish();
+  /** Answers if this request's trigger has come. */
+  private checkTrigger(): void {
+    switch (this.settings.answerWhen) {
+      case 'first_chunk':
+        if (this.request.length > 0) this.answer();
+        return;
+      case 'request_end': {
+        const state = this.request.state;
+        if (state.state === 'complete') this.note('request_complete', { length: state.length });
+        else if (state.state === 'invalid') this.note('request_invalid', { reason: state.reason });
+        else return;
+        this.answer();
+        return;
+      }
+      case 'peer_fin':
+        if (this.request.length > MAX_BUFFERED_REQUEST) {
+          this.note('request_invalid', { reason: 'too_large' });
+          this.answer();
+        }
+        return;
+    }
+  }
+
+  private peerFinWhileWaiting(): void {
+    const s = this.settings;
+    // Nothing was asked and nothing more will be: hang up too. (Waiting for the FIN itself, a
+    // first request is answered even if empty, like a server that reads to EOF.)
+    if (this.request.length === 0 && !(s.answerWhen === 'peer_fin' && this.requests === 1)) {
+      this.closeNow();
       return;
     }
-    // A synchronous reply goes out in the same tick as the chunk that triggered it, so the
-    // journal shows the answer right after the request, as the lesson's loop would produce it.
-    if (reply instanceof Promise) reply.then(send, finish);
-    else send(reply);
-  };
-
-  conn.observe({
-    onData(chunk) {
-      if (stage !== 'waiting') return;
-      received.push(chunk);
-      if (plan.answerWhen === 'first_chunk') answer();
-    },
-    onPeerFin() {
-      peerFinished = true;
-      // Nothing was asked and nothing more will be: hang up too (FIN, then release).
-      if (stage === 'waiting') conn.closeWhenFlushed();
-      // Our FIN is already out (or going): the second hang-up releases the socket.
-      else if (stage === 'answered') conn.closeWhenFlushed();
-      // 'answering': finish() sees peerFinished and closes once the reply is written.
-    },
-  });
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
+    if (s.answerWhen === 'request_end') this.note('request_invalid', { reason: 'incomplete' });
+    this.answer();
   }
-  return out;
+
+  private answer(): void {
+    const s = this.settings;
+    this.stage = 'answering';
+    this.headerTimer.stop();
+    this.idleTimer.stop(); // the server is busy now, not waiting for the client
+    const { request, asked } = requestFor(
+      this.conn.connId,
+      this.request.state,
+      (length) => this.request.copy(length),
+      this.peerFinished,
+    );
+    this.head = asked.head;
+    if (s.after !== 'keep_alive') this.request.discard();
+    if (s.after === 'hang') {
+      this.note('hanging', {});
+      this.stage = 'hanging';
+      this.watchIdle();
+      return;
+    }
+    callResponder(
+      this.plan.responder,
+      request,
+      (reply) => this.deliver(reply),
+      (err) => this.responderFailed(err),
+    );
+  }
+
+  private deliver(reply: Reply): void {
+    if (this.stage !== 'answering' || this.conn.notWritable() !== null) return; // reset or closed meanwhile
+    for (const note of reply.notes ?? []) this.note(note.code, note.params);
+    if (!this.answeredOnce) {
+      this.answeredOnce = true;
+      this.host.onFirstAnswer();
+    }
+    const s = this.settings;
+    if (s.after === 'drip') {
+      const answer = concatBytes(reply.writes);
+      this.note('drip_started', { bytes: s.dripBytes, everyMs: s.dripEveryMs });
+      this.stage = 'dripping';
+      this.stopDrip = drip(this.conn, answer, {
+        bytes: s.dripBytes,
+        everyMs: s.dripEveryMs,
+        onDone: () => {
+          this.noteAnswered(answer);
+          this.halfCloseAndWait();
+        },
+      });
+      return;
+    }
+    if (s.after === 'reset') {
+      this.stage = 'closing';
+      // The RST waits until the answer is in the OS's hands: Node drops writes it still holds when
+      // the socket is reset, and the learner should see the answer *and* the reset.
+      const last = reply.writes.length - 1;
+      reply.writes.forEach((bytes, i) => this.conn.write(bytes, i === last ? () => this.conn.reset() : undefined));
+      this.noteAnswered(reply.writes[0]);
+      if (last < 0) this.conn.reset();
+      return;
+    }
+    for (const bytes of reply.writes) this.conn.write(bytes);
+    this.noteAnswered(reply.writes[0]);
+    switch (s.after) {
+      case 'close':
+        this.closeNow();
+        break;
+      case 'keep_alive':
+        this.keepAliveOrNot();
+        break;
+      default:
+        this.halfCloseAndWait();
+        break;
+    }
+  }
+
+  /** RFC 9112 section 9.3: persist unless the request asked to close or is HTTP/1.0 without keep-alive. */
+  private keepAliveOrNot(): void {
+    const state = this.request.state;
+    // The head may have completed since the answer went out (first_chunk answers early).
+    const head = state.state === 'complete' ? state.head : this.head();
+    const refusal =
+      state.state === 'invalid'
+        ? 'request_invalid'
+        : head === null
+          ? 'request_incomplete'
+          : wantsKeepAlive(head)
+            ? null
+            : keepAliveRefusal(head);
+    if (refusal !== null) {
+      this.note('keep_alive_declined', { reason: refusal });
+      this.request.discard();
+      this.halfCloseAndWait();
+      return;
+    }
+    this.note('keep_alive_waiting', {});
+    this.stage = 'finishing';
+    this.watchIdle();
+    this.finishRequest();
+  }
+
+  /** Keep-alive: once this request is all in, what follows it is the next request. */
+  private finishRequest(): void {
+    const state = this.request.state;
+    if (state.state === 'complete') {
+      this.request.shift(state.length);
+      this.startRequest();
+    } else if (state.state === 'invalid') {
+      // Its end cannot be found, so neither can the next request's start.
+      this.note('request_invalid', { reason: state.reason });
+      this.request.discard();
+      this.halfCloseAndWait();
+    } else if (this.peerFinished) {
+      this.closeNow();
+    }
+  }
+
+  /** Lesson L1's shutdown(SHUT_WR): FIN, keep reading, release on the peer's FIN or a timeout. */
+  private halfCloseAndWait(): void {
+    if (this.peerFinished) {
+      this.closeNow(); // the peer hung up already: ours is the second hang-up
+      return;
+    }
+    const ms = this.settings.halfCloseWaitMs;
+    this.note('waiting_for_fin', { ms });
+    this.conn.halfClose();
+    this.stage = 'fin_wait';
+    this.finTimer.start(ms, () => this.timeOut('fin_wait', ms));
+    this.watchIdle();
+  }
+
+  /** FIN, then release once flushed. */
+  private closeNow(): void {
+    this.stage = 'closing';
+    this.stopTimers();
+    this.conn.closeWhenFlushed();
+  }
+
+  private timeOut(which: 'header' | 'idle' | 'fin_wait', ms: number): void {
+    if (this.stage === 'closing') return;
+    this.conn.recordDecision({ kind: 'timeout', which, ms });
+    if (which !== 'fin_wait') {
+      this.closeNow();
+      return;
+    }
+    // Our FIN is out already: let go of the socket without waiting any longer.
+    this.stage = 'closing';
+    this.stopTimers();
+    void this.conn.destroy();
+  }
+
+  /** The server waits for the client now: "no byte received for idleTimeoutMs" counts from here. */
+  private watchIdle(): void {
+    const ms = this.settings.idleTimeoutMs;
+    this.idleTimer.start(ms, () => this.timeOut('idle', ms));
+  }
+
+  private noteAnswered(first: Uint8Array | undefined): void {
+    this.note('answered', { responder: this.settings.responder.kind, status: statusOf(first) });
+  }
+
+  private note(code: NoteCode, params: Readonly<Record<string, string | number>>): void {
+    this.conn.recordDecision({ kind: 'note', code, params: { ...params } });
+  }
+
+  private responderFailed(err: unknown): void {
+    // Responders answer their own failures (404, 500); reaching here is a bug, not the client's.
+    console.error('wirebench engine: a responder failed', err);
+    if (this.stage === 'answering') this.closeNow();
+  }
+
+  private stopTimers(): void {
+    this.headerTimer.stop();
+    this.idleTimer.stop();
+    this.finTimer.stop();
+    this.stopDrip();
+  }
 }
+

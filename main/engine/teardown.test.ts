@@ -2,7 +2,7 @@
 // section 3.6) and the reset (RST: the peer's next read fails with ECONNRESET).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract';
-import { ascii, EngineProbe, kinds, payload } from './test-support/engine-probe';
+import { ascii, EngineProbe, kinds, payload, wireKinds } from './test-support/engine-probe';
 import { counts, READ_TO_EOF_SERVER, startPythonServer } from './test-support/peers';
 
 let probe: EngineProbe;
@@ -65,7 +65,7 @@ describe('reset', () => {
     expect(await probe.conn(connId)).toMatchObject({ reset: true, finSent: false, closed: true });
 
     const theirs = await probe.waitForKind(serverSide.connId, 'closed');
-    expect(kinds(theirs)).toEqual(['opened', 'data in', 'data out', 'fin_sent', 'error', 'closed']);
+    expect(wireKinds(theirs)).toEqual(['opened', 'data in', 'data out', 'fin_sent', 'error', 'closed']);
     expect(errorCodes(theirs)).toEqual(['ECONNRESET']);
     expect(theirs.at(-1)).toMatchObject({ kind: 'closed', hadError: true });
     expect(await probe.conn(serverSide.connId)).toMatchObject({ reset: true, finReceived: false });

@@ -1,6 +1,15 @@
 // Drives an Engine the way a host does (through createDispatch) and records what it emits, so a
 // test can wait for a state and then compare the journal with what the peers saw.
-import type { CommandInput, CommandName, CommandOutput, ConnSummary, EventPayload, JournalEvent } from '../../../shared/contract';
+import type {
+  CommandInput,
+  CommandName,
+  CommandOutput,
+  ConnSummary,
+  EventPayload,
+  JournalEvent,
+  ServerInfo,
+} from '../../../shared/contract';
+import type { ServerSettingsPatch } from '../../../shared/server-settings';
 import { createDispatch, type Dispatch } from '../../door/dispatch';
 import { Engine, type EngineOptions } from '../engine';
 
@@ -11,6 +20,8 @@ export class EngineProbe {
   /** performance.now() at each delta, to check their spacing. */
   readonly deltaTimes: number[] = [];
   readonly serverChanges: EventPayload<'server.changed'>[] = [];
+  /** performance.now() at each server.changed. */
+  readonly serverChangeTimes: number[] = [];
 
   constructor(options: Partial<EngineOptions> = {}) {
     this.engine = new Engine({ host: 'cli', version: 'test', ...options });
@@ -19,7 +30,10 @@ export class EngineProbe {
       if (name === 'journal.delta') {
         this.deltas.push(payload as EventPayload<'journal.delta'>);
         this.deltaTimes.push(performance.now());
-      } else this.serverChanges.push(payload as EventPayload<'server.changed'>);
+      } else {
+        this.serverChanges.push(payload as EventPayload<'server.changed'>);
+        this.serverChangeTimes.push(performance.now());
+      }
     });
   }
 
@@ -28,6 +42,18 @@ export class EngineProbe {
     const result = await this.dispatch(name, input);
     if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
     return result.value as CommandOutput<N>;
+  }
+
+  /** Starts a server on 127.0.0.1, an ephemeral port, with these settings (the rest: defaults). */
+  async startServer(settings: ServerSettingsPatch = {}): Promise<ServerInfo> {
+    return this.call('server.start', { host: '127.0.0.1', port: 0, settings });
+  }
+
+  /** The server as journal.snapshot shows it now. */
+  async serverInfo(serverId: string): Promise<ServerInfo> {
+    const found = (await this.call('journal.snapshot', {})).servers.find((s) => s.serverId === serverId);
+    if (!found) throw new Error(`no server ${serverId}`);
+    return found;
   }
 
   async events(connId: string): Promise<JournalEvent[]> {
@@ -75,8 +101,34 @@ export class EngineProbe {
   }
 }
 
+/** Each event as a short word: `data in`, `note answered`, `timeout idle`, `queued 2`, `fin_sent`, ... */
 export const kinds = (events: readonly JournalEvent[]): string[] =>
-  events.map((e) => (e.kind === 'data' ? `data ${e.dir}` : e.kind));
+  events.map((e) => {
+    switch (e.kind) {
+      case 'data':
+        return `data ${e.dir}`;
+      case 'note':
+        return `note ${e.code}`;
+      case 'timeout':
+        return `timeout ${e.which}`;
+      case 'queued':
+        return `queued ${e.position}`;
+      default:
+        return e.kind;
+    }
+  });
+
+/** What crossed the wire or happened to the socket, without the server's notes. */
+export const wireKinds = (events: readonly JournalEvent[]): string[] =>
+  kinds(events.filter((e) => e.kind !== 'note'));
+
+/** The notes the server journaled, as `code` or `code key=value ...`. */
+export const notes = (events: readonly JournalEvent[]): string[] =>
+  events.flatMap((e) =>
+    e.kind === 'note'
+      ? [[e.code, ...Object.entries(e.params).map(([k, v]) => `${k}=${v}`)].join(' ')]
+      : [],
+  );
 
 /** The concatenated payload of one direction (stored payloads only). */
 export function payload(events: readonly JournalEvent[], dir: 'in' | 'out'): Buffer {

@@ -1,0 +1,37 @@
+// Small facts about an answer's bytes and a request's head that the exchange journals.
+import type { RequestHead } from '../../shared/http-request';
+
+/** The writes of a reply as one run of bytes (drip cuts it into its own pieces). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+/**
+ * The status code of an answer that starts like a status line (RFC 9112 section 4:
+ * `HTTP/1.1 200 OK`), with the leading space the `answered` note's sentence expects, else ''
+ * (a canned answer may be anything at all).
+ */
+export function statusOf(first: Uint8Array | undefined): string {
+  if (!first || first.length < 12) return '';
+  let line = '';
+  for (let i = 0; i < 12; i++) line += String.fromCharCode(first[i] as number);
+  const match = /^HTTP\/\d\.\d (\d{3})$/.exec(line);
+  return match ? ` ${match[1]}` : '';
+}
+
+/** Why RFC 9112 section 9.3 says not to keep this connection: the reason code of the note. */
+export function keepAliveRefusal(head: RequestHead): 'connection_close' | 'http_1_0' {
+  const asked = head.headers.some(
+    ([name, value]) =>
+      name.toLowerCase() === 'connection' &&
+      value.split(',').some((option) => option.trim().toLowerCase() === 'close'),
+  );
+  return asked ? 'connection_close' : 'http_1_0';
+}

@@ -1,0 +1,68 @@
+// Asking a responder about one request: what it is shown (the request's bytes, its head parsed
+// only if someone looks, whether the client has hung up), and getting the reply back whether the
+// responder answers at once (canned) or later (a file read).
+import { parseRequestHead, type RequestHead } from '../../shared/http-request';
+import type { RequestState } from './request-buffer';
+import type { Reply, Responder, ResponderRequest } from './responder';
+
+export interface Asked {
+  /** What the responder was shown: one framed request when framed, else everything received. */
+  readonly received: Uint8Array;
+  /** The request's head, parsed on first use: a canned or echo answer never needs it. */
+  readonly head: () => RequestHead | null;
+}
+
+/** The request a responder sees, from the buffered bytes and their framing state. */
+export function requestFor(
+  connId: string,
+  state: RequestState,
+  copy: (length?: number) => Uint8Array,
+  peerFinished: boolean,
+): { request: ResponderRequest; asked: Asked } {
+  const received = state.state === 'complete' ? copy(state.length) : copy();
+  const head = state.state === 'incomplete' ? once(() => parseRequestHead(received)) : () => state.head;
+  const request: ResponderRequest = {
+    connId,
+    received,
+    peerFinished,
+    get head() {
+      return head();
+    },
+  };
+  return { request, asked: { received, head } };
+}
+
+/**
+ * Calls the responder. A synchronous reply is delivered in the same tick as the chunk that
+ * triggered it, so the journal shows the answer right after the request, as the lessons' loop
+ * would produce it.
+ */
+export function callResponder(
+  responder: Responder,
+  request: ResponderRequest,
+  deliver: (reply: Reply) => void,
+  failed: (err: unknown) => void,
+): void {
+  let reply: Reply | Promise<Reply>;
+  try {
+    reply = responder(request);
+  } catch (err) {
+    failed(err);
+    return;
+  }
+  if (reply instanceof Promise) reply.then(deliver, failed);
+  else deliver(reply);
+}
+
+/** `compute`, run at most once, on the first call. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
