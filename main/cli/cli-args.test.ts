@@ -38,6 +38,24 @@ describe('parseCommandArgs', () => {
   });
 });
 
+describe('options whose value may be left out', () => {
+  const table: OptionTable = { ...TABLE, static: { type: 'string', optionalValue: true, description: 'd', example: 'DIR' } };
+
+  it('read as true without a value, and as the value when one follows', () => {
+    expect(parseCommandArgs('serve', ['--static'], table)).toEqual({ ok: true, values: { static: true } });
+    expect(parseCommandArgs('serve', ['--static', 'site'], table)).toEqual({ ok: true, values: { static: 'site' } });
+    expect(parseCommandArgs('serve', ['--static=site'], table)).toEqual({ ok: true, values: { static: 'site' } });
+  });
+
+  it('never swallow the option that follows', () => {
+    expect(parseCommandArgs('serve', ['--static', '--json', '-p', '80'], table)).toEqual({
+      ok: true,
+      values: { static: true, json: true, port: '80' },
+    });
+    expect(parseCommandArgs('serve', ['--static', '--', 'x'], table)).toMatchObject({ mistake: { key: 'cli.errors.unexpectedArgument' } });
+  });
+});
+
 describe('parsePort', () => {
   it('accepts 0..65535 written as plain digits only', () => {
     expect(['0', '80', '9000', '65535'].map(parsePort)).toEqual([0, 80, 9000, 65535]);

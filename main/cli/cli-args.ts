@@ -7,8 +7,15 @@ export interface OptionSpec {
   short?: string;
   /** Key of the option's one-line description (cli.help.option.*). */
   description: string;
+  /** Values the description's sentence interpolates (e.g. the list of presets). */
+  descriptionParams?: Readonly<Record<string, string>>;
   /** What a value looks like, for help and for the "needs a value" sentence. */
   example?: string;
+  /**
+   * A string option whose value may be left out (`--static` or `--static DIR`): without one it
+   * reads as `true`. A following option is never taken for its value.
+   */
+  optionalValue?: boolean;
 }
 
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
@@ -25,7 +32,7 @@ export type ArgsResult = { ok: true; values: ParsedOptions } | { ok: false; mist
 export function parseCommandArgs(command: string, args: readonly string[], table: OptionTable): ArgsResult {
   // strict: false plus tokens lets us see each mistake ourselves and word it through i18n.
   const { tokens } = parseArgs({
-    args: [...args],
+    args: withEmptyOptionalValues(args, table),
     options: Object.fromEntries(
       Object.entries(table).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]),
     ),
@@ -41,7 +48,9 @@ export function parseCommandArgs(command: string, args: readonly string[], table
     if (token.kind !== 'option') continue; // the `--` terminator
     const spec = Object.hasOwn(table, token.name) ? table[token.name] : undefined;
     if (!spec) return mistake('cli.errors.unknownOption', { command, option: token.rawName });
-    if (spec.type === 'string') {
+    if (spec.type === 'string' && spec.optionalValue && !token.value) {
+      values[token.name] = true;
+    } else if (spec.type === 'string') {
       // `--port --json` would otherwise take "--json" as the port: an option is never a value
       // unless written inline (`--host=-x`), as parseArgs's strict mode also insists.
       if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
@@ -61,6 +70,33 @@ export function parsePort(text: string): number | null {
   if (!/^\d{1,5}$/.test(text)) return null;
   const port = Number(text);
   return port <= 65535 ? port : null;
+}
+
+/**
+ * parseArgs gives a string option the next argument whatever it looks like, so `--static --echo`
+ * would swallow `--echo`. An optional value that is absent is given as an empty argument instead,
+ * which leaves the next argument to be read on its own.
+ */
+function withEmptyOptionalValues(args: readonly string[], table: OptionTable): string[] {
+  const optional = new Set<string>();
+  for (const [name, spec] of Object.entries(table)) {
+    if (spec.type === 'string' && spec.optionalValue) {
+      optional.add(`--${name}`);
+      if (spec.short) optional.add(`-${spec.short}`);
+    }
+  }
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const next = args[i + 1];
+    out.push(arg);
+    if (optional.has(arg) && (next === undefined || next.startsWith('-'))) out.push('');
+  }
+  return out;
 }
 
 function mistake(key: string, params: Record<string, string>): ArgsResult {

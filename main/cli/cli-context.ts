@@ -13,6 +13,8 @@ export interface AppPaths {
   rendererDir: string;
   /** The built Electron entry (package.json "main"). */
   electronMain: string;
+  /** The sample site shipped in app/docroot: what static mode serves when given no folder. */
+  sampleDocRoot: string;
 }
 
 export interface CliContext {
@@ -31,12 +33,15 @@ export interface Subcommand {
   /** Key of the one-line summary shown by --help. */
   summary: string;
   options: OptionTable;
+  /** Key of text shown after the options in the command's --help (formats, exit codes). */
+  details?: string;
   run(values: ParsedOptions, ctx: CliContext): Promise<number>;
 }
 
 /**
  * Both the built file (out/main/wirebench.js) and the source (main/cli/wirebench.ts) sit two
- * folders below the package root, so one rule finds out/renderer from either.
+ * folders below the package root, so one rule finds out/renderer and app/docroot from either.
+ * (The packaged desktop app has its own rule: main/electron/sample-doc-root.ts.)
  */
 export function appPathsFrom(moduleUrl: string): AppPaths {
   const appRoot = resolve(dirname(fileURLToPath(moduleUrl)), '..', '..');
@@ -44,5 +49,6 @@ export function appPathsFrom(moduleUrl: string): AppPaths {
     appRoot,
     rendererDir: join(appRoot, 'out', 'renderer'),
     electronMain: join(appRoot, 'out', 'main', 'electron-main.js'),
+    sampleDocRoot: join(appRoot, 'app', 'docroot'),
   };
 }

@@ -1,15 +1,19 @@
 // The `wirebench` command's dispatch: one table entry per subcommand (serve, connect and annotate
 // join `web` and `start` here), global --help/--version, and per-command --help. Returns the exit
 // code: 0 done, 1 could not do it, 2 the command line itself was wrong.
-import { parseCommandArgs, type OptionTable } from './cli-args';
+import { parseCommandArgs, type OptionSpec, type OptionTable } from './cli-args';
 import type { CliContext, Subcommand } from './cli-context';
+import { serveCommand } from './serve-command';
 import { startCommand } from './start-command';
 import { webCommand } from './web-command';
 
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  serve: serveCommand,
   web: webCommand,
   start: startCommand,
 };
+
+const FLAG_COLUMN = 28;
 
 const HELP_OPTION: OptionTable = { help: { type: 'boolean', short: 'h', description: 'cli.help.option.help' } };
 
@@ -64,16 +68,26 @@ function mainHelp(ctx: CliContext): string {
 
 function commandHelp(ctx: CliContext, name: string, table: OptionTable): string {
   const rows = Object.entries(table).map(([option, spec]) => {
-    const flag = `${spec.short ? `-${spec.short}, ` : ''}--${option}${spec.type === 'string' ? ` <${spec.example ?? '…'}>` : ''}`;
-    return [flag, ctx.t(spec.description)] as const;
+    const flag = `${spec.short ? `-${spec.short}, ` : ''}--${option}${valueHint(spec)}`;
+    return [flag, ctx.t(spec.description, spec.descriptionParams)] as const;
   });
-  const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+  // Flags longer than this get their sentence on the next line, so one long list of choices
+  // (`--after <close|half-close|...>`) does not push every description off the screen.
+  const width = Math.min(Math.max(...rows.map(([flag]) => flag.length)), FLAG_COLUMN) + 2;
+  const details = SUBCOMMANDS[name]?.details;
   return [
     ctx.t('cli.help.commandUsage', { command: name }),
     '',
     ctx.t(SUBCOMMANDS[name]?.summary ?? ''),
     '',
     ctx.t('cli.help.options'),
-    ...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`),
+    ...rows.map(([flag, text]) => (flag.length < width ? `  ${flag.padEnd(width)}${text}` : `  ${flag}\n  ${' '.repeat(width)}${text}`)),
+    ...(details ? ['', ctx.t(details)] : []),
   ].join('\n');
+}
+
+function valueHint(spec: OptionSpec): string {
+  if (spec.type !== 'string') return '';
+  const value = `<${spec.example ?? '…'}>`;
+  return spec.optionalValue ? ` [${value}]` : ` ${value}`;
 }

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWebHost } from '../web/web-host';
-import { isLoopbackHost } from '../web/upgrade-guard';
+import { isLoopbackHost } from '../engine/listen-address';
 import type { CliContext } from './cli-context';
 import { explainError } from './explain-error';
 
@@ -15,12 +15,12 @@ export interface ServeWebOptions {
 }
 
 export async function serveWeb(ctx: CliContext, options: ServeWebOptions): Promise<number> {
-  const { rendererDir } = ctx.paths;
+  const { rendererDir, sampleDocRoot } = ctx.paths;
   if (!existsSync(join(rendererDir, 'index.html'))) ctx.err(ctx.t('cli.web.noRenderer', { dir: rendererDir }));
 
   let host;
   try {
-    host = await startWebHost({ host: options.host, port: options.port, rendererDir, version: ctx.version });
+    host = await startWebHost({ host: options.host, port: options.port, rendererDir, sampleDocRoot, version: ctx.version });
   } catch (err) {
     ctx.err(explainError(ctx.t, err));
     return 1;

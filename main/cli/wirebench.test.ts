@@ -1,5 +1,7 @@
 // The real command, run from source as a child process: what a person or a script sees.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -48,14 +50,25 @@ function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | string 
 
 /** Opens the door the printed URL leads to and asks app.info. */
 async function appInfoVia(url: string): Promise<unknown> {
+  return invokeVia(url, 'app.info', {});
+}
+
+/** Opens the door the printed URL leads to and runs one command. */
+async function invokeVia(url: string, name: string, input: unknown): Promise<unknown> {
   const page = new URL(url);
   const ws = new WebSocket(`ws://${page.host}${WS_PATH}?token=${page.searchParams.get('token') ?? ''}`);
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
   });
-  const answer = new Promise((resolve) => ws.once('message', (data) => resolve(decodeWire((data as Buffer).toString('utf8')))));
-  ws.send(encodeWire({ type: 'invoke', id: 1, name: 'app.info', input: {} }));
+  // Events (server.changed, journal.delta) may come first: wait for this command's result.
+  const answer = new Promise((resolve) =>
+    ws.on('message', (data) => {
+      const message = decodeWire((data as Buffer).toString('utf8')) as { type?: string };
+      if (message.type === 'result') resolve(message);
+    }),
+  );
+  ws.send(encodeWire({ type: 'invoke', id: 1, name, input }));
   const result = await answer;
   ws.close();
   return result;
@@ -66,10 +79,11 @@ describe('wirebench', () => {
     expect(await run(['--version'])).toEqual({ code: 0, out: `${version}\n`, err: '' });
   });
 
-  it('--help lists web and start; a command --help lists its options', async () => {
+  it('--help lists serve, web and start; a command --help lists its options', async () => {
     const main = await run(['--help']);
     expect(main.code).toBe(0);
     expect(main.out).toMatch(/^Usage: wirebench/);
+    expect(main.out).toMatch(/\n {2}serve {2,}\S/);
     expect(main.out).toMatch(/\n {2}web {2,}\S/);
     expect(main.out).toMatch(/\n {2}start {2,}\S/);
     const web = await run(['web', '--help']);
@@ -111,6 +125,21 @@ describe('wirebench', () => {
     await until(() => /Warning: listening on 0\.0\.0\.0.*\n/.test(err));
     const exited = exitOf(child);
     child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  });
+
+  it("web's engine serves the sample site shipped in app/docroot when static mode names no folder", async () => {
+    const child = wirebench(['web', '--port', '0', '--json']);
+    const { url } = JSON.parse(await firstLine(child.stdout)) as { url: string };
+    const started = (await invokeVia(url, 'server.start', {
+      port: 0,
+      settings: { responder: { kind: 'static', root: null }, answerWhen: 'request_end', after: 'close' },
+    })) as { result: { ok: boolean; value: { port: number } } };
+    expect(started.result.ok).toBe(true);
+    const page = await fetch(`http://127.0.0.1:${started.result.value.port}/`);
+    expect(await page.text()).toBe(readFileSync(join(import.meta.dirname, '..', '..', 'app', 'docroot', 'index.html'), 'utf8'));
+    const exited = exitOf(child);
+    child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
 

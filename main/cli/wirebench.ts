@@ -27,6 +27,13 @@ const ctx: CliContext = {
     }),
 };
 
+// A reader that goes away (`wirebench serve | head -3`) closes our stdout: stop quietly, as other
+// commands do, rather than die with a stack trace on the next line written.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const code = await runCli(process.argv.slice(2), ctx);
 process.exitCode = code;
 // Everything is closed by now; should a forgotten handle keep the loop alive, do not hang the shell.

@@ -9,6 +9,7 @@ import { Engine } from '../engine/engine';
 import { CONTENT_SECURITY_POLICY } from '../web/security-headers';
 import { attachIpcDoor } from './ipc-door';
 import { externalLinkTarget, isSameDocument } from './navigation-policy';
+import { sampleDocRootFor } from './sample-doc-root';
 import { createWindowOptions, preloadPathFrom, rendererIndexFrom } from './window-options';
 
 // electron-vite sets this in `dev` only; a built app always loads its own files.
@@ -36,7 +37,12 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function runApp(): void {
-  const engine = new Engine({ host: 'electron', version: app.getVersion() });
+  const sampleDocRoot = sampleDocRootFor({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    mainDir: import.meta.dirname,
+  });
+  const engine = new Engine({ host: 'electron', version: app.getVersion(), sampleDocRoot });
   const dispatch = createDispatch(engine.handlers, (err) => console.error(err));
   const t = createI18n().t;
   let win: BrowserWindow | null = null;

@@ -73,7 +73,7 @@ describe('attachIpcDoor', () => {
     current = setup();
     current.detach();
     expect(current.handlers.size).toBe(0);
-    await current.engine.handlers['server.start']({ host: '127.0.0.1', port: 0, backlog: 5 });
+    await current.engine.handlers['server.start']({ host: '127.0.0.1', port: 0, backlog: 5, exposeToNetwork: false, settings: {} });
     expect(current.sent).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createUpgradeGuard, isLoopbackHost, parseHostHeader } from './upgrade-guard';
+import { isLoopbackHost } from '../engine/listen-address';
+import { createUpgradeGuard, parseHostHeader } from './upgrade-guard';
 
 const TOKEN = 'c2VjcmV0LXRva2VuLWZvci10ZXN0cw';
 const loopback = createUpgradeGuard({ token: TOKEN, boundHost: '127.0.0.1', port: 4321 });

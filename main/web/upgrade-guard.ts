@@ -10,6 +10,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import { WS_PATH } from '../../shared/wire-codec';
+import { isLoopbackHost } from '../engine/listen-address';
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 400 | 401 | 403 | 404 };
 
@@ -26,11 +27,6 @@ export interface GuardOptions {
 export interface UpgradeRequestLike {
   url?: string | undefined;
   headers: { host?: string | undefined; origin?: string | undefined };
-}
-
-export function isLoopbackHost(host: string): boolean {
-  const h = stripBrackets(host.toLowerCase());
-  return h === 'localhost' || h === '::1' || (isIP(h) === 4 && h.startsWith('127.'));
 }
 
 export function createUpgradeGuard(options: GuardOptions): (req: UpgradeRequestLike) => GuardVerdict {

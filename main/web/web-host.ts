@@ -9,7 +9,7 @@ import { hostname } from 'node:os';
 import { pipeline } from 'node:stream/promises';
 import { createDispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
-import { listenError } from '../engine/os-errors';
+import { explainListenError } from '../engine/listen-address';
 import { SECURITY_HEADERS } from './security-headers';
 import { contentTypeFor, lookupStatic } from './static-files';
 import { createUpgradeGuard } from './upgrade-guard';
@@ -26,6 +26,11 @@ export interface WebHostOptions {
   engine?: Engine;
   /** What app.info reports when the host creates the engine. */
   version: string;
+  /**
+   * The sample site static mode serves when given no folder, for the engine the host creates
+   * (the caller knows where it was installed; this module may run from a bundled chunk).
+   */
+  sampleDocRoot?: string | null;
   /** Largest WebSocket message accepted; default 16 MiB. */
   maxPayloadBytes?: number;
   /** Where the door reports bugs (a handler that threw something other than a CommandError). */
@@ -46,7 +51,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
   const requestedPort = options.port ?? 0;
   const ownsEngine = options.engine === undefined;
-  const engine = options.engine ?? new Engine({ host: 'web', version: options.version });
+  const engine =
+    options.engine ?? new Engine({ host: 'web', version: options.version, sampleDocRoot: options.sampleDocRoot ?? null });
   const token = randomBytes(24).toString('base64url');
 
   const server = createServer((req, res) => {
@@ -56,7 +62,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     await listen(server, host, requestedPort);
   } catch (err) {
     if (ownsEngine) await engine.close();
-    throw listenError(err, host, requestedPort);
+    throw await explainListenError(err, host, requestedPort);
   }
   const port = (server.address() as AddressInfo).port;
 

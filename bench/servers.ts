@@ -1,0 +1,124 @@
+// The servers the benchmark compares, each behind the same small interface: our Engine (driven
+// through the same door as every host), the bare node:net baseline, and lesson L1's Python server.
+// Before any load, `probe` checks that each one sends exactly the bytes it is meant to.
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import type { JournalTotals } from '../shared/contract';
+import type { ServerSettingsPatch } from '../shared/server-settings';
+import { createDispatch, type Dispatch } from '../main/door/dispatch';
+import { Engine, type EngineOptions } from '../main/engine/engine';
+import type { Policy } from './bare-server';
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface EngineServer extends RunningServer {
+  engine: Engine;
+  dispatch: Dispatch;
+  /** Journal events the host was handed (in journal.delta batches), as a UI would be. */
+  eventsSeen(): number;
+  journal(): Promise<{ totals: JournalTotals; retained: number; open: number; served: number }>;
+}
+
+/** Our server, journal on, answering `response` with the policy; a host-like listener attached. */
+export async function startEngineServer(
+  response: Uint8Array,
+  policy: Policy,
+  options: Partial<EngineOptions> = {},
+): Promise<EngineServer> {
+  const engine = new Engine({ host: 'cli', version: 'bench', ...options });
+  let events = 0;
+  // What a host does with every delta, minus the transport: look at each event once.
+  engine.onEvent((name, payload) => {
+    if (name === 'journal.delta') events += (payload as { events: unknown[] }).events.length;
+  });
+  const dispatch = createDispatch(engine.handlers, (err) => console.error(err));
+  // close: the lesson's single recv(), then FIN and release. keep_alive: each request framed in
+  // full (RFC 9112 section 6), answered, and the connection kept (section 9.3).
+  const settings: ServerSettingsPatch =
+    policy === 'close'
+      ? { responder: { kind: 'canned', bytes: response }, answerWhen: 'first_chunk', after: 'close' }
+      : { responder: { kind: 'canned', bytes: response }, answerWhen: 'request_end', after: 'keep_alive' };
+  // The backlog node:net uses by default, so that the two Node servers queue alike.
+  const started = await dispatch('server.start', { host: '127.0.0.1', port: 0, backlog: 511, settings });
+  if (!started.ok) throw new Error(`server.start failed: ${JSON.stringify(started.error)}`);
+  const { port, serverId } = started.value as { port: number; serverId: string };
+  return {
+    port,
+    engine,
+    dispatch,
+    eventsSeen: () => events,
+    journal: async () => {
+      const snap = await dispatch('journal.snapshot', {});
+      if (!snap.ok) throw new Error('journal.snapshot failed');
+      const { totals, conns, servers } = snap.value as {
+        totals: JournalTotals;
+        conns: { closed: boolean }[];
+        servers: { serverId: string; stats?: { served: number } }[];
+      };
+      const served = servers.find((s) => s.serverId === serverId)?.stats?.served ?? -1;
+      return { totals, retained: conns.length, open: conns.filter((c) => !c.closed).length, served };
+    },
+    close: () => engine.close(),
+  };
+}
+
+/** Lesson L1's server in python3 (bench/l1-server.py): listen(5), recv, sendall, shutdown, close. */
+export async function startPythonServer(): Promise<RunningServer> {
+  const child = spawn('python3', [join(import.meta.dirname, 'l1-server.py'), '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((done) => child.once('close', () => done()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error('python3 did not print its port in 10 s')), 10_000);
+    child.stdout.on('data', (c: Buffer) => {
+      text += c.toString();
+      const line = /^(\d+)\n/.exec(text);
+      if (!line) return;
+      clearTimeout(timer);
+      resolve(Number(line[1]));
+    });
+    child.once('error', reject);
+  });
+  return {
+    port,
+    close: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/**
+ * One request, as the load generators send it, and the whole answer: up to the server's FIN
+ * (close) or `expected.length` bytes (keep-alive). Throws unless the bytes are exactly `expected`.
+ */
+export async function probe(port: number, policy: Policy, expected: Uint8Array): Promise<void> {
+  const request = `GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${policy === 'close' ? 'Connection: close\r\n' : ''}\r\n`;
+  const answer = await new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(request));
+    const timer = setTimeout(() => socket.destroy(new Error('no complete answer within 5 s')), 5_000);
+    const done = (): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(Buffer.concat(chunks));
+    };
+    socket.on('data', (c: Buffer) => {
+      chunks.push(c);
+      length += c.length;
+      if (policy === 'keep_alive' && length >= expected.length) done();
+    });
+    socket.on('end', done);
+    socket.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+  if (!answer.equals(expected)) {
+    throw new Error(`port ${port} answered ${JSON.stringify(answer.toString('latin1'))}, not the expected bytes`);
+  }
+}

@@ -1,0 +1,87 @@
+// The journal as a terminal shows it: one line per event, as it happens.
+//   12:00:01.123 c3 +0.4ms  ← 78 B "GET / HTTP/1.1␍␊Host: 127.0.0.1:9000␍␊User-Agent: curl/…" (+41 B)
+// Bytes go through shared/bytes.ts, so CR and LF stay visible (they are the lesson) and the line
+// stays one line; long payloads are cut at a token boundary, saying how many bytes were left out.
+// Every word comes from the catalog (cli.serve.event.*, notes.*).
+import { visibleTokens } from '../../shared/bytes';
+import type { Address, JournalEvent } from '../../shared/contract';
+import type { Translate } from './cli-context';
+
+/** Visible characters of a payload shown before it is cut: about one terminal line's worth. */
+export const PREVIEW_CHARS = 72;
+
+export function eventLine(t: Translate, event: JournalEvent, previewChars = PREVIEW_CHARS): string {
+  return `${clock(event.at)} ${event.connId} +${elapsed(event.t)}  ${eventText(t, event, previewChars)}`;
+}
+
+function eventText(t: Translate, event: JournalEvent, previewChars: number): string {
+  const e = 'cli.serve.event';
+  switch (event.kind) {
+    case 'opened': {
+      const params = { remote: address(event.remote), local: address(event.local) };
+      return t(event.role === 'server' ? `${e}.opened` : `${e}.openedClient`, params);
+    }
+    case 'data': {
+      const payload = event.bytes === null ? t(`${e}.evicted`) : preview(t, event.bytes, previewChars);
+      return t(event.dir === 'in' ? `${e}.dataIn` : `${e}.dataOut`, { length: event.length, payload });
+    }
+    case 'error':
+      return t(`${e}.error`, { code: event.code });
+    case 'closed':
+      return t(event.hadError ? `${e}.closedError` : `${e}.closed`);
+    case 'queued':
+      return t(`${e}.queued`, { position: event.position });
+    case 'timeout':
+      return t(`${e}.timeout.${event.which}`, { ms: event.ms });
+    case 'note':
+      return t(`notes.${event.code}`, event.params);
+    case 'peer_fin':
+    case 'fin_sent':
+    case 'rst_sent':
+    case 'dequeued':
+      return t(`${e}.${event.kind}`);
+  }
+}
+
+/** The bytes as one quoted line of visible text; past `limit` characters, cut and counted. */
+export function preview(t: Translate, bytes: Uint8Array, limit: number): string {
+  let shown = '';
+  let shownBytes = 0;
+  for (const token of visibleTokens(bytes)) {
+    const room = limit - shown.length;
+    if (token.text.length <= room) {
+      shown += token.text;
+      shownBytes = token.offset + token.length;
+      continue;
+    }
+    // Only printable runs are worth splitting; an escape like \xFF is shown whole or not at all.
+    if (token.kind === 'text' && room > 0) {
+      let part = '';
+      for (const char of token.text) {
+        if (part.length + char.length > room) break;
+        part += char;
+      }
+      shown += part;
+      shownBytes = token.offset + new TextEncoder().encode(part).length;
+    }
+    break;
+  }
+  const rest = bytes.length - shownBytes;
+  return rest > 0 ? `"${shown}…" ${t('cli.serve.event.more', { rest })}` : `"${shown}"`;
+}
+
+function address(a: Address): string {
+  return a.family === 'IPv6' ? `[${a.address}]:${a.port}` : `${a.address}:${a.port}`;
+}
+
+/** Local wall-clock time, to the millisecond: when, to a person watching. */
+function clock(at: number): string {
+  const d = new Date(at);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+}
+
+/** Time since the connection opened: loopback events are fractions of a millisecond apart. */
+function elapsed(ms: number): string {
+  return ms < 1000 ? `${ms.toFixed(1)}ms` : `${(ms / 1000).toFixed(3)}s`;
+}
