@@ -48,10 +48,14 @@ export const test = base.extend<{ app: Page }>({
       }
       return;
     }
-    const engine = new Engine({ host: 'web', version: 'e2e' });
+    // The sample site shipped in app/, as the CLI and the Electron host give it to their engines.
+    const engine = new Engine({ host: 'web', version: 'e2e', sampleDocRoot: join(ROOT, 'app', 'docroot') });
     const host = await startWebHost({ port: 0, rendererDir: RENDERER_DIR, engine, version: 'e2e' });
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-    const page = await browser.newPage();
+    // A context of its own (not browser.newPage()'s), so a spec can open a second tab in it; the
+    // size of a small laptop screen, which the layout must fit.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
     try {
       await page.goto(host.url);
       await use(page);

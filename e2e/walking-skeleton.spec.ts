@@ -1,9 +1,9 @@
 // The walking skeleton's six user steps (issue 4), through whichever host the project names.
 import { mkdirSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { WorkbenchPage } from './pages/workbench-page';
+import { holdPort } from './peers';
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
@@ -79,16 +79,14 @@ test('reset: the server side sees ECONNRESET', async ({ app }) => {
 test('errors are sentences: port in use, connection refused', async ({ app }) => {
   const wb = new WorkbenchPage(app);
   // Another program holds a port: our server cannot listen there, and says so in words.
-  const squatter = createServer();
-  await new Promise<void>((done) => squatter.listen(0, '127.0.0.1', done));
-  const taken = (squatter.address() as AddressInfo).port;
+  const { port: taken, release } = await holdPort();
   try {
     await wb.byId('server-port').fill(String(taken));
     await wb.byId('server-start').click();
     await expect(wb.byId('server-error')).toContainText(String(taken));
     await expect(wb.byId('server-error')).toContainText(/in use/i);
   } finally {
-    await new Promise((done) => squatter.close(done));
+    await release();
   }
   // Now nothing listens there: a connect is refused, explained.
   await wb.byId('client-host').fill('127.0.0.1');

@@ -10,15 +10,24 @@ export class WorkbenchPage {
     return this.page.getByTestId(id);
   }
 
-  /** Starts the built-in server on a port (0: any free one) and returns the port it listens on. */
+  /**
+   * Starts a built-in server on a port (0: any free one) with the form's other settings, and returns
+   * the port it listens on. If the form is editing a running server, it first asks for a new one.
+   */
   async startServer(port: number): Promise<number> {
+    const newServer = this.byId('server-new');
+    if (await newServer.isVisible()) await newServer.click();
+    const rows = this.byId('server-row');
+    const before = await rows.count();
     await this.byId('server-port').fill(String(port));
     await this.byId('server-start').click();
-    const status = this.byId('server-status');
-    await expect(status).toContainText(/127\.0\.0\.1:\d+/);
-    const match = /127\.0\.0\.1:(\d+)/.exec((await status.textContent()) ?? '');
-    if (!match?.[1]) throw new Error('server status shows no port');
-    return Number(match[1]);
+    await expect(rows).toHaveCount(before + 1);
+    // A started server is the one the form edits: its heading and port field show where it listens.
+    await expect(this.byId('server-form')).toHaveAttribute('data-mode', 'edit');
+    const listening = Number(await this.byId('server-port').inputValue());
+    if (!Number.isInteger(listening) || listening <= 0) throw new Error('the form shows no port for the new server');
+    await expect(this.byId('server-status')).toContainText(`127.0.0.1:${listening}`);
+    return listening;
   }
 
   async connect(host: string, port: number): Promise<void> {

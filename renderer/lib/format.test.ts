@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddress, formatCount, formatElapsed } from './format';
+import { formatAddress, formatCount, formatDuration, formatElapsed } from './format';
 
 describe('formatAddress', () => {
   it('writes host:port, bracketing IPv6', () => {
@@ -21,5 +21,13 @@ describe('formatCount', () => {
   it('groups digits by three, exactly', () => {
     expect(formatCount(92)).toBe('92');
     expect(formatCount(1234567)).toBe('1\u202f234\u202f567');
+  });
+});
+
+describe('formatDuration', () => {
+  it('says a timeout as it was set', () => {
+    expect(formatDuration(250)).toEqual({ unit: 'ms', value: '250' });
+    expect(formatDuration(10_000)).toEqual({ unit: 's', value: '10' });
+    expect(formatDuration(1500)).toEqual({ unit: 's', value: '1.5' });
   });
 });

@@ -22,3 +22,9 @@ export function formatCount(n: number): string {
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 }
+
+/** A configured duration (a timeout), as set: whole milliseconds below a second, else seconds. */
+export function formatDuration(ms: number): { unit: 'ms' | 's'; value: string } {
+  if (ms < 1000) return { unit: 'ms', value: String(Math.round(ms)) };
+  return { unit: 's', value: String(Math.round(ms) / 1000) };
+}

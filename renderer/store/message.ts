@@ -2,9 +2,14 @@
 // and the renderer's own form checks alike. Kept as data in the store, turned into words by the
 // component that shows it, so the store never holds prose in one language.
 import type { ErrorInfo } from '../../shared/contract';
-import type { ErrorCode } from '../../shared/errors';
+import { errorSentenceKey, type ErrorSentenceKey } from '../../shared/i18n/error-key';
+import type { ui } from '../../shared/i18n/en/ui';
 
-export type MessageKey = `errors.${ErrorCode}` | 'ui.form.badPort' | 'ui.form.badHost';
+export type MessageKey =
+  | ErrorSentenceKey
+  | 'ui.form.badPort'
+  | 'ui.form.badHost'
+  | `ui.server.invalid.${keyof typeof ui.server.invalid}`;
 
 export interface Message {
   key: MessageKey;
@@ -12,5 +17,5 @@ export interface Message {
 }
 
 export function errorMessage(error: ErrorInfo): Message {
-  return { key: `errors.${error.code}`, params: error.params };
+  return { key: errorSentenceKey(error), params: error.params };
 }

@@ -1,8 +1,10 @@
-// The server panel's state: the servers the engine runs (as the engine last reported them), what
-// the person typed for the next start, and the last error in words-to-be.
+// The server panel's state: the servers the engine runs (as the engine last reported them), which
+// one the form edits (none: the form sets up a new one), the form as typed, and the last problem
+// in words-to-be, with what to retry when it offers a free port.
 import type { StateCreator } from 'zustand';
 import type { ServerInfo } from '../../shared/contract';
 import type { Message } from './message';
+import { DEFAULT_DRAFT, draftFromServer, type ServerDraft } from './server-draft';
 import type { WirebenchState } from './store';
 
 export interface EndpointDraft {
@@ -11,38 +13,93 @@ export interface EndpointDraft {
   port: string;
 }
 
+/** What failed, so that "Use port N" can do it again on that port. */
+export type ServerAction = { kind: 'start' } | { kind: 'restart'; serverId: string } | { kind: 'update' } | { kind: 'stop' };
+
+export interface ServerProblem {
+  message: Message;
+  action: ServerAction;
+}
+
+/** The live update of the edited server's settings (server.update). */
+export type ApplyState = 'idle' | 'applying' | 'applied' | 'failed';
+
 export interface ServersSlice {
   servers: ServerInfo[];
-  serverTarget: EndpointDraft;
+  /** The server the form edits; null: the form sets up a new one. */
+  selectedServerId: string | null;
+  serverDraft: ServerDraft;
   serverBusy: boolean;
-  serverError: Message | null;
+  serverError: ServerProblem | null;
+  serverApply: ApplyState;
   setServers: (servers: ServerInfo[]) => void;
-  /** A server the engine reported as started, before its `server.changed` event arrives. */
+  /** A server the engine reported as started or restarted: listed at once, and edited by the form. */
   serverStarted: (server: ServerInfo) => void;
-  setServerTarget: (patch: Partial<EndpointDraft>) => void;
+  /** Edit a running server (its values fill the form), or null for a new one (the form keeps its values). */
+  selectServer: (serverId: string | null) => void;
+  editServerDraft: (patch: Partial<ServerDraft>) => void;
   setServerBusy: (busy: boolean) => void;
-  setServerError: (error: Message | null) => void;
+  setServerError: (error: ServerProblem | null) => void;
+  setServerApply: (state: ApplyState) => void;
 }
 
 export const createServersSlice: StateCreator<WirebenchState, [], [], ServersSlice> = (set) => ({
   servers: [],
-  serverTarget: { host: '127.0.0.1', port: '9000' },
+  selectedServerId: null,
+  serverDraft: DEFAULT_DRAFT,
   serverBusy: false,
   serverError: null,
-  setServers: (servers) => set({ servers }),
+  serverApply: 'idle',
+  setServers: (servers) =>
+    set((s) => {
+      // A server stopped elsewhere (another window, a row's Stop) is no longer edited.
+      const gone = s.selectedServerId !== null && !servers.some((x) => x.serverId === s.selectedServerId);
+      return gone ? { servers, selectedServerId: null, serverApply: 'idle' } : { servers };
+    }),
   serverStarted: (server) =>
-    set((s) => ({ servers: [...s.servers.filter((x) => x.serverId !== server.serverId), server] })),
-  setServerTarget: (patch) => set((s) => ({ serverTarget: { ...s.serverTarget, ...patch } })),
+    set((s) => ({
+      servers: [...s.servers.filter((x) => x.serverId !== server.serverId), server],
+      selectedServerId: server.serverId,
+      serverDraft: draftFromServer(server, s.serverDraft),
+      serverApply: 'idle',
+    })),
+  selectServer: (serverId) =>
+    set((s) => {
+      const info = serverId === null ? undefined : s.servers.find((x) => x.serverId === serverId);
+      if (!info) return { selectedServerId: null, serverApply: 'idle', serverError: null };
+      return { selectedServerId: info.serverId, serverDraft: draftFromServer(info, s.serverDraft), serverApply: 'idle', serverError: null };
+    }),
+  editServerDraft: (patch) => set((s) => ({ serverDraft: { ...s.serverDraft, ...patch } })),
   setServerBusy: (serverBusy) => set({ serverBusy }),
   setServerError: (serverError) => set({ serverError }),
+  setServerApply: (serverApply) => set({ serverApply }),
 });
 
 export const selectServers = (s: WirebenchState): ServerInfo[] => s.servers;
-export const selectServerTarget = (s: WirebenchState): EndpointDraft => s.serverTarget;
+export const selectSelectedServerId = (s: WirebenchState): string | null => s.selectedServerId;
+export const selectServerDraft = (s: WirebenchState): ServerDraft => s.serverDraft;
 export const selectServerBusy = (s: WirebenchState): boolean => s.serverBusy;
-export const selectServerError = (s: WirebenchState): Message | null => s.serverError;
+export const selectServerError = (s: WirebenchState): ServerProblem | null => s.serverError;
+export const selectServerApply = (s: WirebenchState): ApplyState => s.serverApply;
+export const selectSelectedServer = (s: WirebenchState): ServerInfo | undefined =>
+  s.selectedServerId === null ? undefined : s.servers.find((x) => x.serverId === s.selectedServerId);
 
-/** Servers that are listening now (stopped or failed ones may linger in the engine's list). */
+/** Servers that are listening now (a failed restart may leave one listed but not listening). */
 export function listeningServers(servers: readonly ServerInfo[]): ServerInfo[] {
   return servers.filter((x) => x.listening);
+}
+
+/** Connections waiting for accept() on some sequential server, for the connection list. */
+export function queuedConnIds(servers: readonly ServerInfo[]): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const server of servers) for (const id of server.stats.queued) ids.add(id);
+  return ids;
+}
+
+/** The server Stop acts on: the one edited, or else the only one listening. */
+export function stopTarget(s: WirebenchState): ServerInfo | undefined {
+  const selected = selectSelectedServer(s);
+  if (selected) return selected;
+  const listening = listeningServers(s.servers);
+  return listening.length === 1 ? listening[0] : undefined;
 }

@@ -1,5 +1,6 @@
 // Contract-shaped values for the store's tests: what the engine sends, written out by hand.
 import type { ConnSummary, EventPayload, JournalEvent, JournalTotals, ServerInfo } from '../../shared/contract';
+import { DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
 
 export function summary(connId: string, patch: Partial<ConnSummary> = {}): ConnSummary {
   return {
@@ -45,6 +46,17 @@ export function delta(
   return { conns, dropped, events, totals: t };
 }
 
-export function server(serverId: string, port: number, listening = true): ServerInfo {
-  return { serverId, host: '127.0.0.1', port, family: 'IPv4', listening, backlog: 5 };
+export function server(serverId: string, port: number, listening = true, patch: Partial<ServerInfo> = {}): ServerInfo {
+  return {
+    serverId,
+    host: '127.0.0.1',
+    port,
+    family: 'IPv4',
+    listening,
+    backlog: 5,
+    exposed: false,
+    settings: DEFAULT_SERVER_SETTINGS,
+    stats: { accepted: 0, open: 0, queued: [], served: 0 },
+    ...patch,
+  };
 }

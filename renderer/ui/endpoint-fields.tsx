@@ -12,9 +12,11 @@ interface EndpointFieldsProps {
   idPrefix: string;
   value: Endpoint;
   onChange: (patch: Partial<Endpoint>) => void;
+  /** The field in trouble, if it is one of these two: marked for the eye and for screen readers. */
+  invalid?: string | null;
 }
 
-export function EndpointFields({ idPrefix, value, onChange }: EndpointFieldsProps) {
+export function EndpointFields({ idPrefix, value, onChange, invalid }: EndpointFieldsProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -22,6 +24,7 @@ export function EndpointFields({ idPrefix, value, onChange }: EndpointFieldsProp
         label={t('ui.form.host')}
         testId={`${idPrefix}-host`}
         className="field-host"
+        aria-invalid={invalid === 'host' || undefined}
         value={value.host}
         onChange={(host) => onChange({ host })}
       />
@@ -30,6 +33,7 @@ export function EndpointFields({ idPrefix, value, onChange }: EndpointFieldsProp
         testId={`${idPrefix}-port`}
         className="field-port"
         inputMode="numeric"
+        aria-invalid={invalid === 'port' || undefined}
         value={value.port}
         onChange={(port) => onChange({ port })}
       />

@@ -6,6 +6,7 @@ import type { JournalEvent } from '../../../shared/contract';
 import { sameBytes } from '../../../shared/bytes';
 import { formatAddress } from '../../lib/format';
 import { ByteText } from '../../ui/byte-text';
+import { describeEvent } from '../journal-view/describe-event';
 import { buildTranscript, type TranscriptItem } from './transcript';
 
 export function TranscriptView({ events }: { events: readonly JournalEvent[] }) {
@@ -98,5 +99,11 @@ function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: T): string 
       return t('ui.client.noteError', { code: event.code });
     case 'closed':
       return t('ui.client.noteClosed');
+    // Server-side events: a console's own connection has none, but a note never goes blank.
+    case 'queued':
+    case 'dequeued':
+    case 'timeout':
+    case 'note':
+      return describeEvent(event, t);
   }
 }

@@ -1,4 +1,5 @@
-// One connection at a glance: whose socket it is, its two ends, bytes each way, and its state.
+// One connection at a glance: whose socket it is, its two ends, bytes each way, and its state
+// (including "waiting for accept()" while a sequential server serves someone else).
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnSummary } from '../../../shared/contract';
@@ -7,13 +8,17 @@ import { connStateOf } from '../../store/connections-slice';
 
 interface ConnRowProps {
   conn: ConnSummary;
+  /** Connected, but its sequential server has not accept()ed it yet. */
+  queued: boolean;
   selected: boolean;
   onSelect: (connId: string) => void;
 }
 
-export const ConnRow = memo(function ConnRow({ conn, selected, onSelect }: ConnRowProps) {
+export const ConnRow = memo(function ConnRow({ conn, queued, selected, onSelect }: ConnRowProps) {
   const { t } = useTranslation();
-  const state = connStateOf(conn);
+  // Waiting in the backlog is what matters about an open connection nobody has accepted yet.
+  const base = connStateOf(conn);
+  const state = queued && base === 'open' ? 'queued' : base;
   const local = formatAddress(conn.local);
   const remote = formatAddress(conn.remote);
   return (

@@ -1,8 +1,10 @@
 // Every connection, both ends of a loopback exchange included (the server's accepted socket and
 // the client's), in the order they appeared. Clicking one shows its journal.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format';
 import { selectConnOrder, selectConns, selectTotals } from '../../store/connections-slice';
+import { queuedConnIds, selectServers } from '../../store/servers-slice';
 import { useWirebench } from '../../store/store';
 import { selectSelectedConnId } from '../../store/ui-slice';
 import { ConnRow } from './conn-row';
@@ -15,6 +17,8 @@ export function ConnectionList() {
   const totals = useWirebench(selectTotals);
   const selected = useWirebench(selectSelectedConnId);
   const select = useWirebench((s) => s.select);
+  const servers = useWirebench(selectServers);
+  const queued = useMemo(() => queuedConnIds(servers), [servers]);
 
   return (
     <section className="panel conn-panel" aria-labelledby="conns-heading">
@@ -27,7 +31,7 @@ export function ConnectionList() {
         <ul className="conn-list" data-testid="conn-list">
           {order.map((id) => {
             const conn = conns[id];
-            return conn ? <ConnRow key={id} conn={conn} selected={id === selected} onSelect={select} /> : null;
+            return conn ? <ConnRow key={id} conn={conn} queued={queued.has(id)} selected={id === selected} onSelect={select} /> : null;
           })}
         </ul>
       )}

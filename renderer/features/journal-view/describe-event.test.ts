@@ -31,4 +31,24 @@ describe('describeEvent', () => {
     expect(describeEvent(ev({ kind: 'error', code: 'EWEIRD' }), t)).toContain('EWEIRD');
     expect(describeEvent(ev({ kind: 'closed', hadError: true }), t)).toBe('Closed after an error');
   });
+
+  it('says where a connection waits for accept(), and when it is served', () => {
+    expect(describeEvent(ev({ kind: 'queued', position: 2 }), t)).toMatch(/^Connected, waiting for accept\(\): number 2 in the queue/);
+    expect(describeEvent(ev({ kind: 'dequeued' }), t)).toBe('accept() returned: the server serves this connection now');
+  });
+
+  it('says which timeout fired, after how long, and what the server did', () => {
+    expect(describeEvent(ev({ kind: 'timeout', which: 'idle', ms: 120_000 }), t)).toBe(
+      'Idle timeout: nothing from the client for 120 s, so the server closes the connection',
+    );
+    expect(describeEvent(ev({ kind: 'timeout', which: 'header', ms: 500 }), t)).toContain('500 ms');
+    expect(describeEvent(ev({ kind: 'timeout', which: 'fin_wait', ms: 10_000 }), t)).toMatch(/No FIN .* 10 s .*releases the socket/);
+  });
+
+  it('turns a server note into its sentence from the catalog, with its parameters', () => {
+    const note = describeEvent(ev({ kind: 'note', code: 'static_not_found', params: { path: '/favicon.ico' } }), t);
+    expect(note).toContain('/favicon.ico');
+    expect(note).toContain('404');
+    expect(note).not.toContain('notes.');
+  });
 });

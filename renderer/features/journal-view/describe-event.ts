@@ -2,7 +2,7 @@
 import type { JournalEvent } from '../../../shared/contract';
 import type { TFunction } from 'i18next';
 import { ui } from '../../../shared/i18n/en/ui';
-import { formatAddress } from '../../lib/format';
+import { formatAddress, formatDuration } from '../../lib/format';
 
 type OsErrorKey = keyof typeof ui.osErrors;
 
@@ -26,6 +26,17 @@ export function describeEvent(event: JournalEvent, t: TFunction): string {
       return t('ui.journal.error', { code: event.code, explanation: t(`ui.osErrors.${osErrorKey(event.code)}`) });
     case 'closed':
       return event.hadError ? t('ui.journal.closedAfterError') : t('ui.journal.closed');
+    case 'queued':
+      return t('ui.journal.queued', { position: event.position });
+    case 'dequeued':
+      return t('ui.journal.dequeued');
+    case 'timeout': {
+      const d = formatDuration(event.ms);
+      const time = d.unit === 'ms' ? t('ui.time.durationMs', { value: d.value }) : t('ui.time.durationS', { value: d.value });
+      return t(`ui.journal.timeout.${event.which}`, { time });
+    }
+    case 'note':
+      return t(`notes.${event.code}`, event.params);
   }
 }
 

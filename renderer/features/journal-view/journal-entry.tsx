@@ -16,7 +16,7 @@ export const JournalEntry = memo(function JournalEntry({ event }: { event: Journ
   const { t } = useTranslation();
   const dir = event.kind === 'data' ? event.dir : undefined;
   return (
-    <li className={`journal-entry kind-${event.kind}${dir ? ` dir-${dir}` : ''}`} data-testid="journal-entry" data-kind={event.kind} data-dir={dir}>
+    <li className={`journal-entry kind-${event.kind}${dir ? ` dir-${dir}` : ''}`} data-testid="journal-entry" data-kind={event.kind} data-dir={dir} data-at={event.at}>
       <Elapsed ms={event.t} />
       <span className="what">{describeEvent(event, t)}</span>
       {event.kind === 'data' && (

@@ -1,4 +1,5 @@
 // Everything that happened on the selected connection, in order, with the time since it began.
+import { errorSentenceKey } from '../../../shared/i18n/error-key';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAddress } from '../../lib/format';
@@ -36,7 +37,7 @@ export function JournalView() {
           <>
             {journal.error && (
               <p className="message message-error" role="alert">
-                {t('ui.journal.failed', { reason: t(`errors.${journal.error.code}`, journal.error.params) })}
+                {t('ui.journal.failed', { reason: t(errorSentenceKey(journal.error), journal.error.params) })}
               </p>
             )}
             {journal.events.length === 0 && (

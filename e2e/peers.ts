@@ -1,0 +1,53 @@
+// The peers a spec talks to the app's servers with: a browser tab, and a bare TCP socket from the
+// test process (lesson L1's client: connect(), send, read until EOF). Real sockets, never mocks.
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import type { Page } from '@playwright/test';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './browser';
+
+/**
+ * A second page in the app's browser, as a learner would open a tab. The Electron app's context
+ * cannot open pages of its own, so there the peer is Debian's Chromium.
+ */
+export async function peerPage(app: Page, project: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  if (project !== 'electron') {
+    const page = await app.context().newPage();
+    return { page, close: () => page.close() };
+  }
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  return { page, close: () => browser.close() };
+}
+
+export interface RawClient {
+  socket: Socket;
+  /** Everything received so far, as latin1 text. */
+  received: () => string;
+  /** Resolves when the server's FIN (or a reset) has arrived. */
+  ended: Promise<void>;
+}
+
+/** A bare TCP client from the test process: lesson L1's socket, connect() and nothing else. */
+export async function rawClient(port: number): Promise<RawClient> {
+  const socket = connect({ host: '127.0.0.1', port, allowHalfOpen: true });
+  const chunks: Buffer[] = [];
+  socket.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((done) => {
+    socket.once('end', done);
+    socket.once('close', done);
+  });
+  socket.on('error', () => {}); // a reset ends it too; the assertions say what was expected
+  await new Promise<void>((done, fail) => {
+    socket.once('connect', done);
+    socket.once('error', fail);
+  });
+  return { socket, received: () => Buffer.concat(chunks).toString('latin1'), ended };
+}
+
+/** Another program holding a loopback port, as when a lesson's server is started twice. */
+export async function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
+  const squatter = createServer();
+  await new Promise<void>((done) => squatter.listen(0, '127.0.0.1', done));
+  const { port } = squatter.address() as AddressInfo;
+  return { port, release: () => new Promise<void>((done) => squatter.close(() => done())) };
+}

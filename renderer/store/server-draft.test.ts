@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ServerSettings } from '../../shared/server-settings';
+import { L1_HELLO_WORLD } from '../../shared/presets';
+import { L3_ROUTES } from '../../shared/presets';
+import { DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
+import { checkListen, checkSettings, DEFAULT_DRAFT, draftFromServer, isLoopbackHost, routeDraft, sameSettings } from './server-draft';
+import { server } from './test-data';
+
+describe('the default form', () => {
+  it('is lesson L1’s server on 127.0.0.1:9000, and gives the engine’s defaults back', () => {
+    expect(checkListen(DEFAULT_DRAFT)).toEqual({ ok: true, value: { host: '127.0.0.1', port: 9000, backlog: 5, exposeToNetwork: false } });
+    const settings = checkSettings(DEFAULT_DRAFT);
+    expect(settings.ok && sameSettings(settings.value, DEFAULT_SERVER_SETTINGS)).toBe(true);
+    expect(settings.ok && Array.from(settings.value.responder.kind === 'canned' ? settings.value.responder.bytes : [])).toEqual(
+      Array.from(L1_HELLO_WORLD.bytes),
+    );
+  });
+});
+
+describe('checkSettings', () => {
+  it('names the first field in trouble, with its sentence', () => {
+    const bad = checkSettings({ ...DEFAULT_DRAFT, dripBytes: '0' });
+    expect(bad).toEqual({ ok: false, problem: { field: 'dripBytes', message: { key: 'ui.server.invalid.dripBytes', params: {} } } });
+    expect(checkSettings({ ...DEFAULT_DRAFT, idleTimeoutS: '3601' }).ok).toBe(false);
+    expect(checkSettings({ ...DEFAULT_DRAFT, headerTimeoutS: '-1' }).ok).toBe(false);
+    expect(checkSettings({ ...DEFAULT_DRAFT, halfCloseWaitMs: '1.5' }).ok).toBe(false);
+  });
+
+  it('takes timeouts in seconds and gives milliseconds', () => {
+    const s = checkSettings({ ...DEFAULT_DRAFT, idleTimeoutS: '0.25', headerTimeoutS: '0' });
+    expect(s.ok && [s.value.idleTimeoutMs, s.value.headerTimeoutMs]).toEqual([250, 0]);
+  });
+
+  it('gives what the contract accepts, for every responder', () => {
+    const drafts = [
+      { ...DEFAULT_DRAFT, responder: 'static' as const, staticRoot: '  ' },
+      { ...DEFAULT_DRAFT, responder: 'static' as const, staticRoot: '/srv/www' },
+      { ...DEFAULT_DRAFT, responder: 'echo' as const },
+      { ...DEFAULT_DRAFT, responder: 'routes' as const, routes: L3_ROUTES.map(routeDraft) },
+      { ...DEFAULT_DRAFT, after: 'drip' as const, dripBytes: '1', dripEveryMs: '60000' },
+    ];
+    for (const draft of drafts) {
+      const s = checkSettings(draft);
+      expect(s.ok).toBe(true);
+      if (s.ok) expect(ServerSettings.safeParse(s.value).success).toBe(true);
+    }
+    const sample = checkSettings(drafts[0] ?? DEFAULT_DRAFT);
+    expect(sample.ok && sample.value.responder).toEqual({ kind: 'static', root: null });
+  });
+
+  it('refuses a route the contract would refuse, naming it', () => {
+    const route = { method: 'get', path: '/', kind: 'file' as const, text: '', file: 'a.html', contentType: 'text/html' };
+    const bad = checkSettings({ ...DEFAULT_DRAFT, responder: 'routes', routes: [routeDraft(L3_ROUTES[0]!), route] });
+    expect(bad.ok ? null : bad.problem).toEqual({ field: 'route1', message: { key: 'ui.server.invalid.routeMethod', params: { n: 2 } } });
+    expect(checkSettings({ ...DEFAULT_DRAFT, responder: 'routes', routes: [{ ...route, method: 'GET', path: 'x' }] }).ok).toBe(false);
+    expect(checkSettings({ ...DEFAULT_DRAFT, responder: 'routes', routes: [{ ...route, method: 'GET', file: ' ' }] }).ok).toBe(false);
+  });
+});
+
+describe('checkListen', () => {
+  it('allows port 0 (any free port) and refuses a bad backlog', () => {
+    expect(checkListen({ ...DEFAULT_DRAFT, port: '0' }).ok).toBe(true);
+    expect(checkListen({ ...DEFAULT_DRAFT, backlog: '0' })).toMatchObject({ ok: false, problem: { field: 'backlog' } });
+    expect(checkListen({ ...DEFAULT_DRAFT, port: '70000' })).toMatchObject({ ok: false, problem: { field: 'port' } });
+  });
+
+  it('asks to expose only beyond loopback', () => {
+    const on = (host: string) => checkListen({ ...DEFAULT_DRAFT, host, expose: true });
+    expect(on('127.0.0.1')).toMatchObject({ value: { exposeToNetwork: false } });
+    expect(on('0.0.0.0')).toMatchObject({ value: { exposeToNetwork: true } });
+    expect(checkListen({ ...DEFAULT_DRAFT, host: '0.0.0.0' })).toMatchObject({ value: { exposeToNetwork: false } });
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it('knows loopback from the rest', () => {
+    for (const h of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', '0:0:0:0:0:0:0:1', 'localhost', 'LOCALHOST', '::ffff:127.0.0.1'])
+      expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['0.0.0.0', '::', '192.168.1.10', 'example.com', '128.0.0.1', '::2'])
+      expect(isLoopbackHost(h)).toBe(false);
+  });
+});
+
+describe('draftFromServer', () => {
+  it('reads back what checkSettings made', () => {
+    const settings = { ...DEFAULT_SERVER_SETTINGS, after: 'drip' as const, idleTimeoutMs: 1500, responder: { kind: 'routes' as const, routes: [...L3_ROUTES] } };
+    const draft = draftFromServer(server('s1', 9000, true, { settings }), DEFAULT_DRAFT);
+    const again = checkSettings(draft);
+    expect(draft.idleTimeoutS).toBe('1.5');
+    expect(again.ok && sameSettings(again.value, settings)).toBe(true);
+  });
+});
