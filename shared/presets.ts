@@ -5,13 +5,13 @@
 import type { Route } from './server-settings';
 
 /** Stable identifiers: a UI finds each preset's label in the i18n catalog under `presets.<name>`. */
-export const PRESET_NAMES = ['l1-hello-world'] as const;
+export const PRESET_NAMES = ['l1-hello-world', 'l2-hello-bare-lf'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 export interface ResponsePreset {
   readonly name: PresetName;
   /** The lesson it reproduces, as LESSONS.md numbers them. */
-  readonly lesson: 'L1';
+  readonly lesson: 'L1' | 'L2';
   /** Exactly what goes on the wire, sent in one write. */
   readonly bytes: Uint8Array;
 }
@@ -33,7 +33,19 @@ export const L1_HELLO_WORLD: ResponsePreset = {
   ),
 };
 
-export const PRESETS: readonly ResponsePreset[] = [L1_HELLO_WORLD];
+/**
+ * L2: the server a learner talks to with telnet. A status line, no headers, and bare LF where
+ * HTTP wants CRLF (RFC 9112 section 2.2 lets recipients accept a bare LF, which is why browsers and
+ * curl still show it): malformed on purpose, and sent byte for byte. No Content-Length either: the
+ * server's close marks the end of the body.
+ */
+export const L2_HELLO_BARE_LF: ResponsePreset = {
+  name: 'l2-hello-bare-lf',
+  lesson: 'L2',
+  bytes: ascii('HTTP/1.1 200 OK\n\nHello, World!'),
+};
+
+export const PRESETS: readonly ResponsePreset[] = [L1_HELLO_WORLD, L2_HELLO_BARE_LF];
 
 /** The server's answer until the user picks another. */
 export const DEFAULT_PRESET: ResponsePreset = L1_HELLO_WORLD;

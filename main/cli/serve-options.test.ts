@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../shared/contract';
-import { L1_HELLO_WORLD } from '../../shared/presets';
+import { L1_HELLO_WORLD, L2_HELLO_BARE_LF } from '../../shared/presets';
 import { DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
 import { parseCommandArgs } from './cli-args';
 import { SERVE_OPTIONS, servePlanFrom, type ServePlanResult } from './serve-options';
@@ -82,6 +82,10 @@ describe('servePlanFrom', () => {
       settings: { responder: { kind: 'canned', bytes: new TextEncoder().encode('HTTP/1.1 200 OK\n\nHello, World!') } },
     });
     expect(await input('--preset', 'l1-hello-world')).toMatchObject({ settings: { responder: { kind: 'canned', bytes: L1_HELLO_WORLD.bytes } } });
+    expect(await input('--preset', 'l2-hello-bare-lf')).toMatchObject({
+      settings: { responder: { kind: 'canned', bytes: new TextEncoder().encode('HTTP/1.1 200 OK\n\nHello, World!') } },
+    });
+    expect(L2_HELLO_BARE_LF.bytes).not.toContain(13); // no CR anywhere: bare LF is the lesson
     expect(await input('--static')).toMatchObject({ settings: { responder: { kind: 'static', root: null } } });
     expect(await input('--static', dir)).toMatchObject({ settings: { responder: { kind: 'static', root: dir } } });
     expect(await input('--echo')).toMatchObject({ settings: { responder: { kind: 'echo' } } });

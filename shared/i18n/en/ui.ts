@@ -86,6 +86,7 @@ export const ui = {
     },
     presets: {
       'l1-hello-world': 'L1: Hello World, then FIN',
+      'l2-hello-bare-lf': 'L2: Hello, World! with bare LF, no headers',
     },
     static: {
       root: 'Document root',
