@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { L1_HELLO_WORLD } from '../../shared/presets';
 import { EngineProbe, notes, wireKinds } from './test-support/engine-probe';
-import { HUGE_REQUEST_LINE, RESET_STORM, SLOWLORIS, startPython } from './test-support/load-peers';
+import { HUGE_REQUEST_LINE, listenDrops, RESET_STORM, SLOWLORIS, startPython } from './test-support/load-peers';
 import { counts, run } from './test-support/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);
@@ -71,6 +71,7 @@ describe('robustness', () => {
     probe = new EngineProbe();
     const total = 10_000;
     const { port, serverId } = await probe.call('server.start', { port: 0, backlog: 1024 });
+    const dropsBefore = listenDrops();
     const storm = startPython(RESET_STORM, [port, total, 250], 25_000);
     // While the storm is on: a normal client gets its answer.
     await probe.waitFor('the storm under way', async () => (await probe.serverInfo(serverId)).stats.accepted > 1000, 15_000);
@@ -81,18 +82,25 @@ describe('robustness', () => {
 
     const result = await storm.done;
     expect(counts(result.stderr)).toEqual({ opened: total, failed: 0 });
+    // On a loaded machine the kernel may drop some of the storm's connections before accept()
+    // (the backlog overflowed: ListenDrops). Every other one must be accepted and closed.
+    let lastAccepted = -1;
     const info = await probe.waitFor(
       'every connection accepted and closed',
       async () => {
         const s = await probe.serverInfo(serverId);
-        return s.stats.accepted === total + 1 && s.stats.open === 0 && s;
+        const settled = s.stats.accepted === lastAccepted && s.stats.open === 0;
+        lastAccepted = s.stats.accepted;
+        const dropped = dropsBefore === null ? 0 : (listenDrops() ?? 0) - dropsBefore;
+        return settled && s.stats.accepted + dropped >= total + 1 && s;
       },
       15_000,
     );
+    expect(info.stats.accepted).toBeLessThanOrEqual(total + 1);
     expect(info.stats.served).toBe(1); // only curl asked anything
     expect((await timedCurl(port)).code).toBe(0);
     const { totals, conns } = await probe.call('journal.snapshot', {});
-    expect(totals.connections).toBe(total + 2);
+    expect(totals.connections).toBe(info.stats.accepted + 1);
     // Most of the storm was dropped from the journal whole (past maxClosedConnections), but the
     // totals remember it exactly. It sent nothing, so every byte counted is one of the two curls'
     // identical requests and answers.

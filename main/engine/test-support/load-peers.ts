@@ -2,6 +2,7 @@
 // the load does not share the engine's event loop): a storm of connections opened and reset, a
 // crowd of slowloris clients, and a single enormous request line.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Finished } from './peers';
 
 /**
@@ -118,4 +119,22 @@ export function startPython(script: string, args: (string | number)[], timeoutMs
     });
   });
   return { firstLine, done };
+}
+
+/**
+ * The kernel's count of connections it completed but could not queue for accept() because the
+ * listen backlog was full (TcpExt ListenDrops in /proc/net/netstat, this network namespace), or
+ * null where it cannot be read. Such a connection looks open to its client but never reaches
+ * accept(): the server is right not to count it.
+ */
+export function listenDrops(): number | null {
+  try {
+    const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((l) => l.startsWith('TcpExt:'));
+    const names = (lines[0] ?? '').split(/\s+/);
+    const values = (lines[1] ?? '').split(/\s+/);
+    const at = names.indexOf('ListenDrops');
+    return at > 0 ? Number(values[at]) : null;
+  } catch {
+    return null;
+  }
 }
