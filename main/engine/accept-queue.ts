@@ -8,12 +8,13 @@
 // RST or by a FIN with nothing sent, and take it out of the queue. A real backlog only shows that
 // at accept().) The client cannot tell: the kernel buffers and ACKs its bytes either way.
 import type { Socket } from 'node:net';
+import type { Address } from '../../shared/contract';
 import type { AcceptMode, ServerStats } from '../../shared/server-settings';
 import type { Connection } from './connection';
 
 export interface AcceptQueueHooks {
-  /** Wraps the accepted socket in a journaled Connection (its `opened` event). */
-  adopt(socket: Socket): Connection;
+  /** Wraps the accepted socket in a journaled Connection (its `opened` event); `local` if known already. */
+  adopt(socket: Socket, local?: Address): Connection;
   /** Starts answering a connection whose turn it is. */
   serve(conn: Connection): void;
   /** A counter or the queue changed. */
@@ -34,12 +35,12 @@ export class AcceptQueue {
    * Takes a freshly accepted socket. Sequential mode serves it only when nothing else is being
    * served and nobody is ahead of it; otherwise it waits its turn.
    */
-  admit(socket: Socket, mode: AcceptMode): void {
+  admit(socket: Socket, mode: AcceptMode, local?: Address): void {
     this.accepted++;
     const wait = mode === 'sequential' && (this.serving.size > 0 || this.waiting.size > 0);
     // Paused before the Connection subscribes to 'data', which would otherwise start the flow.
     if (wait) socket.pause();
-    const conn = this.hooks.adopt(socket);
+    const conn = this.hooks.adopt(socket, local);
     if (wait) this.enqueue(conn);
     else this.startServing(conn);
     this.hooks.changed();

@@ -9,6 +9,7 @@
 import { isIPv6, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Address, Role } from '../../shared/contract';
+import type { NoteCode } from '../../shared/notes';
 import type { DistributiveOmit, Journal, NewJournalEvent } from './journal';
 import { errnoOf } from './os-errors';
 
@@ -37,28 +38,26 @@ export class Connection {
   private wasReset = false;
   private isClosed = false;
   private hooks: ConnectionHooks = {};
-  private readonly closedPromise: Promise<void>;
 
   constructor(
     private readonly socket: Socket,
     private readonly journal: Journal,
     role: Role,
     serverId: string | null,
+    /** Our end's address when the caller knows it already (see HttpServer); else asked of the socket. */
+    local?: Address,
   ) {
     this.connId = journal.open(serverId, {
       kind: 'opened',
       role,
-      local: address(socket.localAddress, socket.localPort),
+      local: local ?? address(socket.localAddress, socket.localPort),
       remote: address(socket.remoteAddress, socket.remotePort),
       at: Date.now(),
       t: 0,
     });
-    this.closedPromise = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.on('data', (chunk: Buffer) => {
-      // A copy in a plain Uint8Array: Node may slice chunks out of a larger shared buffer, and a
-      // structured clone (Electron IPC) of a view would carry the whole underlying buffer.
-      const bytes = new Uint8Array(chunk);
-      this.record({ kind: 'data', dir: 'in', length: bytes.length, bytes });
+      const bytes = ownBytes(chunk);
+      this.recordData('in', bytes);
       this.hooks.onData?.(bytes);
     });
     socket.on('end', () => {
@@ -97,14 +96,42 @@ export class Connection {
    * runs once Node has handed it to the OS (or failed to: the socket then closes on its own).
    */
   write(bytes: Uint8Array, onFlushed?: () => void): void {
-    const copy = new Uint8Array(bytes);
-    this.record({ kind: 'data', dir: 'out', length: copy.length, bytes: copy });
-    this.socket.write(copy, onFlushed && (() => onFlushed()));
+    // A copy: the journal keeps exactly what went out, whatever the caller does with its array.
+    this.send(new Uint8Array(bytes), onFlushed);
   }
 
-  /** Journals a decision of the server's (a note, a timeout, a place in the accept queue). */
+  /**
+   * write() for bytes its caller will never change (a responder's reply, see Reply.writes): the
+   * journal keeps the array itself when it owns its whole buffer (a canned answer, request after
+   * request), and a copy only of a view into a larger buffer (which a structured clone would carry
+   * whole).
+   */
+  writeUnchanging(bytes: Uint8Array, onFlushed?: () => void): void {
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    this.send(whole ? bytes : new Uint8Array(bytes), onFlushed);
+  }
+
+  private send(bytes: Uint8Array, onFlushed: (() => void) | undefined): void {
+    this.recordData('out', bytes);
+    this.socket.write(bytes, onFlushed && (() => onFlushed()));
+  }
+
+  /**
+   * Journals a decision of the server's (a note, a timeout, a place in the accept queue). The
+   * event becomes the journal's (pass a fresh object).
+   */
   recordDecision(event: DecisionEvent): void {
     this.record(event);
+  }
+
+  /**
+   * Journals a note (what the server decided and why); `params` becomes the event's own, so pass
+   * an object nobody changes afterwards. recordDecision's fast path for the few notes of a request.
+   */
+  recordNote(code: NoteCode, params: Record<string, string | number>): void {
+    const t = performance.now() - this.t0;
+    // The keys in the order record() would give them: a host printing events sees no difference.
+    this.journal.recordBuilt({ kind: 'note', code, params, at: Date.now(), t, connId: this.connId, seq: 0 });
   }
 
   /** Runs `listener` once the socket has closed (after `closed` is journaled and hooks.onClosed). */
@@ -142,12 +169,51 @@ export class Connection {
   /** Releases the socket now, whatever its state (engine shutdown). Resolves once closed. */
   destroy(): Promise<void> {
     this.socket.destroy();
-    return this.closedPromise;
+    // Made here rather than for every connection at its start: only a shutdown waits for it.
+    return this.isClosed ? Promise.resolve() : new Promise((resolve) => this.socket.once('close', () => resolve()));
   }
 
+  /**
+   * `event` is always a fresh literal made for this call: it is completed in place (clock
+   * readings, connId, seq) rather than copied, a spread of objects of a dozen shapes being slow.
+   */
   private record(event: EventBody): void {
-    this.journal.record(this.connId, event, Date.now(), performance.now() - this.t0);
+    const t = performance.now() - this.t0;
+    const full = event as EventBody & { at: number; t: number; connId: string; seq: number };
+    full.at = Date.now();
+    full.t = t;
+    full.connId = this.connId;
+    full.seq = 0;
+    this.journal.recordBuilt(full);
   }
+
+  /** A chunk read or written: the busiest event, built whole in one step (no spread of a partial event). */
+  private recordData(dir: 'in' | 'out', bytes: Uint8Array): void {
+    const t = performance.now() - this.t0;
+    this.journal.recordBuilt({
+      kind: 'data',
+      dir,
+      length: bytes.length,
+      bytes,
+      at: Date.now(),
+      t,
+      connId: this.connId,
+      seq: 0,
+    });
+  }
+}
+
+/**
+ * A chunk as a plain Uint8Array that owns its whole buffer. Node reads each chunk into a buffer of
+ * its own, sized to what was read: that one is taken as is (a view on it, without copying). A
+ * chunk sliced out of a larger buffer is copied: a structured clone (Electron IPC) of a view would
+ * carry the whole underlying buffer, and the journal must not pin memory it does not account for.
+ */
+function ownBytes(chunk: Buffer): Uint8Array {
+  if (chunk.byteOffset === 0 && chunk.buffer.byteLength === chunk.length) {
+    return new Uint8Array(chunk.buffer, 0, chunk.length);
+  }
+  return new Uint8Array(chunk);
 }
 
 /**

@@ -29,9 +29,17 @@ export class Countdown {
  * timer fires it checks whether bytes came meanwhile, and if so waits out the rest.
  */
 export class IdleWatch {
-  private readonly timer = new Countdown();
+  private readonly deadline = new Deadline();
   private lastIn = 0;
   private from = 0;
+  private ms = 0;
+  private fire: () => void = () => undefined;
+  private readonly check = (): void => {
+    const quiet = performance.now() - Math.max(this.lastIn, this.from);
+    // Timers never fire early, but performance.now() and the timer clock may differ by a hair.
+    if (quiet + 1 < this.ms) this.deadline.start(Math.ceil(this.ms - quiet), this.check);
+    else this.fire();
+  };
 
   /** A byte arrived. */
   touch(): void {
@@ -41,16 +49,75 @@ export class IdleWatch {
   /** (Re)starts watching; `fire` runs after `ms` of silence. ms 0: off. */
   start(ms: number, fire: () => void): void {
     this.from = performance.now();
-    const check = (): void => {
-      const quiet = performance.now() - Math.max(this.lastIn, this.from);
-      // Timers never fire early, but performance.now() and the timer clock may differ by a hair.
-      if (quiet + 1 < ms) this.timer.start(Math.ceil(ms - quiet), check);
-      else fire();
-    };
-    this.timer.start(ms, check);
+    this.ms = ms;
+    this.fire = fire;
+    this.deadline.start(ms, this.check);
   }
 
+  /** Stops watching (cheaply: see Deadline). */
   stop(): void {
-    this.timer.stop();
+    this.deadline.stop();
+  }
+
+  /** Stops watching and releases the timer. */
+  cancel(): void {
+    this.deadline.cancel();
+  }
+}
+
+/**
+ * A timeout restarted far more often than it fires (the server's header, idle and FIN timeouts, restarted for
+ * every request of a kept-alive connection): restarting or stopping only notes the deadline, and
+ * the one underlying timer, when it wakes, either fires, waits out what is left, or lets go. A
+ * restart allocates a timer only if none is armed, or the armed one would wake after the new
+ * deadline. cancel() really clears it (a closed connection must not keep the process awake).
+ */
+export class Deadline {
+  private timer: NodeJS.Timeout | null = null;
+  /** When the armed timer wakes (performance.now() clock). */
+  private wakeAt = 0;
+  /** When to fire, or null when stopped. */
+  private due: number | null = null;
+  private fire: () => void = () => undefined;
+  private readonly wake = (): void => {
+    this.timer = null;
+    if (this.due === null) return;
+    const left = this.due - performance.now();
+    // Timers never fire early, but performance.now() and the timer clock may differ by a hair.
+    if (left > 1) {
+      this.arm(left);
+      return;
+    }
+    this.due = null;
+    this.fire();
+  };
+
+  /** (Re)starts: `fire` runs after `ms` unless stopped or restarted first; ms 0 only stops. */
+  start(ms: number, fire: () => void): void {
+    if (ms <= 0) {
+      this.due = null;
+      return;
+    }
+    this.fire = fire;
+    this.due = performance.now() + ms;
+    if (this.timer !== null && this.wakeAt <= this.due) return;
+    this.arm(ms);
+  }
+
+  /** Stops it; the timer may still wake once, and then does nothing. */
+  stop(): void {
+    this.due = null;
+  }
+
+  cancel(): void {
+    this.due = null;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private arm(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.wakeAt = performance.now() + Math.ceil(ms);
+    this.timer = setTimeout(this.wake, Math.ceil(ms));
   }
 }

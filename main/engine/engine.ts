@@ -27,6 +27,12 @@ export interface EngineOptions {
   maxClosedConnections?: number;
   /** Past this many events, a connection's oldest (after `opened`) are dropped; default 5000. */
   maxEventsPerConnection?: number;
+  /**
+   * Past this many events, all connections together, those holding the most lose their oldest
+   * (after `opened`); default 200,000 (some 60 MiB of heap at most: 500 kept-alive connections at
+   * 5000 events each would hold 2.5 million).
+   */
+  maxEvents?: number;
   /** journal.delta batching interval, and the least time between two server.changed; default 16 (one frame). */
   deltaIntervalMs?: number;
   /** The sample document root shipped with the app (`app/docroot`): static mode's default. */
@@ -55,6 +61,7 @@ export class Engine {
         payloadBudgetBytes: options.payloadBudgetBytes ?? 64 * 1024 * 1024,
         maxClosedConnections: options.maxClosedConnections ?? 1000,
         maxEventsPerConnection: options.maxEventsPerConnection ?? 5000,
+        maxEvents: options.maxEvents ?? 200_000,
       },
       (connId, event) => this.batcher.note(connId, event),
     );
@@ -96,7 +103,7 @@ export class Engine {
             address: { host, port, backlog },
             settings: withSettings(DEFAULT_SERVER_SETTINGS, settings),
             makeResponder: (config) => this.makeResponder(config),
-            adopt: (socket, id) => this.live.adopt(socket, 'server', id),
+            adopt: (socket, id, local) => this.live.adopt(socket, 'server', id, local),
             onChange: () => this.serversChanged.poke(),
           });
           if (this.shutdown) {

@@ -4,7 +4,7 @@
 // responder's business. Its settings can change while it runs; see server-exchange.ts for when a
 // change takes effect.
 import { createServer, isIPv6, type AddressInfo, type Server, type Socket } from 'node:net';
-import type { ServerInfo } from '../../shared/contract';
+import type { Address, ServerInfo } from '../../shared/contract';
 import { type ResponderConfig, type ServerSettings, type ServerSettingsPatch } from '../../shared/server-settings';
 import { withSettings } from '../../shared/server-choices';
 import { AcceptQueue } from './accept-queue';
@@ -27,7 +27,7 @@ export interface HttpServerOptions {
   /** Builds the responder for a configuration (once per change, not per request). */
   makeResponder(config: ResponderConfig): Responder;
   /** Wraps an accepted socket in a journaled Connection (the engine keeps track of it). */
-  adopt(socket: Socket, serverId: string): Connection;
+  adopt(socket: Socket, serverId: string, local?: Address): Connection;
   /** Something about the server changed: its listener, its settings, or its counters. */
   onChange(): void;
 }
@@ -44,7 +44,7 @@ export class HttpServer {
     this.plan = { settings: options.settings, responder: options.makeResponder(options.settings.responder) };
     const host = { plan: () => this.plan, onFirstAnswer: () => this.queue.countServed() };
     this.queue = new AcceptQueue({
-      adopt: (socket) => options.adopt(socket, options.serverId),
+      adopt: (socket, local) => options.adopt(socket, options.serverId, local),
       serve: (conn) => serveConnection(conn, host),
       changed: () => options.onChange(),
     });
@@ -116,7 +116,10 @@ export class HttpServer {
     // allowHalfOpen: a client's FIN must not close our side for us (see connection.ts).
     const listener = createServer({ allowHalfOpen: true });
     // The accept mode is read at each accept: switching it applies to new connections.
-    listener.on('connection', (socket) => this.queue.admit(socket, this.plan.settings.acceptMode));
+    // Bound to one address, every accepted socket's local end is that address: known without a
+    // getsockname() per connection (bound to all, 0.0.0.0 or ::, the OS picks one per connection).
+    let local: Address | undefined;
+    listener.on('connection', (socket) => this.queue.admit(socket, this.plan.settings.acceptMode, local));
     return new Promise((resolve, reject) => {
       const onListenError = (err: Error): void => {
         listener.close();
@@ -131,8 +134,15 @@ export class HttpServer {
         listener.on('close', () => this.options.onChange());
         this.listener = listener;
         this.bound = listener.address() as AddressInfo;
+        local = boundLocal(this.bound);
         resolve();
       });
     });
   }
+}
+
+/** The local end every accepted socket has, or undefined when it varies (a wildcard address). */
+function boundLocal(bound: AddressInfo): Address | undefined {
+  if (bound.address === '0.0.0.0' || bound.address === '::') return undefined;
+  return { address: bound.address, port: bound.port, family: bound.family === 'IPv6' ? 'IPv6' : 'IPv4' };
 }

@@ -176,3 +176,74 @@ describe('the closed-connection cap', () => {
     }
   });
 });
+
+describe('the event budget, all connections together', () => {
+  it('holds every connection to it, cutting the ones holding the most, seq kept and counters exact', async () => {
+    const budget = 80;
+    probe = new EngineProbe({ maxEvents: budget, maxEventsPerConnection: 5000 });
+    const answer = ascii('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+    const { port } = await probe.startServer({ after: 'keep_alive', responder: { kind: 'canned', bytes: answer } });
+    const request = ascii('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    const totalEvents = async (): Promise<number> => {
+      let n = 0;
+      for (const c of await probe.conns()) n += (await probe.events(c.connId)).length;
+      return n;
+    };
+    /** `count` requests on a kept-alive connection of our client's, each answered before the next. */
+    const exchange = async (connId: string, count: number): Promise<void> => {
+      for (let i = 0; i < count; i++) {
+        const before = (await probe.conn(connId)).bytesIn;
+        await probe.call('client.send', { connId, bytes: request });
+        await probe.waitFor(`answer ${i}`, async () => (await probe.conn(connId)).bytesIn === before + answer.length);
+        expect(await totalEvents()).toBeLessThanOrEqual(budget);
+      }
+    };
+    // A short exchange first (older, small), then a long one (newer, big): the big one pays.
+    const small = (await probe.call('client.connect', { host: '127.0.0.1', port })).connId;
+    await exchange(small, 3);
+    const big = (await probe.call('client.connect', { host: '127.0.0.1', port })).connId;
+    await exchange(big, 40);
+    const smallServer = (await probe.serverConn(0)).connId;
+    const bigServer = (await probe.serverConn(1)).connId;
+
+    // Per request, our client journals its write and the answer's read; the server its read, its
+    // write, `answered` and `keep_alive_waiting` (the existing per-connection test's count).
+    const expected = new Map([
+      [small, { events: 1 + 2 * 3, requests: 3 }],
+      [smallServer, { events: 1 + 4 * 3, requests: 3 }],
+      [big, { events: 1 + 2 * 40, requests: 40 }],
+      [bigServer, { events: 1 + 4 * 40, requests: 40 }],
+    ]);
+    let stored = 0;
+    for (const [connId, { events: total, requests }] of expected) {
+      const events = await probe.events(connId);
+      expect(events[0]?.kind, connId).toBe('opened');
+      expect(events.at(-1)?.seq, connId).toBe(total - 1);
+      // The latest events kept, with their own seq: the gap after `opened` shows what was cut.
+      const seqs = events.slice(1).map((e) => e.seq);
+      expect(seqs, connId).toEqual(Array.from({ length: seqs.length }, (_, i) => total - seqs.length + i));
+      const summary = await probe.conn(connId);
+      const client = connId === small || connId === big;
+      expect(summary, connId).toMatchObject({
+        bytesIn: requests * (client ? answer.length : request.length),
+        bytesOut: requests * (client ? request.length : answer.length),
+        chunksIn: requests,
+        chunksOut: requests,
+      });
+      stored += events.reduce((n, e) => n + (e.kind === 'data' && e.bytes ? e.bytes.length : 0), 0);
+    }
+    // The small, older pair kept everything; the big pair was cut.
+    expect((await probe.events(small)).length).toBe(1 + 2 * 3);
+    expect((await probe.events(smallServer)).length).toBe(1 + 4 * 3);
+    expect((await probe.events(big)).length).toBeLessThan(1 + 2 * 40);
+    expect((await probe.events(bigServer)).length).toBeLessThan(1 + 4 * 40);
+    const { totals } = await probe.call('journal.snapshot', {});
+    expect(totals).toMatchObject({
+      connections: 4,
+      bytesIn: 43 * (request.length + answer.length),
+      bytesOut: 43 * (request.length + answer.length),
+      storedPayloadBytes: stored,
+      droppedConnections: 0,
+    });
+  });
+});

@@ -10,6 +10,11 @@
 // - a cap on events per connection (a kept-alive connection may carry a million requests): past
 //   it, the oldest events after `opened` are dropped, a quarter of the cap at a time. The summary's
 //   counters stay exact, and the kept events keep their `seq`, so the gap shows.
+// - a budget of events, all connections together (500 kept-alive connections at the per-connection
+//   cap would otherwise hold millions of event objects, far more heap than the payload budget):
+//   past it, the connections holding the most events are cut down to a common level, open or
+//   closed alike, oldest events after `opened` first, exactly as the per-connection cap cuts
+//   (see trimToBudget for why "the most" rather than "the oldest closed").
 // Events handed out are never mutated afterwards: eviction replaces a stored event with a copy
 // whose `bytes` is null, so a delta or a caller holding the original still sees what it was given.
 import type { ConnSummary, JournalEvent, JournalTotals } from '../../shared/contract';
@@ -23,6 +28,8 @@ export interface JournalLimits {
   payloadBudgetBytes: number;
   maxClosedConnections: number;
   maxEventsPerConnection: number;
+  /** Events kept, all connections together (each keeps at least its `opened`). */
+  maxEvents: number;
 }
 
 /** Told about every change: a new event, or (event null) a summary that changed on its own. */
@@ -53,6 +60,8 @@ export class Journal {
     storedPayloadBytes: 0,
     droppedConnections: 0,
   };
+  /** Events held by every entry together (what `maxEvents` bounds). */
+  private storedEvents = 0;
 
   constructor(
     private readonly limits: JournalLimits,
@@ -81,7 +90,9 @@ export class Journal {
     };
     this.entries.set(connId, { summary, events: [], storedBytes: 0, payloadFrom: 0, trimmed: 0 });
     this.total.connections++;
-    this.append(connId, opened);
+    // Built whole rather than spread (one per connection: 10,000 a second closing per request).
+    const { role, local, remote, at, t } = opened;
+    this.push(connId, this.entries.get(connId) as Entry, { kind: 'opened', role, local, remote, at, t, connId, seq: 0 });
     return connId;
   }
 
@@ -98,10 +109,30 @@ export class Journal {
     // Dropped whole already (only possible once closed, and nothing follows `closed`).
     if (!entry) return;
     const full: JournalEvent = { ...event, at, t, connId, seq: entry.events.length + entry.trimmed };
+    this.push(connId, entry, full);
+  }
+
+  /**
+   * record() for an event the caller built whole, with this connection's `connId` and any `seq`
+   * (the journal sets it): one object per event and no copy, for the busiest callers (a chunk read
+   * or written). The caller must not touch the object afterwards.
+   */
+  recordBuilt(event: JournalEvent): void {
+    const entry = this.entries.get(event.connId);
+    if (!entry) return;
+    event.seq = entry.events.length + entry.trimmed;
+    this.push(event.connId, entry, event);
+  }
+
+  private push(connId: string, entry: Entry, full: JournalEvent): void {
     entry.events.push(full);
+    this.storedEvents++;
     this.apply(connId, entry, full);
     this.listener(connId, full);
-    if (entry.events.length > this.limits.maxEventsPerConnection) this.trimEvents(entry);
+    if (entry.events.length > this.limits.maxEventsPerConnection) {
+      this.trimEvents(entry, Math.max(1, Math.floor(this.limits.maxEventsPerConnection / 4)));
+    }
+    if (this.storedEvents > this.limits.maxEvents) this.trimToBudget();
     if (full.kind === 'data' || full.kind === 'closed') this.enforceLimits();
   }
 
@@ -222,11 +253,48 @@ export class Journal {
     this.listener(connId, null);
   }
 
-  /** Drops the oldest events after `opened`, a quarter of the cap at a time (amortized O(1) per event). */
-  private trimEvents(entry: Entry): void {
-    const count = Math.max(1, Math.floor(this.limits.maxEventsPerConnection / 4));
+  /**
+   * Brings the events of all connections together back under `maxEvents`, with an eighth of the
+   * budget to spare so that this runs once per budget/8 new events at most (amortized O(1) per event:
+   * one sort of the entries' sizes per run). Water-filling: find the highest level L such that
+   * keeping at most L events per connection fits, then trim every connection holding more than L
+   * down to L, each losing its oldest events after `opened` (seq kept, so the gap shows; counters
+   * untouched). So the connections holding the most pay first and alike.
+   * Why not "the oldest closed first": closed connections are capped in number already and each
+   * holds the few events of its exchange, whereas what fills the budget is kept-alive connections
+   * (500 of them carrying a million requests); cutting the biggest keeps every connection's latest
+   * exchanges inspectable, and a short closed exchange whole.
+   */
+  private trimToBudget(): void {
+    const budget = this.limits.maxEvents;
+    const target = budget - Math.floor(budget / 8);
+    // Nothing left to cut once every connection is down to its `opened` (a budget smaller than
+    // the number of connections kept, which the defaults rule out: 200,000 against 1000 closed).
+    if (this.storedEvents <= target || this.storedEvents === this.entries.size) return;
+    const sizes = Array.from(this.entries.values(), (e) => e.events.length).sort((a, b) => b - a);
+    // Events held in total if every connection kept at most `level`: walk down from the biggest.
+    let level = sizes[0] ?? 1;
+    let above = 0; // how many connections hold more than `level`
+    let total = this.storedEvents;
+    while (level > 1 && total > target) {
+      while (above < sizes.length && (sizes[above] as number) >= level) above++;
+      const next = Math.max(1, above < sizes.length ? (sizes[above] as number) : 1);
+      // Lowering the level from `level` to `to` removes `above` events per step.
+      const steps = Math.min(level - next, Math.ceil((total - target) / above));
+      const to = level - Math.max(1, steps);
+      total -= above * (level - to);
+      level = to;
+    }
+    for (const entry of this.entries.values()) {
+      if (entry.events.length > level) this.trimEvents(entry, entry.events.length - level);
+    }
+  }
+
+  /** Drops the `count` oldest events after `opened` (amortized O(1) per event: callers cut in bulk). */
+  private trimEvents(entry: Entry, count: number): void {
     const removed = entry.events.splice(1, count);
     entry.trimmed += removed.length;
+    this.storedEvents -= removed.length;
     let freed = 0;
     for (const e of removed) if (e.kind === 'data' && e.bytes) freed += e.bytes.length;
     entry.storedBytes -= freed;
@@ -246,6 +314,7 @@ export class Journal {
     if (!entry) return;
     this.total.storedPayloadBytes -= entry.storedBytes;
     this.total.droppedConnections++;
+    this.storedEvents -= entry.events.length;
     this.entries.delete(connId);
     this.listener(connId, null);
   }

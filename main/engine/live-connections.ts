@@ -1,7 +1,7 @@
 // The connections whose socket is still open, by id: what client commands act on and what an
 // engine shutdown must destroy. Closed ones leave this registry but stay in the journal.
 import type { Socket } from 'node:net';
-import type { Role } from '../../shared/contract';
+import type { Address, Role } from '../../shared/contract';
 import { CommandError } from '../door/dispatch';
 import { Connection } from './connection';
 import type { Journal } from './journal';
@@ -12,8 +12,8 @@ export class LiveConnections {
   constructor(private readonly journal: Journal) {}
 
   /** Wraps a connected or accepted socket in a journaled Connection and tracks it until it closes. */
-  adopt(socket: Socket, role: Role, serverId: string | null): Connection {
-    const conn = new Connection(socket, this.journal, role, serverId);
+  adopt(socket: Socket, role: Role, serverId: string | null, local?: Address): Connection {
+    const conn = new Connection(socket, this.journal, role, serverId, local);
     this.live.set(conn.connId, conn);
     socket.once('close', () => this.live.delete(conn.connId));
     return conn;

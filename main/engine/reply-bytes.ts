@@ -20,6 +20,18 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
  */
 export function statusOf(first: Uint8Array | undefined): string {
   if (!first || first.length < 12) return '';
+  // A canned answer is the same array request after request: look at its status line once.
+  // (The cache holds a weak reference per array; the bytes of a reply are never changed.)
+  const known = statusCache.get(first);
+  if (known !== undefined) return known;
+  const status = parseStatus(first);
+  statusCache.set(first, status);
+  return status;
+}
+
+const statusCache = new WeakMap<Uint8Array, string>();
+
+function parseStatus(first: Uint8Array): string {
   let line = '';
   for (let i = 0; i < 12; i++) line += String.fromCharCode(first[i] as number);
   const match = /^HTTP\/\d\.\d (\d{3})$/.exec(line);

@@ -27,7 +27,8 @@ export interface ReplyNote {
 export interface Reply {
   /**
    * The answer, one element per write: a lesson may send its headers and its body in separate
-   * sends, and the journal shows each write as one `out` chunk.
+   * sends, and the journal shows each write as one `out` chunk. The arrays may be handed out
+   * again (a canned answer is the same array every time) but never changed once returned.
    */
   readonly writes: readonly Uint8Array[];
   readonly notes?: readonly ReplyNote[];

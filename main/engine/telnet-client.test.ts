@@ -96,7 +96,7 @@ describe('connectClient', () => {
   it('gives up with conn_timeout when the SYN is never answered, leaving nothing behind', async () => {
     probe = new EngineProbe(); // only for afterEach
     const server = await startPythonServer(FULL_BACKLOG_SERVER);
-    const journal = new Journal({ payloadBudgetBytes: 1000, maxClosedConnections: 10, maxEventsPerConnection: 100 }, () => {});
+    const journal = new Journal({ payloadBudgetBytes: 1000, maxClosedConnections: 10, maxEventsPerConnection: 100, maxEvents: 1000 }, () => {});
     const pending = new Set<Socket>();
     try {
       const started = Date.now();

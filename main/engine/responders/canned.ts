@@ -6,6 +6,8 @@ import type { Reply, Responder } from '../responder';
 export function cannedResponder(bytes: Uint8Array): Responder {
   // The exchange journals the `answered` note (with the status it finds in the bytes) for every
   // responder, so the canned one has nothing more to say.
-  const reply: Reply = { writes: [bytes], notes: [] };
+  // One copy of its own, made once, that owns its whole buffer: every answer then hands the
+  // socket and the journal this same array (see Connection.writeUnchanging), never a copy per request.
+  const reply: Reply = { writes: [new Uint8Array(bytes)], notes: [] };
   return () => reply;
 }
