@@ -1,4 +1,4 @@
-// What the server decided and why, as journal `note` events: a code with parameters, like errors,
+// What the server decided and why, and what the client found out, as journal `note` events: a code with parameters, like errors,
 // turned into sentences by the renderer and the CLI from the i18n catalog (`notes.<code>`).
 export const NOTE_CODES = [
   /** The request is complete. params: { length } */
@@ -50,6 +50,12 @@ export const NOTE_CODES = [
   'file_too_large',
   /** Static or routes: the file exists but could not be read: 500. params: { file, code } */
   'file_unreadable',
+  /**
+   * Client: how the target's name resolved, before the connection's first byte. params: { host,
+   * addresses (all of them, space-separated), connected (the one that answered), failed (each
+   * address tried before it with its errno, `::1 ECONNREFUSED`, comma-separated; '—' when none) }
+   */
+  'resolved',
 ] as const;
 
 export type NoteCode = (typeof NOTE_CODES)[number];

@@ -8,7 +8,7 @@ import { DEFAULT_PRESET, L3_ROUTES, PRESET_NAMES, PRESETS } from '../../shared/p
 import { type ResponderConfig, type ServerSettings, type ServerSettingsPatch } from '../../shared/server-settings';
 import { AFTER_ANSWER, ANSWER_WHEN, DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server-choices';
 import { parsePort, type CliMistake, type OptionTable, type ParsedOptions } from './cli-args';
-import { decodeEscapes } from './decode-escapes';
+import { decodeEscapes } from '../../shared/typed-input';
 import { readRoutesFile } from './serve-routes';
 
 export const SERVE_OPTIONS: OptionTable = {
@@ -126,7 +126,8 @@ async function responderFrom(
     }
     case 'response': {
       const decoded = decodeEscapes(arg);
-      return decoded.ok ? canned(decoded.bytes) : mistake('cli.serve.errors.badEscape', { at: String(decoded.at) });
+      // The mistake's offset counts from 0; a person counts characters from 1.
+      return decoded.ok ? canned(decoded.bytes) : mistake('cli.serve.errors.badEscape', { at: String(decoded.mistake.at + 1) });
     }
     case 'preset': {
       const preset = PRESETS.find((p) => p.name === arg);

@@ -2,7 +2,7 @@
 // (wrap them with createDispatch, which validates input first), and every event through onEvent.
 // Plain Node: it never imports electron, so the Electron, web and terminal hosts share it as is.
 import type { Socket } from 'node:net';
-import type { EventName, EventPayload, ServerInfo } from '../../shared/contract';
+import type { EventName, EventPayload, Resolution, ServerInfo } from '../../shared/contract';
 import { type ResponderConfig } from '../../shared/server-settings';
 import { DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server-choices';
 import { CommandError, type CommandHandlers } from '../door/dispatch';
@@ -140,17 +140,19 @@ export class Engine {
         this.serversChanged.now();
         return {};
       }),
-      'client.connect': async ({ host, port }) => {
+      'client.connect': async ({ host, port, timeoutMs }) => {
         this.refuseAfterClose('client.connect');
-        const conn = await connectClient({
+        const { conn, resolution } = await connectClient({
           host,
           port,
+          timeoutMs,
           adopt: (socket) => this.live.adopt(socket, 'client', null),
           pending: this.connecting,
         });
+        conn.recordNote('resolved', resolvedNote(resolution));
         const summary = this.journal.summary(conn.connId);
         if (!summary) throw new CommandError('unknown_connection', { connId: conn.connId });
-        return summary;
+        return { ...summary, resolution };
       },
       'client.send': now(({ connId, bytes }) => {
         this.live.writableClient(connId).write(bytes);
@@ -231,3 +233,14 @@ function now<I, O>(work: (input: I) => O): (input: I) => Promise<O> {
   return (input) => new Promise((resolve) => resolve(work(input)));
 }
 
+/** The `resolved` note's params: the resolution in a form the journal (strings, numbers) holds. */
+function resolvedNote(resolution: Resolution): Record<string, string> {
+  const failed = resolution.attempts.filter((a) => a.errno !== null);
+  return {
+    host: resolution.host,
+    addresses: resolution.addresses.map((a) => a.address).join(' '),
+    connected: resolution.attempts.find((a) => a.errno === null)?.address ?? '',
+    // A dash, not a word: the catalog's sentence is the words, in the reader's language.
+    failed: failed.length === 0 ? '—' : failed.map((a) => `${a.address} ${a.errno}`).join(', '),
+  };
+}

@@ -31,7 +31,7 @@ describe('the telnet client', () => {
     await probe.call('client.close', { connId: summary.connId });
     const events = await probe.waitForKind(summary.connId, 'closed');
     const k = kinds(events);
-    expect(k.slice(0, 2)).toEqual(['opened', 'data out']);
+    expect(k.slice(0, 3)).toEqual(['opened', 'note resolved', 'data out']);
     expect(k.indexOf('peer_fin')).toBeGreaterThan(k.lastIndexOf('data in'));
     expect(k.slice(-3)).toEqual(['peer_fin', 'fin_sent', 'closed']);
     expect(payload(events, 'in').toString('latin1')).toBe('HTTP/1.1 200 OK\n\nHello, World!');
@@ -107,6 +107,8 @@ describe('connectClient', () => {
         adopt: (socket) => new Connection(socket, journal, 'client', null),
         pending,
       });
+      // The socket exists once the (instant) resolution of the IP literal is done.
+      await new Promise((r) => setImmediate(r));
       expect(pending.size).toBe(1);
       await expect(attempt).rejects.toMatchObject({
         code: 'conn_timeout',

@@ -21,4 +21,5 @@ export const notes = {
   target_not_a_path: 'The request target {{target}} is not a path: 400 Bad Request.',
   file_too_large: '{{file}} is {{size}} bytes, more than the {{limit}} bytes the server sends at once: 500 Internal Server Error.',
   file_unreadable: 'Could not read {{file}} ({{code}}): 500 Internal Server Error.',
+  resolved: '{{host}} resolved to {{addresses}}; connected to {{connected}}. Addresses that failed before it: {{failed}}.',
 } satisfies Record<NoteCode, string>;
