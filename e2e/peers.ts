@@ -51,3 +51,40 @@ export async function holdPort(): Promise<{ port: number; release: () => Promise
   const { port } = squatter.address() as AddressInfo;
   return { port, release: () => new Promise<void>((done) => squatter.close(() => done())) };
 }
+
+export interface RecordingServer {
+  port: number;
+  /** Every byte received so far, on all connections, in order. */
+  received: () => Buffer;
+  close: () => Promise<void>;
+}
+
+/**
+ * A bare TCP server from the test process that keeps every byte it receives and answers each
+ * chunk with `answer` (nothing else: no parsing), so a spec can check exactly what the client sent.
+ */
+export async function recordingServer(answer: string): Promise<RecordingServer> {
+  const chunks: Buffer[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
+    sockets.add(socket);
+    socket.on('data', (c: Buffer) => {
+      chunks.push(c);
+      socket.write(answer);
+    });
+    socket.on('end', () => socket.end());
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    received: () => Buffer.concat(chunks),
+    close: () =>
+      new Promise<void>((done) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => done());
+      }),
+  };
+}

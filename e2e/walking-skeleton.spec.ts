@@ -89,8 +89,6 @@ test('errors are sentences: port in use, connection refused', async ({ app }) =>
     await release();
   }
   // Now nothing listens there: a connect is refused, explained.
-  await wb.byId('client-host').fill('127.0.0.1');
-  await wb.byId('client-port').fill(String(taken));
-  await wb.byId('client-connect').click();
+  await wb.connectTo(`127.0.0.1 ${taken}`);
   await expect(wb.byId('client-error')).toContainText(/refused/i);
 });

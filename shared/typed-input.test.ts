@@ -31,6 +31,8 @@ describe('encodeLines', () => {
     expect(encodeLines('a\nb', 'none')).toEqual({ ok: true, bytes: ascii('ab') });
     // An empty line is a blank line: Enter on nothing sends the ending alone.
     expect(encodeLines('', 'crlf')).toEqual({ ok: true, bytes: ascii('\r\n') });
+    // Without the final ending, the last line goes out as typed.
+    expect(encodeLines('POST / HTTP/1.1\n\nbody', 'crlf', false)).toEqual({ ok: true, bytes: ascii('POST / HTTP/1.1\r\n\r\nbody') });
   });
 
   it('decodes escapes per line and reports a mistake at its place in the whole text', () => {

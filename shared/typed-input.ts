@@ -63,14 +63,16 @@ export function decodeEscapes(text: string, offset = 0): Encoded {
  * its blank line sends that blank line too. Line breaks in the text (LF, CRLF or a lone CR) are
  * only separators: what goes out between lines is always `ending`.
  */
-export function encodeLines(text: string, ending: LineEnding): Encoded {
+export function encodeLines(text: string, ending: LineEnding, finalEnding = true): Encoded {
   const parts: number[] = [];
   let offset = 0;
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const [i, line] of lines.entries()) {
     const decoded = decodeEscapes(line, offset);
     if (!decoded.ok) return decoded;
     for (const b of decoded.bytes) parts.push(b);
-    for (const b of ENDING_BYTES[ending]) parts.push(b);
+    // finalEnding false: the last line goes out as typed (a request body of an exact length).
+    if (finalEnding || i < lines.length - 1) for (const b of ENDING_BYTES[ending]) parts.push(b);
     offset += line.length + lineBreakLength(text, offset + line.length);
   }
   return { ok: true, bytes: new Uint8Array(parts) };

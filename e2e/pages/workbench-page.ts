@@ -30,11 +30,16 @@ export class WorkbenchPage {
     return listening;
   }
 
+  /** Connects the active client session, typing the target as telnet takes it: `host port`. */
   async connect(host: string, port: number): Promise<void> {
-    await this.byId('client-host').fill(host);
-    await this.byId('client-port').fill(String(port));
-    await this.byId('client-connect').click();
+    await this.connectTo(`${host} ${port}`);
     await expect(this.byId('client-status')).toContainText(`${host}:${port}`);
+  }
+
+  /** Types any target the console takes (`host:port`, a URL, ...) and presses Connect. */
+  async connectTo(target: string): Promise<void> {
+    await this.byId('client-target').fill(target);
+    await this.byId('client-connect').click();
   }
 
   /** Types a line into the client console and presses Enter (the line goes out with CRLF). */
@@ -42,6 +47,15 @@ export class WorkbenchPage {
     const input = this.byId('client-input');
     await input.fill(text);
     await input.press('Enter');
+  }
+
+  /** Opens a new client session in its own tab (it becomes the active one). */
+  async newSession(): Promise<void> {
+    await this.byId('client-tab-new').click();
+  }
+
+  async activateSession(index: number): Promise<void> {
+    await this.byId('client-tab').nth(index).click();
   }
 
   connRows(role?: Role): Locator {

@@ -9,7 +9,13 @@ export type MessageKey =
   | ErrorSentenceKey
   | 'ui.form.badPort'
   | 'ui.form.badHost'
-  | `ui.server.invalid.${keyof typeof ui.server.invalid}`;
+  | `ui.server.invalid.${keyof typeof ui.server.invalid}`
+  | `ui.client.target.${keyof typeof ui.client.target}`
+  | `ui.client.mistake.${keyof typeof ui.client.mistake}`
+  | 'ui.client.nothingToSend'
+  | 'ui.client.pasted'
+  | 'ui.client.templateFilled'
+  | 'ui.client.fileSent';
 
 export interface Message {
   key: MessageKey;

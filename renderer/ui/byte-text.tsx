@@ -12,15 +12,24 @@ import './byte-text.css';
 
 // Views rebuild their byte arrays as data arrives (joined runs, slices); what matters for drawing
 // is the content, and comparing a few KiB is far cheaper than turning them into elements again.
-export const ByteText = memo(ByteTextView, (a, b) => sameBytes(a.bytes, b.bytes));
+export const ByteText = memo(ByteTextView, (a, b) => a.terminal === b.terminal && sameBytes(a.bytes, b.bytes));
 
-function ByteTextView({ bytes }: { bytes: Uint8Array }) {
+/**
+ * terminal: draw CR, LF and TAB as a terminal does (a line break, a tab, nothing for CR) instead of
+ * as badges. Every other control byte and invalid UTF-8 stays a badge: binary never garbles the view.
+ */
+function ByteTextView({ bytes, terminal = false }: { bytes: Uint8Array; terminal?: boolean }) {
   const { t } = useTranslation();
   const parts = useMemo(() => {
     const out: ReactNode[] = [];
     for (const token of visibleTokens(bytes)) {
       if (token.kind === 'text') {
         out.push(token.text);
+        continue;
+      }
+      if (terminal && (token.kind === 'cr' || token.kind === 'lf' || token.kind === 'tab')) {
+        // Controls are one byte each (shared/bytes.ts).
+        if (token.kind !== 'cr') out.push(token.kind === 'lf' ? '\n' : '\t');
         continue;
       }
       const b = bytes[token.offset] ?? 0;
@@ -37,7 +46,7 @@ function ByteTextView({ bytes }: { bytes: Uint8Array }) {
       if (breaksLine(token)) out.push('\n');
     }
     return out;
-  }, [bytes, t]);
+  }, [bytes, t, terminal]);
   return <>{parts}</>;
 }
 

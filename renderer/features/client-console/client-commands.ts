@@ -1,40 +1,64 @@
-// What the client console does: connect, send a typed line, and the three ways to end a
-// connection. Errors become sentences in the console; the connection's fate shows in its journal.
+// What a client session does: connect to its target, send bytes, and the three ways to end a
+// connection. Errors become sentences in the session; the connection's fate shows in its journal.
 import type { Bridge } from '../../../shared/contract';
-import { utf8Encode } from '../../../shared/bytes';
-import { parseHost, parsePort } from '../../lib/endpoint-input';
+import { CONNECT_TIMEOUT } from '../../../shared/contract';
+import { parseTarget, requestForUrl, type TargetProblem, type UrlParts } from '../../../shared/client-target';
+import type { ClientSession } from '../../store/client-slice';
 import { errorMessage } from '../../store/message';
 import type { WirebenchStore } from '../../store/store';
 
-export async function connectClient(bridge: Bridge, store: WirebenchStore): Promise<void> {
+export async function connectSession(bridge: Bridge, store: WirebenchStore, id: string): Promise<void> {
+  const session = store.getState().sessions.find((s) => s.id === id);
+  if (!session) return;
+  const fail = (problem: TargetProblem | 'timeout', params: Record<string, string | number> = {}): void =>
+    store.getState().patchSession(id, { error: { key: `ui.client.target.${problem}`, params }, connecting: false });
+  const parsed = parseTarget(session.targetText);
+  if (!parsed.ok) return fail(parsed.problem);
+  const seconds = Number(session.timeoutText.trim());
+  const timeoutMs = Math.round(seconds * 1000);
+  if (!Number.isFinite(seconds) || timeoutMs < CONNECT_TIMEOUT.minMs || timeoutMs > CONNECT_TIMEOUT.maxMs) {
+    return fail('timeout', { min: CONNECT_TIMEOUT.minMs / 1000, max: CONNECT_TIMEOUT.maxMs / 1000 });
+  }
+  const { host, port, url } = parsed.target;
+  store.getState().sessionConnectStarted(id);
+  const result = await bridge.invoke('client.connect', { host, port, timeoutMs });
   const s = store.getState();
-  const host = parseHost(s.clientTarget.host);
-  const port = parsePort(s.clientTarget.port, 1);
-  if (host === null) return s.setClientError({ key: 'ui.form.badHost', params: {} });
-  if (port === null) return s.setClientError({ key: 'ui.form.badPort', params: { min: 1 } });
-  s.clientConnectStarted();
-  const result = await bridge.invoke('client.connect', { host, port });
-  if (result.ok) store.getState().clientConnected(result.value);
-  else store.getState().setClientError(errorMessage(result.error));
+  if (!result.ok) return s.patchSession(id, { connecting: false, error: errorMessage(result.error) });
+  const { resolution, ...summary } = result.value;
+  s.sessionConnected(id, summary, resolution, url);
+  // A URL stands for a request: offer it, ready to edit and send, unless something is typed already.
+  const now = store.getState().sessions.find((x) => x.id === id);
+  if (url && now && now.draft === '') s.patchSession(id, urlRequestDraft(url));
 }
 
-/**
- * Sends one typed line the way telnet does in line mode: the text, then CR LF (RFC 9112 section
- * 2.2: HTTP/1.1 lines end in CRLF). An empty line sends just CR LF: the blank line that ends a
- * request's headers.
- */
-export async function sendLine(bridge: Bridge, store: WirebenchStore, text: string): Promise<void> {
-  const connId = store.getState().clientConnId;
-  if (connId === null) return;
-  const result = await bridge.invoke('client.send', { connId, bytes: utf8Encode(`${text}\r\n`) });
-  store.getState().setClientError(result.ok ? null : errorMessage(result.error));
+/** The request a URL stands for, as a draft: its request line, its Host, and the blank line. */
+export function urlRequestDraft(url: UrlParts): Pick<ClientSession, 'draft' | 'mode' | 'finalEnding'> {
+  const { requestLine, hostHeader } = requestForUrl(url);
+  return { draft: `${requestLine}\nHost: ${hostHeader}\n`, mode: 'line', finalEnding: true };
+}
+
+/** Sends exact bytes on the session's connection; `typed` is what goes into its history. */
+export async function sendBytes(bridge: Bridge, store: WirebenchStore, id: string, bytes: Uint8Array, typed: string | null): Promise<boolean> {
+  const session = store.getState().sessions.find((s) => s.id === id);
+  if (!session?.connId) return false;
+  if (bytes.length === 0) {
+    store.getState().patchSession(id, { error: { key: 'ui.client.nothingToSend', params: {} } });
+    return false;
+  }
+  const result = await bridge.invoke('client.send', { connId: session.connId, bytes });
+  if (!result.ok) {
+    store.getState().patchSession(id, { error: errorMessage(result.error) });
+    return false;
+  }
+  if (typed !== null) store.getState().sessionSent(id, typed);
+  return true;
 }
 
 export type Teardown = 'client.halfClose' | 'client.close' | 'client.reset';
 
-export async function tearDown(bridge: Bridge, store: WirebenchStore, how: Teardown): Promise<void> {
-  const connId = store.getState().clientConnId;
-  if (connId === null) return;
+export async function tearDown(bridge: Bridge, store: WirebenchStore, id: string, how: Teardown): Promise<void> {
+  const connId = store.getState().sessions.find((s) => s.id === id)?.connId;
+  if (!connId) return;
   const result = await bridge.invoke(how, { connId });
-  store.getState().setClientError(result.ok ? null : errorMessage(result.error));
+  store.getState().patchSession(id, { error: result.ok ? null : errorMessage(result.error) });
 }

@@ -3,19 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { ConnSummary } from '../../../shared/contract';
 import { formatAddress } from '../../lib/format';
 import type { ClientPhase } from '../../store/client-slice';
-import type { EndpointDraft } from '../../store/servers-slice';
 
 interface ClientStatusProps {
   phase: ClientPhase;
   conn: ConnSummary | undefined;
-  target: EndpointDraft;
+  /** The target as typed: named while connecting. */
+  target: string;
 }
 
 export function ClientStatus({ phase, conn, target }: ClientStatusProps) {
   const { t } = useTranslation();
   const ends = conn ? { local: formatAddress(conn.local), remote: formatAddress(conn.remote) } : null;
   let text: string;
-  if (phase === 'connecting') text = t('ui.client.connecting', { address: `${target.host}:${target.port}` });
+  if (phase === 'connecting') text = t('ui.client.connecting', { address: target.trim() });
   else if (phase === 'idle' || !ends) text = t('ui.client.notConnected');
   else if (phase === 'open') text = t('ui.client.connected', ends);
   else if (phase === 'fin_received') text = t('ui.client.peerFin', ends);

@@ -9,7 +9,7 @@ import { ByteText } from '../../ui/byte-text';
 import { describeEvent } from '../journal-view/describe-event';
 import { buildTranscript, type TranscriptItem } from './transcript';
 
-export function TranscriptView({ events }: { events: readonly JournalEvent[] }) {
+export function TranscriptView({ events, showControls }: { events: readonly JournalEvent[]; showControls: boolean }) {
   const { t } = useTranslation();
   const transcript = useMemo(() => buildTranscript(events), [events]);
   const box = useRef<HTMLDivElement>(null);
@@ -32,7 +32,7 @@ export function TranscriptView({ events }: { events: readonly JournalEvent[] }) 
         <p className="transcript-note">{t('ui.client.truncated', { shown: transcript.shownBytes, total: transcript.totalBytes })}</p>
       )}
       {transcript.blocks.map((block) => (
-        <TranscriptBlockView key={block.key} items={block.items} />
+        <TranscriptBlockView key={block.key} items={block.items} terminal={!showControls} />
       ))}
     </div>
   );
@@ -40,16 +40,16 @@ export function TranscriptView({ events }: { events: readonly JournalEvent[] }) 
 
 /** One block; redrawn only when its items changed (in practice, only the last block does). */
 const TranscriptBlockView = memo(
-  function TranscriptBlockView({ items }: { items: TranscriptItem[] }) {
+  function TranscriptBlockView({ items, terminal }: { items: TranscriptItem[]; terminal: boolean }) {
     return (
       <div className="tx-block">
         {items.map((item) => (
-          <TranscriptLine key={item.key} item={item} />
+          <TranscriptLine key={item.key} item={item} terminal={terminal} />
         ))}
       </div>
     );
   },
-  (a, b) => a.items.length === b.items.length && a.items.every((item, i) => sameItem(item, b.items[i])),
+  (a, b) => a.terminal === b.terminal && a.items.length === b.items.length && a.items.every((item, i) => sameItem(item, b.items[i])),
 );
 
 function sameItem(a: TranscriptItem, b: TranscriptItem | undefined): boolean {
@@ -59,13 +59,13 @@ function sameItem(a: TranscriptItem, b: TranscriptItem | undefined): boolean {
   return a.type === 'evicted' && b.type === 'evicted' && a.length === b.length;
 }
 
-function TranscriptLine({ item }: { item: TranscriptItem }) {
+function TranscriptLine({ item, terminal }: { item: TranscriptItem; terminal: boolean }) {
   const { t } = useTranslation();
   if (item.type === 'bytes') {
     return (
       <span className={`tx tx-${item.dir}`} data-dir={item.dir}>
         <span className="visually-hidden">{item.dir === 'out' ? t('ui.client.sentLegend') : t('ui.client.receivedLegend')}: </span>
-        <ByteText bytes={item.bytes} />
+        <ByteText bytes={item.bytes} terminal={terminal} />
       </span>
     );
   }
@@ -96,7 +96,8 @@ function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: T): string 
     case 'rst_sent':
       return t('ui.client.noteRstSent');
     case 'error':
-      return t('ui.client.noteError', { code: event.code });
+      // The errors a learner meets mid-stream get a sentence; any other keeps its OS name.
+      return isExplained(event.code) ? t(`ui.client.noteErrorCode.${event.code}`) : t('ui.client.noteError', { code: event.code });
     case 'closed':
       return t('ui.client.noteClosed');
     // Server-side events: a console's own connection has none, but a note never goes blank.
@@ -106,4 +107,10 @@ function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: T): string 
     case 'note':
       return describeEvent(event, t);
   }
+}
+
+const EXPLAINED_ERRORS = ['ECONNRESET', 'EPIPE', 'ETIMEDOUT'] as const;
+
+function isExplained(code: string): code is (typeof EXPLAINED_ERRORS)[number] {
+  return (EXPLAINED_ERRORS as readonly string[]).includes(code);
 }

@@ -1,0 +1,62 @@
+// One tab per client session, like a terminal's tabs: each its own connection and transcript. The
+// dot shows where each connection stands, so a session left open elsewhere is not forgotten.
+import { useTranslation } from 'react-i18next';
+import { formatTarget, parseTarget } from '../../../shared/client-target';
+import { clientPhaseOf, selectSessions, type ClientSession } from '../../store/client-slice';
+import { useWirebench } from '../../store/store';
+
+export function SessionTabs() {
+  const { t } = useTranslation();
+  const sessions = useWirebench(selectSessions);
+  const activeId = useWirebench((s) => s.activeSessionId);
+  const addSession = useWirebench((s) => s.addSession);
+  const closeSession = useWirebench((s) => s.closeSession);
+  const activate = useWirebench((s) => s.activateSession);
+  return (
+    <div className="session-tabs">
+      <div role="tablist" aria-label={t('ui.client.tabsLabel')} className="tab-list">
+        {sessions.map((session, i) => (
+          <div key={session.id} className={session.id === activeId ? 'tab active' : 'tab'}>
+            <button
+              type="button"
+              role="tab"
+              id={`tab-${session.id}`}
+              aria-selected={session.id === activeId}
+              aria-controls={`session-${session.id}`}
+              data-testid="client-tab"
+              data-session={session.id}
+              onClick={() => activate(session.id)}
+            >
+              <PhaseDot session={session} />
+              {t('ui.client.tabLabel', { n: i + 1, target: tabTarget(session) })}
+            </button>
+            <button
+              type="button"
+              className="tab-close"
+              data-testid="client-tab-close"
+              aria-label={t('ui.client.closeTab', { n: i + 1 })}
+              title={t('ui.client.closeTab', { n: i + 1 })}
+              onClick={() => closeSession(session.id)}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+      <button type="button" className="tab-new" data-testid="client-tab-new" title={t('ui.client.newTabTip')} onClick={() => addSession()}>
+        + {t('ui.client.newTab')}
+      </button>
+    </div>
+  );
+}
+
+function PhaseDot({ session }: { session: ClientSession }) {
+  const conn = useWirebench((s) => (session.connId === null ? undefined : s.conns[session.connId]));
+  const phase = clientPhaseOf(conn, session.connecting);
+  return <span className={`dot dot-${phase}`} aria-hidden="true" />;
+}
+
+function tabTarget(session: ClientSession): string {
+  const parsed = parseTarget(session.targetText);
+  return parsed.ok ? formatTarget(parsed.target) : session.targetText.trim() || '…';
+}
