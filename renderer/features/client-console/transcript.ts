@@ -90,6 +90,8 @@ export function buildTranscript(events: readonly JournalEvent[], limit = TRANSCR
 
   for (const e of events) {
     if (e.kind !== 'data') {
+      // How the name resolved is shown above the transcript already, address by address.
+      if (e.kind === 'note' && e.code === 'resolved') continue;
       out.add({ type: 'note', key: `n${e.seq}`, event: e });
       continue;
     }
