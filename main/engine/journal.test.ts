@@ -206,12 +206,13 @@ describe('the event budget, all connections together', () => {
     const smallServer = (await probe.serverConn(0)).connId;
     const bigServer = (await probe.serverConn(1)).connId;
 
-    // Per request, our client journals its write and the answer's read; the server its read, its
-    // write, `answered` and `keep_alive_waiting` (the existing per-connection test's count).
+    // Per request, our client journals its write and the answer's read (after `opened` and its
+    // `resolved` note); the server its read, its write, `answered` and `keep_alive_waiting` (the
+    // existing per-connection test's count).
     const expected = new Map([
-      [small, { events: 1 + 2 * 3, requests: 3 }],
+      [small, { events: 2 + 2 * 3, requests: 3 }],
       [smallServer, { events: 1 + 4 * 3, requests: 3 }],
-      [big, { events: 1 + 2 * 40, requests: 40 }],
+      [big, { events: 2 + 2 * 40, requests: 40 }],
       [bigServer, { events: 1 + 4 * 40, requests: 40 }],
     ]);
     let stored = 0;
@@ -233,9 +234,9 @@ describe('the event budget, all connections together', () => {
       stored += events.reduce((n, e) => n + (e.kind === 'data' && e.bytes ? e.bytes.length : 0), 0);
     }
     // The small, older pair kept everything; the big pair was cut.
-    expect((await probe.events(small)).length).toBe(1 + 2 * 3);
+    expect((await probe.events(small)).length).toBe(2 + 2 * 3);
     expect((await probe.events(smallServer)).length).toBe(1 + 4 * 3);
-    expect((await probe.events(big)).length).toBeLessThan(1 + 2 * 40);
+    expect((await probe.events(big)).length).toBeLessThan(2 + 2 * 40);
     expect((await probe.events(bigServer)).length).toBeLessThan(1 + 4 * 40);
     const { totals } = await probe.call('journal.snapshot', {});
     expect(totals).toMatchObject({
