@@ -12,9 +12,10 @@ describe('parseCommandArgs', () => {
     expect(parseCommandArgs('web', ['--host', '0.0.0.0', '-p', '80', '--json'], TABLE)).toEqual({
       ok: true,
       values: { host: '0.0.0.0', port: '80', json: true },
+      positionals: [],
     });
-    expect(parseCommandArgs('web', ['--port=9000'], TABLE)).toEqual({ ok: true, values: { port: '9000' } });
-    expect(parseCommandArgs('web', [], TABLE)).toEqual({ ok: true, values: {} });
+    expect(parseCommandArgs('web', ['--port=9000'], TABLE)).toEqual({ ok: true, values: { port: '9000' }, positionals: [] });
+    expect(parseCommandArgs('web', [], TABLE)).toEqual({ ok: true, values: {}, positionals: [] });
   });
 
   it('names each mistake with a catalog key and the offending text', () => {
@@ -42,17 +43,33 @@ describe('options whose value may be left out', () => {
   const table: OptionTable = { ...TABLE, static: { type: 'string', optionalValue: true, description: 'd', example: 'DIR' } };
 
   it('read as true without a value, and as the value when one follows', () => {
-    expect(parseCommandArgs('serve', ['--static'], table)).toEqual({ ok: true, values: { static: true } });
-    expect(parseCommandArgs('serve', ['--static', 'site'], table)).toEqual({ ok: true, values: { static: 'site' } });
-    expect(parseCommandArgs('serve', ['--static=site'], table)).toEqual({ ok: true, values: { static: 'site' } });
+    expect(parseCommandArgs('serve', ['--static'], table)).toEqual({ ok: true, values: { static: true }, positionals: [] });
+    expect(parseCommandArgs('serve', ['--static', 'site'], table)).toEqual({ ok: true, values: { static: 'site' }, positionals: [] });
+    expect(parseCommandArgs('serve', ['--static=site'], table)).toEqual({ ok: true, values: { static: 'site' }, positionals: [] });
   });
 
   it('never swallow the option that follows', () => {
     expect(parseCommandArgs('serve', ['--static', '--json', '-p', '80'], table)).toEqual({
       ok: true,
       values: { static: true, json: true, port: '80' },
+      positionals: [],
     });
     expect(parseCommandArgs('serve', ['--static', '--', 'x'], table)).toMatchObject({ mistake: { key: 'cli.errors.unexpectedArgument' } });
+  });
+});
+
+describe('arguments that are not options', () => {
+  it('are kept in order, wherever they stand, up to the number the command takes', () => {
+    expect(parseCommandArgs('connect', ['localhost', '--json', '8888', '-p', '1'], TABLE, 2)).toEqual({
+      ok: true,
+      values: { json: true, port: '1' },
+      positionals: ['localhost', '8888'],
+    });
+    expect(parseCommandArgs('connect', ['--', '-x'], TABLE, 1)).toEqual({ ok: true, values: {}, positionals: ['-x'] });
+    expect(parseCommandArgs('connect', ['a', 'b', 'c'], TABLE, 2)).toEqual({
+      ok: false,
+      mistake: { key: 'cli.errors.unexpectedArgument', params: { command: 'connect', value: 'c' } },
+    });
   });
 });
 

@@ -27,9 +27,13 @@ export interface CliMistake {
   params: Record<string, string>;
 }
 
-export type ArgsResult = { ok: true; values: ParsedOptions } | { ok: false; mistake: CliMistake };
+export type ArgsResult = { ok: true; values: ParsedOptions; positionals: string[] } | { ok: false; mistake: CliMistake };
 
-export function parseCommandArgs(command: string, args: readonly string[], table: OptionTable): ArgsResult {
+/**
+ * `maxPositionals`: how many arguments that are not options the command takes (`connect host
+ * port`), in order, wherever they stand among the options; one more is a mistake.
+ */
+export function parseCommandArgs(command: string, args: readonly string[], table: OptionTable, maxPositionals = 0): ArgsResult {
   // strict: false plus tokens lets us see each mistake ourselves and word it through i18n.
   const { tokens } = parseArgs({
     args: withEmptyOptionalValues(args, table),
@@ -41,9 +45,12 @@ export function parseCommandArgs(command: string, args: readonly string[], table
     tokens: true,
   });
   const values: ParsedOptions = {};
+  const positionals: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'positional') {
-      return mistake('cli.errors.unexpectedArgument', { command, value: token.value });
+      if (positionals.length >= maxPositionals) return mistake('cli.errors.unexpectedArgument', { command, value: token.value });
+      positionals.push(token.value);
+      continue;
     }
     if (token.kind !== 'option') continue; // the `--` terminator
     const spec = Object.hasOwn(table, token.name) ? table[token.name] : undefined;
@@ -62,7 +69,7 @@ export function parseCommandArgs(command: string, args: readonly string[], table
       values[token.name] = true;
     }
   }
-  return { ok: true, values };
+  return { ok: true, values, positionals };
 }
 
 /** A TCP port as typed: 0..65535, digits only (no "8e3", no "-1", no "0x50"). */
