@@ -1,6 +1,7 @@
 // What every subcommand gets: words, output streams, paths and the process's surroundings. Passed
 // in rather than reached for, so a subcommand does not care whether it runs in a terminal or a test.
 import { dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { OptionTable, ParsedOptions } from './cli-args';
 
@@ -21,6 +22,13 @@ export interface CliContext {
   t: Translate;
   out(line: string): void;
   err(line: string): void;
+  /** Bytes to stdout exactly as given: no newline added, nothing decoded (what `connect` receives). */
+  outBytes(bytes: Uint8Array): void;
+  /**
+   * What the person types or pipes in. Made on first call, so a command that never reads it does
+   * not hold the terminal; whoever reads it destroys it when done.
+   */
+  stdin(): Readable;
   version: string;
   paths: AppPaths;
   env: NodeJS.ProcessEnv;
@@ -33,9 +41,11 @@ export interface Subcommand {
   /** Key of the one-line summary shown by --help. */
   summary: string;
   options: OptionTable;
+  /** Arguments that are not options (`connect <target>`): how --help names them (a key), and how many at most. */
+  arguments?: { usage: string; max: number };
   /** Key of text shown after the options in the command's --help (formats, exit codes). */
   details?: string;
-  run(values: ParsedOptions, ctx: CliContext): Promise<number>;
+  run(values: ParsedOptions, ctx: CliContext, positionals: readonly string[]): Promise<number>;
 }
 
 /**

@@ -3,12 +3,14 @@
 // code: 0 done, 1 could not do it, 2 the command line itself was wrong.
 import { parseCommandArgs, type OptionSpec, type OptionTable } from './cli-args';
 import type { CliContext, Subcommand } from './cli-context';
+import { connectCommand } from './connect-command';
 import { serveCommand } from './serve-command';
 import { startCommand } from './start-command';
 import { webCommand } from './web-command';
 
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   serve: serveCommand,
+  connect: connectCommand,
   web: webCommand,
   start: startCommand,
 };
@@ -37,7 +39,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     return 2;
   }
   const table = { ...command.options, ...HELP_OPTION };
-  const parsed = parseCommandArgs(first, rest, table);
+  const parsed = parseCommandArgs(first, rest, table, command.arguments?.max ?? 0);
   if (!parsed.ok) {
     ctx.err(ctx.t(parsed.mistake.key, parsed.mistake.params));
     return 2;
@@ -46,7 +48,7 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     ctx.out(commandHelp(ctx, first, table));
     return 0;
   }
-  return command.run(parsed.values, ctx);
+  return command.run(parsed.values, ctx, parsed.positionals);
 }
 
 function mainHelp(ctx: CliContext): string {
@@ -75,8 +77,11 @@ function commandHelp(ctx: CliContext, name: string, table: OptionTable): string 
   // (`--after <close|half-close|...>`) does not push every description off the screen.
   const width = Math.min(Math.max(...rows.map(([flag]) => flag.length)), FLAG_COLUMN) + 2;
   const details = SUBCOMMANDS[name]?.details;
+  const args = SUBCOMMANDS[name]?.arguments;
   return [
-    ctx.t('cli.help.commandUsage', { command: name }),
+    args
+      ? ctx.t('cli.help.commandUsageWithArguments', { command: name, arguments: ctx.t(args.usage) })
+      : ctx.t('cli.help.commandUsage', { command: name }),
     '',
     ctx.t(SUBCOMMANDS[name]?.summary ?? ''),
     '',

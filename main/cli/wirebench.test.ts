@@ -79,11 +79,12 @@ describe('wirebench', () => {
     expect(await run(['--version'])).toEqual({ code: 0, out: `${version}\n`, err: '' });
   });
 
-  it('--help lists serve, web and start; a command --help lists its options', async () => {
+  it('--help lists serve, connect, web and start; a command --help lists its options', async () => {
     const main = await run(['--help']);
     expect(main.code).toBe(0);
     expect(main.out).toMatch(/^Usage: wirebench/);
     expect(main.out).toMatch(/\n {2}serve {2,}\S/);
+    expect(main.out).toMatch(/\n {2}connect {2,}\S/);
     expect(main.out).toMatch(/\n {2}web {2,}\S/);
     expect(main.out).toMatch(/\n {2}start {2,}\S/);
     const web = await run(['web', '--help']);

@@ -11,6 +11,8 @@ const ctx: CliContext = {
   t: (key, params) => i18n.t(key, params ?? {}),
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  outBytes: (bytes) => process.stdout.write(bytes),
+  stdin: () => process.stdin,
   version,
   paths: appPathsFrom(import.meta.url),
   env: process.env,

@@ -76,6 +76,48 @@ export const cli = {
       badRoutes: 'The routes file {{file}} is not valid: {{issues}}. Run "wirebench serve --help" to see its format.',
     },
   },
+  connect: {
+    trying: 'Trying {{address}}...',
+    tryFailed: 'Trying {{address}}... {{errno}}',
+    connected: 'Connected to {{host}} port {{port}}.',
+    connectedVia: 'Connected to {{host}} port {{port}} ({{address}}).',
+    /** How stdin goes out, said once after connecting (telnet's "Escape character is '^]'."). */
+    input: {
+      crlf: 'Each line goes out ending in CRLF (\\r\\n). The end of input (Ctrl+D) sends our FIN; Ctrl+C closes the connection.',
+      lf: 'Each line goes out ending in a bare LF (\\n). The end of input (Ctrl+D) sends our FIN; Ctrl+C closes the connection.',
+      raw: 'Input goes out byte for byte, exactly as read. The end of input (Ctrl+D) sends our FIN; Ctrl+C closes the connection.',
+      hex: 'Each line of input is hex (47 45 54 0d 0a); the bytes it spells go out. The end of input (Ctrl+D) sends our FIN; Ctrl+C closes the connection.',
+    },
+    peerFinOpen:
+      'The server will send nothing more, but may still read: end the input (Ctrl+D) to send our FIN and finish, or press Ctrl+C to close.',
+    evicted: '({{length}} bytes arrived that can no longer be shown: the journal let go of them.)',
+    /** A client's journal: the same events as the server's, seen from the other end. */
+    event: {
+      peer_fin: 'the server sent FIN: it will send nothing more',
+      fin_sent: 'we sent FIN: we will send nothing more',
+      rst_sent: 'we reset the connection (RST)',
+    },
+    /** parseTarget's problems (shared/client-target.ts TargetProblem). */
+    target: {
+      empty: 'Say where to connect: "host port", "host:port", "[::1]:port" or a URL such as http://localhost:8888/. Run "wirebench connect --help" for more.',
+      no_port: '"{{target}}" has no port: write it as "{{target}} 80" or "{{target}}:80".',
+      bad_port: '"{{target}}" does not name a port: use a whole number from 1 to 65535.',
+      bad_host: '"{{target}}" is not a host name or an address (an IPv6 address goes in brackets with its port: [::1]:8888).',
+      bad_url: '"{{target}}" is not a URL that can be read: write it as http://host:port/path.',
+      scheme_not_http: '"{{target}}" is not an http:// URL. For anything else, give the host and the port.',
+      tls_not_supported: '"{{target}}" is https: its bytes are TLS, which cannot be typed by hand. Use http://, or the host and the port.',
+    },
+    errors: {
+      together: '{{given}} cannot be used together: choose one.',
+      badTimeout: '"{{value}}" is not a connect timeout: use a whole number of milliseconds from {{min}} to {{max}}.',
+      requestNeedsUrl: '--request sends the request a URL stands for, and "{{target}}" is not a URL: write it as http://host:port/path.',
+      // typed-input's InputMistake problems, for a line of stdin that could not be read.
+      odd_hex: 'Line {{line}}, column {{column}} of the input: a hex digit without its pair (a byte is two digits, as in 0d). Nothing of that line was sent.',
+      not_hex: 'Line {{line}}, column {{column}} of the input: "{{char}}" is not a hex digit. Nothing of that line was sent.',
+      bad_escape:
+        'Line {{line}}, column {{column}} of the input: an escape that means nothing (use \\r, \\n, \\t, \\0, \\xHH or \\\\). Nothing of that line was sent.',
+    },
+  },
   start: {
     downloading: "Fetching Electron's binary (first start only; this can take a minute)…",
     fallback: 'The desktop window is unavailable: {{reason}}. Opening Wirebench in your browser instead.',
@@ -96,6 +138,7 @@ export const cli = {
   help: {
     usage: 'Usage: wirebench <command> [options]',
     commandUsage: 'Usage: wirebench {{command}} [options]',
+    commandUsageWithArguments: 'Usage: wirebench {{command}} {{arguments}} [options]',
     commands: 'Commands:',
     options: 'Options:',
     more: 'Run "wirebench <command> --help" to see the options of one command.',
@@ -103,6 +146,7 @@ export const cli = {
       web: 'Serve Wirebench to your browser (on this machine only, unless --host says otherwise).',
       start: 'Open the desktop app; if it cannot open here, serve Wirebench to your browser instead.',
       serve: "Run Wirebench's HTTP server in this terminal, printing every byte, FIN and RST it sees.",
+      connect: 'Connect to a server over raw TCP, like nc or telnet: stdin goes out, what comes back is printed.',
     },
     option: {
       help: 'Show this help.',
@@ -133,6 +177,37 @@ export const cli = {
       headerTimeout: 'Close a connection whose request is not in this long after it connected (default 60000; 0: never).',
       json: 'Print one JSON object per line instead of sentences (format below).',
     },
+    connect: {
+      arguments: '<target>',
+      crlf: 'End each line of input with CRLF (\\r\\n), as HTTP wants (the default).',
+      lf: 'End each line of input with a bare LF (\\n), to see what a lenient server accepts.',
+      raw: 'Send the input byte for byte, exactly as read: no lines, nothing added.',
+      hex: 'Read the input as hex, two digits a byte (47 45 54 0d 0a), and send the bytes it spells.',
+      escapes: 'Decode \\r \\n \\t \\0 \\xHH and \\\\ in each line before it goes out.',
+      request: 'With a URL target: first send its request line and Host header, then a blank line.',
+      visible: 'Print what arrives with CR, LF and other controls as glyphs (␍ ␊ ␀), instead of the bytes themselves.',
+      timeout: 'Give up connecting after this long, name lookup included (default {{default}}; {{min}} to {{max}}).',
+      json: 'Print the journal on stderr as one JSON object per line, bytes exact (format below).',
+      quiet: 'Print nothing on stderr but what went wrong.',
+    },
+    connectDetails: [
+      'Target: "host port" (two arguments, as telnet takes them), "host:port", "[::1]:port", or a URL such as',
+      'http://localhost:8888/hello (port 80 when it names none). A name is tried at each of its addresses in turn.',
+      '',
+      'What arrives goes to stdout byte for byte (--visible: as glyphs); the journal goes to stderr: every chunk,',
+      'FIN and RST as it happens. A line of input is sent as soon as it ends; a last line without a line break',
+      'is sent with the line ending too. When the input ends (Ctrl+D, or the end of a pipe or file), our FIN',
+      'goes out and what the server still sends is read, until its FIN or until it closes the connection.',
+      'Ctrl+C closes the connection (FIN) at once.',
+      '',
+      'With --json, stderr has one object per line: {"kind":"connected","conn":{...}} (with the resolution:',
+      'every address the name has, and each one tried), then each journal event as the contract defines it',
+      '(shared/contract.ts JournalEvent), bytes as {"$b64":"<base64>"}; a failure is {"kind":"failed",...}.',
+      '',
+      'Exit codes: 0 both sides finished (FINs) or the server closed the connection, 1 the connection failed',
+      '(refused, timed out, no such host, unreachable) or was reset, 2 the command line or a line of input',
+      '(--hex, --escapes) is wrong, 130 stopped with Ctrl+C (143 with SIGTERM).',
+    ].join('\n'),
     serveDetails: [
       'Routes file: a JSON array; each entry has "method" ("GET", "POST", ... or "*" for any), "path" (compared',
       'without the query string), and one answer: "file" (a file served after a 200 status line) with its',

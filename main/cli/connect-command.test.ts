@@ -1,0 +1,300 @@
+// `wirebench connect`, run from source as a child process, against real peers: python3 servers in
+// the style of the lessons, each telling the test exactly which bytes it received.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JournalEvent } from '../../shared/contract';
+import { decodeWire } from '../../shared/wire-codec';
+import { FULL_BACKLOG_SERVER, L1_CLIENT, runPython, startPythonServer, type PythonServer } from '../engine/test-support/peers';
+import { CONNECT_OPTIONS } from './connect-options';
+
+const ENTRY = 'main/cli/wirebench.ts';
+const L1_ANSWER = 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>Hello World</body></html>\r\n\r\n';
+const L1_REQUEST = 'GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n';
+
+/** Lesson L1's server: recv once, answer, shutdown(SHUT_WR), close; then prints what it got, in hex. */
+const L1_SERVER = String.raw`
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.bind(('127.0.0.1', 0))
+s.listen(1)
+print(s.getsockname()[1], flush=True)
+conn, addr = s.accept()
+data = conn.recv(1024)
+conn.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>Hello World</body></html>\r\n\r\n')
+conn.shutdown(socket.SHUT_WR)
+conn.close()
+print(data.hex(), flush=True)
+`;
+
+/** Reads everything until the client's FIN, prints it in hex, and closes. */
+const RECORDER = String.raw`
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.bind(('127.0.0.1', 0))
+s.listen(1)
+print(s.getsockname()[1], flush=True)
+conn, addr = s.accept()
+got = b''
+while True:
+    data = conn.recv(65536)
+    if not data:
+        break
+    got += data
+print(got.hex(), flush=True)
+conn.close()
+`;
+
+/** Receives once, then closes with SO_LINGER 0: an RST instead of a FIN. */
+const RESETTER = String.raw`
+import socket, struct
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.bind(('127.0.0.1', 0))
+s.listen(1)
+print(s.getsockname()[1], flush=True)
+conn, addr = s.accept()
+conn.recv(1024)
+conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
+conn.close()
+`;
+
+/** Accepts and holds the connection open, sending nothing, until killed. */
+const HOLDER = String.raw`
+import socket, time
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.bind(('127.0.0.1', 0))
+s.listen(1)
+print(s.getsockname()[1], flush=True)
+conn, addr = s.accept()
+time.sleep(20)
+`;
+
+interface Ran {
+  code: number | null;
+  out: Buffer;
+  err: string;
+}
+
+const running: ChildProcessWithoutNullStreams[] = [];
+const peers: PythonServer[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const peer of peers.splice(0)) peer.stop();
+});
+
+function spawnConnect(args: string[]): ChildProcessWithoutNullStreams {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'connect', ...args]);
+  running.push(child);
+  return child;
+}
+
+/** Runs `connect` with `input` as its whole stdin (then EOF), to completion (killed after 10 s). */
+function runConnect(args: string[], input: string | Uint8Array = ''): Promise<Ran> {
+  const child = spawnConnect(args);
+  const out: Buffer[] = [];
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => out.push(c));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  child.stdin.end(input);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  return new Promise((done) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, out: Buffer.concat(out), err });
+    }),
+  );
+}
+
+async function peer(script: string): Promise<PythonServer> {
+  const server = await startPythonServer(script);
+  peers.push(server);
+  return server;
+}
+
+/** What a recording peer printed after the port: the bytes it received. */
+async function receivedBy(server: PythonServer): Promise<Buffer> {
+  const { stdout } = await server.done;
+  return Buffer.from(stdout.toString('latin1').split('\n')[1] ?? '', 'hex');
+}
+
+/** A port nothing listens on: one the system just gave out and took back. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+function expectNoStackTrace(err: string): void {
+  expect(err).not.toMatch(/^\s+at /m);
+  expect(err).not.toContain('Error:');
+  expect(err).not.toMatch(/cli\.connect|cli\.serve|notes\.|errors\./); // no catalog key printed raw
+}
+
+describe('wirebench connect', () => {
+  it("gets from lesson L1's server exactly what L1's own client gets, sending the request with CRLFs", async () => {
+    const reference = await peer(L1_SERVER);
+    const l1 = await runPython(L1_CLIENT, [reference.port]);
+    expect(l1.stdout.toString('latin1')).toBe(L1_ANSWER);
+
+    const server = await peer(L1_SERVER);
+    const ran = await runConnect(['127.0.0.1', String(server.port)], 'GET http://127.0.0.1/romeo.txt HTTP/1.0\n\n');
+    expect(ran.code).toBe(0);
+    expect(ran.out.equals(l1.stdout)).toBe(true);
+    expect((await receivedBy(server)).toString('latin1')).toBe(L1_REQUEST);
+    expect(ran.err).toContain(`Trying 127.0.0.1...\nConnected to 127.0.0.1 port ${server.port}.\n`);
+    expect(ran.err).toContain('127.0.0.1 resolved to 127.0.0.1; connected to 127.0.0.1.');
+    expect(ran.err).toContain(`→ 43 B "GET http://127.0.0.1/romeo.txt HTTP/1.0␍␊␍␊"`);
+    expect(ran.err).toContain('the server sent FIN: it will send nothing more');
+    expect(ran.err).toContain('we sent FIN: we will send nothing more');
+    expect(ran.err).toMatch(/ closed\n$/);
+    expectNoStackTrace(ran.err);
+  });
+
+  it('--lf ends each line with LF alone, whatever line breaks the input had; the last line gets one too', async () => {
+    const server = await peer(RECORDER);
+    const ran = await runConnect(['--lf', `127.0.0.1:${server.port}`], 'GET / HTTP/1.0\r\nHost: x\n\nlast');
+    expect(ran.code).toBe(0);
+    expect((await receivedBy(server)).toString('latin1')).toBe('GET / HTTP/1.0\nHost: x\n\nlast\n');
+  });
+
+  it('--raw sends every byte exactly as read', async () => {
+    const server = await peer(RECORDER);
+    const bytes = Uint8Array.of(0x00, 0xff, 0x0d, 0x47, 0x0a, 0x0a, 0x80, 0x5c, 0x72);
+    const ran = await runConnect(['--raw', '127.0.0.1', String(server.port)], bytes);
+    expect(ran.code).toBe(0);
+    expect((await receivedBy(server)).equals(bytes)).toBe(true);
+  });
+
+  it('--hex sends the bytes each line spells, and stops at a line that is not hex, naming it', async () => {
+    const server = await peer(RECORDER);
+    const ran = await runConnect(['--hex', `127.0.0.1:${server.port}`], '47 45 54\n\n0d0a 00ff\n');
+    expect(ran.code).toBe(0);
+    expect((await receivedBy(server)).equals(Buffer.from('GET\r\n\x00\xff', 'latin1'))).toBe(true);
+
+    const second = await peer(RECORDER);
+    const bad = await runConnect(['--hex', `127.0.0.1:${second.port}`], '47 45\n54 4g 0a\n20\n');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('Line 2, column 5 of the input: "g" is not a hex digit. Nothing of that line was sent.');
+    expect((await receivedBy(second)).toString('latin1')).toBe('GE');
+    expectNoStackTrace(bad.err);
+  });
+
+  it('--escapes decodes \\r \\n \\t \\0 \\xHH \\\\ per line; without it a backslash is just a backslash', async () => {
+    const typed = String.raw`a\r\n\t\0\x41\\b` + '\n';
+    const server = await peer(RECORDER);
+    const ran = await runConnect(['--escapes', `127.0.0.1:${server.port}`], typed);
+    expect(ran.code).toBe(0);
+    expect((await receivedBy(server)).toString('latin1')).toBe('a\r\n\t\0A\\b\r\n');
+
+    const literal = await peer(RECORDER);
+    expect((await runConnect([`127.0.0.1:${literal.port}`], typed)).code).toBe(0);
+    expect((await receivedBy(literal)).toString('latin1')).toBe(String.raw`a\r\n\t\0\x41\\b` + '\r\n');
+  });
+
+  it('--request sends the request line and Host header a URL stands for, then the blank line', async () => {
+    const server = await peer(RECORDER);
+    const ran = await runConnect(['--request', '--quiet', `http://127.0.0.1:${server.port}/hello?x=1`]);
+    expect(ran).toMatchObject({ code: 0, err: '' });
+    expect((await receivedBy(server)).toString('latin1')).toBe(`GET /hello?x=1 HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`);
+  });
+
+  it('--visible shows CR and LF as ␍ and ␊, breaking the line after each ␊', async () => {
+    const server = await peer(L1_SERVER);
+    const ran = await runConnect(['--visible', '127.0.0.1', String(server.port)], 'GET / HTTP/1.0\n\n');
+    expect(ran.code).toBe(0);
+    expect(ran.out.toString('utf8')).toBe(
+      'HTTP/1.1 200 OK␍␊\nContent-Type: text/html; charset=utf-8␍␊\n␍␊\n<html><body>Hello World</body></html>␍␊\n␍␊\n',
+    );
+  });
+
+  it('--json prints the connection and every journal event as JSON lines on stderr', async () => {
+    const server = await peer(L1_SERVER);
+    const ran = await runConnect(['--json', '127.0.0.1', String(server.port)], 'GET / HTTP/1.0\n\n');
+    expect(ran.code).toBe(0);
+    const [first, ...events] = ran.err.trimEnd().split('\n').map((line) => decodeWire(line) as Record<string, unknown>);
+    expect(first).toMatchObject({ kind: 'connected', conn: { role: 'client', resolution: { host: '127.0.0.1' } } });
+    const journal = events as JournalEvent[];
+    const received = journal.flatMap((e) => (e.kind === 'data' && e.dir === 'in' && e.bytes ? [Buffer.from(e.bytes)] : []));
+    expect(Buffer.concat(received).equals(ran.out)).toBe(true);
+    expect(journal.map((e) => e.kind)).toEqual(expect.arrayContaining(['opened', 'note', 'peer_fin', 'fin_sent', 'closed']));
+  });
+
+  it('a refused connection and a name that does not resolve exit 1 with a sentence, never a stack trace', async () => {
+    const port = await closedPort();
+    const refused = await runConnect(['127.0.0.1', String(port)]);
+    expect(refused.code).toBe(1);
+    expect(refused.out.length).toBe(0);
+    expect(refused.err).toBe(`Connection refused: nothing is listening on 127.0.0.1 port ${port}. Is the server running, and is the port right?\n`);
+    expectNoStackTrace(refused.err);
+
+    const unknown = await runConnect(['no-such-host.invalid', '80']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toBe('The name "no-such-host.invalid" could not be resolved to an address. Check its spelling.\n');
+  });
+
+  it('gives up after --timeout on a listener that never completes the handshake, and exits 1', async () => {
+    const silent = await peer(FULL_BACKLOG_SERVER);
+    const started = Date.now();
+    const ran = await runConnect(['--timeout', '300', '127.0.0.1', String(silent.port)]);
+    expect(ran.code).toBe(1);
+    expect(ran.err).toBe(`No answer from 127.0.0.1 port ${silent.port} in time. The host may be down, or a firewall drops the packets.\n`);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a peer that resets the connection exits 1 with the reset sentence', async () => {
+    const server = await peer(RESETTER);
+    const ran = await runConnect(['127.0.0.1', String(server.port)], 'hello\n');
+    expect(ran.code).toBe(1);
+    expect(ran.err).toContain('the system reported ECONNRESET');
+    expect(ran.err.trimEnd().split('\n').at(-1)).toBe(
+      'The peer reset the connection (RST): it is gone, and nothing more can be sent or received.',
+    );
+    expectNoStackTrace(ran.err);
+  });
+
+  it('Ctrl+C closes the connection and exits 130', async () => {
+    const server = await peer(HOLDER);
+    const child = spawnConnect(['127.0.0.1', String(server.port)]);
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    for (let waited = 0; !err.includes('resolved to'); waited += 20) {
+      if (waited > 5_000) throw new Error(`no connection: ${err}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(err).toContain('we sent FIN');
+    expect(err).toMatch(/ closed\n$/);
+  });
+
+  it('explains a wrong command line in one sentence and exits 2', async () => {
+    const [noPort, none, together, timeout, extra] = await Promise.all([
+      runConnect(['localhost']),
+      runConnect([]),
+      runConnect(['--raw', '--escapes', 'localhost:80']),
+      runConnect(['--timeout', '50', 'localhost:80']),
+      runConnect(['localhost', '80', 'extra']),
+    ]);
+    expect(noPort).toMatchObject({ code: 2, err: '"localhost" has no port: write it as "localhost 80" or "localhost:80".\n' });
+    expect(none).toMatchObject({ code: 2, err: expect.stringMatching(/^Say where to connect: "host port"/) as unknown });
+    expect(together).toMatchObject({ code: 2, err: '--raw, --escapes cannot be used together: choose one.\n' });
+    expect(timeout).toMatchObject({ code: 2, err: expect.stringContaining('from 100 to 120000') as unknown });
+    expect(extra).toMatchObject({ code: 2, err: expect.stringContaining('does not take "extra"') as unknown });
+  });
+
+  it('--help documents every flag in words, the target and the exit codes', async () => {
+    const help = await runConnect(['--help']);
+    expect(help.code).toBe(0);
+    const text = help.out.toString();
+    expect(text).toMatch(/^Usage: wirebench connect <target> \[options\]/);
+    for (const flag of Object.keys(CONNECT_OPTIONS)) {
+      expect(text).toMatch(new RegExp(`\\n {2}(-\\w, )?--${flag}\\b[^\\n]*?( {2,}|\\n {20,})[A-Za-z]`));
+    }
+    expect(text).toContain('Exit codes: 0');
+    expect(text).toContain('130 stopped with Ctrl+C');
+    expect(text).not.toMatch(/cli\.help/);
+  });
+});
