@@ -3,7 +3,7 @@
 // the peer sends comes out on stdout exactly (or made visible), and the journal, FINs and RSTs
 // included, is printed on stderr. It drives the same Engine through the same door as the UI's
 // console (createDispatch), so the contract's rules and error codes apply unchanged.
-import { concatBytes, incompleteTailLength, utf8Encode, visibleString } from '../../shared/bytes';
+import { utf8Encode } from '../../shared/bytes';
 import type { CommandOutput, ErrorInfo, EventPayload, JournalEvent } from '../../shared/contract';
 import { errorSentenceKey } from '../../shared/i18n/error-key';
 import { encodeWire } from '../../shared/wire-codec';
@@ -12,6 +12,7 @@ import { Engine } from '../engine/engine';
 import type { CliMistake } from './cli-args';
 import type { CliContext, Subcommand, Translate } from './cli-context';
 import { InputEncoder, type Encoded } from './connect-input';
+import { ReceivedBytes } from './connect-output';
 import { CONNECT_OPTIONS, connectPlanFrom, type ConnectPlan } from './connect-options';
 import { explainError } from './explain-error';
 import { eventLine } from './journal-lines';
@@ -271,42 +272,4 @@ function journalError(errno: string, plan: ConnectPlan, connId: string): Pick<Er
 function osParams(err: unknown): ErrorInfo['params'] {
   const e = err as NodeJS.ErrnoException | undefined;
   return { errno: e?.code ?? 'unknown', syscall: e?.syscall ?? 'read' };
-}
-
-/**
- * What the peer sent, to stdout: the bytes themselves, or (--visible) shown as glyphs with a real
- * line break after each ␊. A UTF-8 character split across two chunks is held back until its rest
- * arrives, so it is shown as the character rather than as two broken halves.
- */
-class ReceivedBytes {
-  private held: Uint8Array = new Uint8Array(0);
-  private atLineStart = true;
-
-  constructor(
-    private readonly visible: boolean,
-    private readonly write: (bytes: Uint8Array) => void,
-  ) {}
-
-  add(bytes: Uint8Array): void {
-    if (!this.visible) return this.write(bytes);
-    const data = this.held.length > 0 ? concatBytes([this.held, bytes]) : bytes;
-    const cut = data.length - incompleteTailLength(data);
-    this.held = data.slice(cut);
-    this.show(data.subarray(0, cut));
-  }
-
-  /** The last held bytes, and a final line break so that the shell's prompt starts its own line. */
-  end(): void {
-    if (!this.visible) return;
-    this.show(this.held);
-    this.held = new Uint8Array(0);
-    if (!this.atLineStart) this.write(utf8Encode('\n'));
-  }
-
-  private show(bytes: Uint8Array): void {
-    if (bytes.length === 0) return;
-    const text = visibleString(bytes);
-    this.write(utf8Encode(text));
-    this.atLineStart = text.endsWith('\n');
-  }
 }
