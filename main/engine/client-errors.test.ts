@@ -74,9 +74,10 @@ describe('a peer that goes away while we are connected', () => {
     expect(events.flatMap((e) => (e.kind === 'error' ? [e.code] : []))).toEqual(['ECONNRESET']);
     expect(events.at(-1)).toMatchObject({ kind: 'closed', hadError: true });
     expect(await probe.conn(connId)).toMatchObject({ reset: true, closed: true, finReceived: false });
+    // The peer hung up on us: said as such, not as a plain "closed".
     expect(await probe.dispatch('client.send', { connId, bytes: hello })).toEqual({
       ok: false,
-      error: { code: 'not_writable', params: { connId, state: 'closed' } },
+      error: { code: 'conn_reset', params: { connId } },
     });
   });
 
@@ -104,7 +105,10 @@ describe('a peer that goes away while we are connected', () => {
       expect(['EPIPE', 'ECONNRESET']).toContain(errors[0]);
       expect(events.at(-1)).toMatchObject({ kind: 'closed', hadError: true });
       expect(results.length).toBeGreaterThanOrEqual(2);
-      expect(results.at(-1)).toEqual({ ok: false, error: { code: 'not_writable', params: { connId, state: 'closed' } } });
+      expect(results.at(-1)).toEqual({
+        ok: false,
+        error: { code: errors[0] === 'EPIPE' ? 'broken_pipe' : 'conn_reset', params: { connId } },
+      });
       expect(results.slice(0, -1).every((r) => r.ok)).toBe(true);
       const k = wireKinds(events);
       expect(k.slice(0, 3)).toEqual(['opened', 'peer_fin', 'data out']);

@@ -34,8 +34,22 @@ export class LiveConnections {
   writableClient(connId: string): Connection {
     const conn = this.client(connId);
     const state = conn ? conn.notWritable() : 'closed';
-    if (!conn || state !== null) throw new CommandError('not_writable', { connId, state: state ?? 'closed' });
+    if (!conn || state !== null) throw this.whyNotWritable(connId, state ?? 'closed');
     return conn;
+  }
+
+  /**
+   * A connection the peer tore down says so (conn_reset, broken_pipe): "closed" alone would hide
+   * that the other side hung up on us, which is the lesson. Otherwise not_writable with the state.
+   */
+  private whyNotWritable(connId: string, state: string): CommandError {
+    if (state === 'closed') {
+      const events = this.journal.events(connId) ?? [];
+      const error = events.findLast((e) => e.kind === 'error');
+      if (error?.kind === 'error' && error.code === 'ECONNRESET') return new CommandError('conn_reset', { connId });
+      if (error?.kind === 'error' && error.code === 'EPIPE') return new CommandError('broken_pipe', { connId });
+    }
+    return new CommandError('not_writable', { connId, state });
   }
 
   /** Destroys every open socket; resolves once all have closed. */
