@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEscapes, decodeHex, encodeLines, keyBytes, normalizePaste } from './typed-input';
+import { decodeEscapedBytes, decodeEscapes, decodeHex, encodeLines, keyBytes, normalizePaste } from './typed-input';
 
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -20,6 +20,17 @@ describe('decodeEscapes', () => {
     expect(decodeEscapes(String.raw`\x4`)).toEqual({ ok: false, mistake: { at: 0, problem: 'bad_escape' } });
     expect(decodeEscapes(String.raw`\xZZ`)).toEqual({ ok: false, mistake: { at: 0, problem: 'bad_escape' } });
     expect(decodeEscapes('trailing\\')).toEqual({ ok: false, mistake: { at: 8, problem: 'bad_escape' } });
+  });
+});
+
+describe('decodeEscapedBytes', () => {
+  it('decodes the escapes and keeps every other byte, valid UTF-8 or not', () => {
+    expect(decodeEscapedBytes(bytes(0x41, 0x5c, 0x72, 0xff, 0xc3, 0x5c, 0x78, 0x30, 0x41, 0x5c, 0x5c))).toEqual({
+      ok: true,
+      bytes: bytes(0x41, 0x0d, 0xff, 0xc3, 0x0a, 0x5c),
+    });
+    expect(decodeEscapedBytes(bytes(0xff, 0x5c, 0x71))).toEqual({ ok: false, mistake: { at: 1, problem: 'bad_escape' } });
+    expect(decodeEscapedBytes(bytes(0x5c))).toEqual({ ok: false, mistake: { at: 0, problem: 'bad_escape' } });
   });
 });
 

@@ -24,7 +24,8 @@ export interface InputMistake {
 
 export type Encoded = { ok: true; bytes: Uint8Array } | { ok: false; mistake: InputMistake };
 
-const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { r: 0x0d, n: 0x0a, t: 0x09, '0': 0x00, '\\': 0x5c };
+const BACKSLASH = 0x5c;
+const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { r: 0x0d, n: 0x0a, t: 0x09, '0': 0x00, '\\': BACKSLASH };
 
 /** One line's escapes decoded (the text holds no line break of its own: see encodeLines). */
 export function decodeEscapes(text: string, offset = 0): Encoded {
@@ -54,6 +55,35 @@ export function decodeEscapes(text: string, offset = 0): Encoded {
     plainFrom = i;
   }
   flushPlain(text.length);
+  return { ok: true, bytes: new Uint8Array(out) };
+}
+
+/**
+ * decodeEscapes for bytes that are not necessarily text (a line read from a pipe): the escapes are
+ * ASCII, so they are found byte by byte and every other byte is kept as it is, valid UTF-8 or not.
+ * A mistake's `at` is a byte offset into `bytes`.
+ */
+export function decodeEscapedBytes(bytes: Uint8Array): Encoded {
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b !== BACKSLASH) {
+      out.push(b);
+      continue;
+    }
+    const letter = String.fromCharCode(bytes[i + 1] ?? 0);
+    const simple = Object.hasOwn(SIMPLE_ESCAPES, letter) ? SIMPLE_ESCAPES[letter] : undefined;
+    const hex = String.fromCharCode(bytes[i + 2] ?? 0, bytes[i + 3] ?? 0);
+    if (simple !== undefined) {
+      out.push(simple);
+      i += 1;
+    } else if (letter === 'x' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      out.push(parseInt(hex, 16));
+      i += 3;
+    } else {
+      return { ok: false, mistake: { at: i, problem: 'bad_escape' } };
+    }
+  }
   return { ok: true, bytes: new Uint8Array(out) };
 }
 

@@ -25,9 +25,10 @@ describe('InputEncoder', () => {
     expect(feed(CRLF, 'a\r')).toEqual(['', 'a\r\n']);
   });
 
-  it('keeps bytes that are not UTF-8 as they are, unless escapes are asked for', () => {
+  it('keeps bytes that are not UTF-8 as they are, with escapes or without', () => {
     expect(feed(CRLF, '\xff\x00\\x41\n')).toEqual(['\xff\x00\\x41\r\n', '']);
     expect(feed({ kind: 'lines', ending: 'crlf', escapes: true }, '\\x41\\0\n')).toEqual(['A\x00\r\n', '']);
+    expect(feed({ kind: 'lines', ending: 'crlf', escapes: true }, '\xff\xc3\\r\n')).toEqual(['\xff\xc3\r\r\n', '']);
   });
 
   it('sends raw input as read, and hex as the bytes it spells', () => {

@@ -4,7 +4,7 @@
 // stdin completes goes out as one send, as nc does: a request piped in whole reaches a server that
 // reads once (lesson L1's recv) whole, rather than as one segment per line.
 import { concatBytes } from '../../shared/bytes';
-import { decodeHex, encodeLines, ENDING_BYTES, type InputMistake } from '../../shared/typed-input';
+import { decodeEscapedBytes, decodeHex, ENDING_BYTES, type InputMistake } from '../../shared/typed-input';
 import type { InputMode } from './connect-options';
 
 /** Where the input could not be read: line and column counted from 1, as an editor shows them. */
@@ -76,15 +76,26 @@ export class InputEncoder {
       out.push(bytes, ENDING_BYTES[mode.ending]);
       return null;
     }
-    const line = text.decode(bytes);
-    const encoded = mode.kind === 'hex' ? decodeHex(line) : encodeLines(line, mode.ending);
-    if (!encoded.ok) {
-      const { at, problem } = encoded.mistake;
-      // Columns count characters as a person sees them (code points), from 1.
-      const column = [...line.slice(0, at)].length + 1;
-      return { line: this.lines, column, problem, char: String.fromCodePoint(line.codePointAt(at) ?? 0x3f) };
+    if (mode.kind === 'hex') {
+      const line = text.decode(bytes);
+      const encoded = decodeHex(line);
+      if (!encoded.ok) return this.mistakeAt(line, encoded.mistake.at, encoded.mistake.problem);
+      out.push(encoded.bytes);
+      return null;
     }
-    out.push(encoded.bytes);
+    // Escapes are found byte by byte, so a byte that is not UTF-8 still goes out as it came.
+    const encoded = decodeEscapedBytes(bytes);
+    if (!encoded.ok) {
+      const before = text.decode(bytes.subarray(0, encoded.mistake.at));
+      return this.mistakeAt(before + text.decode(bytes.subarray(encoded.mistake.at)), before.length, encoded.mistake.problem);
+    }
+    out.push(encoded.bytes, ENDING_BYTES[mode.ending]);
     return null;
+  }
+
+  /** Columns count characters as a person sees them (code points), from 1. */
+  private mistakeAt(line: string, at: number, problem: InputMistake['problem']): LineMistake {
+    const column = [...line.slice(0, at)].length + 1;
+    return { line: this.lines, column, problem, char: String.fromCodePoint(line.codePointAt(at) ?? 0x3f) };
   }
 }
