@@ -37,6 +37,12 @@ test('two tabs talk to two servers at once, each with its own transcript', async
   expect(one.received().toString('latin1')).toBe('to one\r\n');
   expect(two.received().toString('latin1')).toBe('to two\r\n');
   await app.screenshot({ path: testInfo.outputPath('two-sessions.png') });
+
+  // Closing the second tab hangs up its connection; the first tab carries on.
+  await wb.byId('client-tab-close').nth(1).click();
+  await expect(wb.byId('client-tab')).toHaveCount(1);
+  await expect(wb.connRows('client').nth(1)).toContainText('closed');
+  await expect(wb.connRows('client').nth(0)).toContainText('open');
 });
 
 test('a URL target is split into scheme, host, port and path, and becomes a request', async ({ app }, testInfo) => {

@@ -2,8 +2,10 @@
 // dot shows where each connection stands, so a session left open elsewhere is not forgotten.
 import { useTranslation } from 'react-i18next';
 import { formatTarget, parseTarget } from '../../../shared/client-target';
+import { useBridge } from '../../bridge/bridge-context';
 import { clientPhaseOf, selectSessions, type ClientSession } from '../../store/client-slice';
 import { useWirebench } from '../../store/store';
+import { tearDown } from './client-commands';
 
 export function SessionTabs() {
   const { t } = useTranslation();
@@ -11,6 +13,13 @@ export function SessionTabs() {
   const activeId = useWirebench((s) => s.activeSessionId);
   const addSession = useWirebench((s) => s.addSession);
   const closeSession = useWirebench((s) => s.closeSession);
+  const bridge = useBridge();
+  // Closing a tab hangs up its connection, as closing a terminal ends its telnet (FIN, not RST);
+  // the connection's journal stays in the list.
+  const close = (id: string): void => {
+    void tearDown(bridge, useWirebench, id, 'client.close');
+    closeSession(id);
+  };
   const activate = useWirebench((s) => s.activateSession);
   return (
     <div className="session-tabs">
@@ -36,7 +45,7 @@ export function SessionTabs() {
               data-testid="client-tab-close"
               aria-label={t('ui.client.closeTab', { n: i + 1 })}
               title={t('ui.client.closeTab', { n: i + 1 })}
-              onClick={() => closeSession(session.id)}
+              onClick={() => close(session.id)}
             >
               ×
             </button>
