@@ -1,0 +1,89 @@
+// Where a message's body ends, decided at its blank line (RFC 9112 section 6.3), and what about
+// its head deserves a word: Content-Length and Transfer-Encoding together, duplicates, a GET with
+// a body, an HTTP/1.1 request without Host. The annotator acts on the decision; this only decides.
+import type { BodyFraming, Field, HttpMessage, ProblemCode } from './annotation';
+import { listElements } from './http-syntax';
+
+export interface FramingDecision {
+  framing: BodyFraming;
+  declaredLength?: number;
+  /** The body cannot be found (a broken Content-Length, an unknown coding on a request). */
+  unreadable: boolean;
+  problems: { code: ProblemCode; field: number; params: Record<string, string | number> }[];
+}
+
+/** `requestMethod`: for a response, the method of the request it answers (HEAD: no body). */
+export function decideFraming(msg: HttpMessage, requestMethod: string | undefined): FramingDecision {
+  const problems: FramingDecision['problems'] = [];
+  const named = (name: string): number[] => indexesOf(msg.fields, name);
+  const te = named('transfer-encoding');
+  const cl = named('content-length');
+  const decision = (framing: BodyFraming, rest: Partial<FramingDecision> = {}): FramingDecision => ({
+    framing,
+    unreadable: false,
+    problems,
+    ...rest,
+  });
+
+  if (msg.kind === 'request' && msg.version === 'HTTP/1.1' && named('host').length === 0) {
+    problems.push({ code: 'missing_host', field: -1, params: {} });
+  }
+  // Section 6.3 rules 1 and 2: these responses never have a body, whatever their fields say.
+  if (msg.kind === 'response') {
+    const status = msg.status ?? 0;
+    if (requestMethod === 'HEAD' || (status >= 100 && status < 200) || status === 204 || status === 304) return decision('none');
+  }
+  if (te.length > 0) {
+    if (cl.length > 0) problems.push({ code: 'content_length_and_transfer_encoding', field: cl[0] as number, params: {} });
+    const codings = te.flatMap((i) => listElements((msg.fields[i] as Field).value.toLowerCase()));
+    const chunked = codings.at(-1) === 'chunked';
+    if (!chunked) {
+      const value = te.map((i) => (msg.fields[i] as Field).value).join(', ');
+      problems.push({ code: 'unsupported_transfer_encoding', field: te[0] as number, params: { value } });
+      // Rule 4: a response reads until the close; a request's body cannot be found at all.
+      return msg.kind === 'response' ? decision('close') : decision('none', { unreadable: true });
+    }
+    bodyOnGet(msg, problems);
+    return decision('chunked');
+  }
+  if (cl.length > 0) {
+    const values = cl.flatMap((i) => listElements((msg.fields[i] as Field).value));
+    const bad = values.find((v) => !/^\d{1,15}$/.test(v));
+    if (bad !== undefined || values.length === 0) {
+      problems.push({ code: 'bad_content_length', field: cl[0] as number, params: { value: bad ?? '' } });
+      return decision('none', { unreadable: true });
+    }
+    const distinct = [...new Set(values.map((v) => Number(v)))];
+    if (distinct.length > 1) {
+      problems.push({ code: 'conflicting_content_length', field: cl[1] ?? (cl[0] as number), params: { values: values.join(', ') } });
+      return decision('none', { unreadable: true });
+    }
+    if (values.length > 1) problems.push({ code: 'duplicate_content_length', field: cl[1] ?? (cl[0] as number), params: { value: values[0] ?? '' } });
+    const length = distinct[0] as number;
+    if (length > 0) bodyOnGet(msg, problems);
+    return length === 0 ? decision('none', { declaredLength: 0 }) : decision('length', { declaredLength: length });
+  }
+  // Rules 7 and 8: a request without either has no body; a response runs until the close.
+  if (msg.kind === 'request') return decision('none');
+  problems.push({ code: 'body_until_close', field: -1, params: {} });
+  return decision('close');
+}
+
+function bodyOnGet(msg: HttpMessage, problems: FramingDecision['problems']): void {
+  if (msg.kind === 'request' && (msg.method === 'GET' || msg.method === 'HEAD')) {
+    problems.push({ code: 'body_on_get', field: -1, params: { method: msg.method } });
+  }
+}
+
+function indexesOf(fields: readonly Field[], name: string): number[] {
+  const out: number[] = [];
+  fields.forEach((f, i) => {
+    if (f.name.toLowerCase() === name) out.push(i);
+  });
+  return out;
+}
+
+/** The first value of a field, by case-insensitive name. */
+export function fieldValue(fields: readonly Field[], name: string): string | undefined {
+  return fields.find((f) => f.name.toLowerCase() === name)?.value;
+}

@@ -1,0 +1,152 @@
+// One line of an HTTP/1.x head, cut into the parts the annotator shows: the start line (RFC 9112
+// sections 3 and 4), a field line (section 5), a chunk-size line (section 7.1). Each parser takes
+// the line's content as Latin-1 text (one char per byte, so string indices are byte offsets) and
+// returns pieces that cover every char exactly once, in order, plus what the line says.
+// Lenient on purpose: it reads what a real peer sent and says what is wrong with it; it never
+// refuses to attribute a byte.
+import type { ProblemCode, SpanKind } from './annotation';
+import { isTchar } from './http-syntax';
+
+export interface Piece {
+  kind: SpanKind;
+  length: number;
+}
+
+/** A problem found inside a line: `at` and `length` are offsets within the line. */
+export interface LineProblem {
+  code: ProblemCode;
+  at: number;
+  length: number;
+  params: Record<string, string | number>;
+}
+
+export interface RequestLine {
+  method: string;
+  target: string;
+  version: string;
+  pieces: Piece[];
+}
+
+export interface StatusLine {
+  version: string;
+  status: number;
+  reason: string;
+  pieces: Piece[];
+  problems: LineProblem[];
+}
+
+const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)( +)([^ ]+)( +)(HTTP\/\d\.\d)$/;
+const STATUS_LINE = /^(HTTP\/\d\.\d)( +)(\d{3})(?:( )(.*))?$/;
+
+/** `method SP request-target SP HTTP-version`; runs of spaces are tolerated (RFC 9112 section 3). */
+export function parseRequestLine(line: string): RequestLine | null {
+  const m = REQUEST_LINE.exec(line);
+  if (!m) return null;
+  const [, method = '', sp1 = '', target = '', sp2 = '', version = ''] = m;
+  return {
+    method,
+    target,
+    version,
+    pieces: [
+      { kind: 'method', length: method.length },
+      { kind: 'sp', length: sp1.length },
+      { kind: 'target', length: target.length },
+      { kind: 'sp', length: sp2.length },
+      { kind: 'version', length: version.length },
+    ],
+  };
+}
+
+/** `HTTP-version SP status-code SP [reason-phrase]` (RFC 9112 section 4). */
+export function parseStatusLine(line: string): StatusLine | null {
+  const m = STATUS_LINE.exec(line);
+  if (!m) return null;
+  const [, version = '', sp = '', code = '', sp2, reason = ''] = m;
+  const pieces: Piece[] = [
+    { kind: 'version', length: version.length },
+    { kind: 'sp', length: sp.length },
+    { kind: 'status_code', length: code.length },
+  ];
+  const problems: LineProblem[] = [];
+  if (sp2 === undefined) {
+    // The SP before the (possibly empty) reason is required; many clients cope without it.
+    problems.push({ code: 'no_reason_phrase', at: 0, length: line.length, params: {} });
+  } else {
+    pieces.push({ kind: 'sp', length: 1 });
+    if (reason.length > 0) pieces.push({ kind: 'reason', length: reason.length });
+  }
+  return { version, status: Number(code), reason, pieces: pieces.filter((p) => p.length > 0), problems };
+}
+
+export type FieldLine =
+  | { ok: true; name: string; value: string; pieces: Piece[]; problems: LineProblem[] }
+  | { ok: false; pieces: Piece[]; problems: LineProblem[] };
+
+/** `field-name ":" OWS field-value OWS` (RFC 9112 section 5), with what is wrong with it. */
+export function parseFieldLine(line: string): FieldLine {
+  const problems = byteProblems(line);
+  const colon = line.indexOf(':');
+  if (colon <= 0) {
+    const code = colon === 0 ? 'bad_field_name' : 'field_no_colon';
+    problems.unshift({ code, at: 0, length: line.length, params: { line: preview(line) } });
+    return { ok: false, pieces: [{ kind: 'invalid_line', length: line.length }], problems };
+  }
+  const rawName = line.slice(0, colon);
+  const name = rawName.replace(/[ \t]+$/, '');
+  const pieces: Piece[] = [{ kind: 'field_name', length: name.length }];
+  if (name.length < rawName.length) {
+    pieces.push({ kind: 'ows', length: rawName.length - name.length });
+    problems.unshift({ code: 'space_before_colon', at: name.length, length: rawName.length - name.length, params: {} });
+  }
+  if (name.length === 0 || ![...name].every((c) => isTchar(c.charCodeAt(0)))) {
+    problems.unshift({ code: 'bad_field_name', at: 0, length: rawName.length, params: { name } });
+  }
+  pieces.push({ kind: 'colon', length: 1 });
+  const rest = line.slice(colon + 1);
+  const lead = /^[ \t]*/.exec(rest)?.[0].length ?? 0;
+  const trail = lead === rest.length ? 0 : (/[ \t]*$/.exec(rest)?.[0].length ?? 0);
+  const value = rest.slice(lead, rest.length - trail);
+  pieces.push({ kind: 'ows', length: lead }, { kind: 'field_value', length: value.length }, { kind: 'ows', length: trail });
+  return { ok: true, name, value, pieces: pieces.filter((p) => p.length > 0), problems };
+}
+
+export type ChunkSizeLine = { ok: true; size: number; pieces: Piece[] } | { ok: false };
+
+/** `chunk-size [ chunk-ext ]` (RFC 9112 section 7.1.1); 13 hex digits keep sizes exact. */
+export function parseChunkSizeLine(line: string): ChunkSizeLine {
+  const m = /^([0-9A-Fa-f]{1,13})([ \t]*;.*|[ \t]*)$/.exec(line);
+  if (!m) return { ok: false };
+  const [, digits = '', ext = ''] = m;
+  const pieces: Piece[] = [{ kind: 'chunk_size', length: digits.length }];
+  if (ext.length > 0) pieces.push({ kind: 'chunk_ext', length: ext.length });
+  return { ok: true, size: parseInt(digits, 16), pieces };
+}
+
+/** Bytes a field must not carry: control characters, and (a warning) anything beyond ASCII. */
+function byteProblems(line: string): LineProblem[] {
+  const problems: LineProblem[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x80) {
+      problems.push({ code: 'non_ascii_field', at: i, length: 1, params: { byte: hex(c) } });
+      break;
+    }
+  }
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f) {
+      problems.push({ code: 'ctl_in_field', at: i, length: 1, params: { byte: hex(c) } });
+      break;
+    }
+  }
+  return problems;
+}
+
+/** A line as a problem quotes it: short, one line. */
+export function preview(line: string): string {
+  return line.length > 60 ? `${line.slice(0, 60)}…` : line;
+}
+
+function hex(c: number): string {
+  return `0x${c.toString(16).toUpperCase().padStart(2, '0')}`;
+}
