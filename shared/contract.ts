@@ -168,6 +168,9 @@ export type ErrorInfo = z.infer<typeof ErrorInfo>;
 
 // ---- commands (renderer -> main) ---------------------------------------------------------------
 
+/** The most bytes one `journal.payload` answers with (1 MiB: some 1.4 MB of base64 on the WebSocket door). */
+export const PAYLOAD_PAGE_MAX = 1024 * 1024;
+
 const Empty = z.object({}).strict();
 
 export const commands = {
@@ -244,6 +247,24 @@ export const commands = {
   'journal.events': {
     input: z.object({ connId: ConnId }).strict(),
     output: z.object({ events: z.array(JournalEvent) }),
+  },
+  /**
+   * A page of one direction of a connection as a stream: the stored bytes from `offset` (counted
+   * from that direction's first byte) for up to `length` bytes, cut at the bytes carried so far.
+   * For views of exchanges too large to hold whole: they ask for what they show. If any byte of
+   * the range is no longer stored (the payload budget evicted it, or the event cap dropped its
+   * chunk), `bytes` is null and `evicted` true: the counters still say how many there were.
+   */
+  'journal.payload': {
+    input: z
+      .object({
+        connId: ConnId,
+        dir: Dir,
+        offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        length: z.number().int().min(1).max(PAYLOAD_PAGE_MAX),
+      })
+      .strict(),
+    output: z.object({ bytes: Bytes.nullable(), evicted: z.boolean() }),
   },
 } as const;
 

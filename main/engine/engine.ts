@@ -183,6 +183,11 @@ export class Engine {
         if (!events) throw new CommandError('unknown_connection', { connId });
         return { events };
       }),
+      'journal.payload': now(({ connId, dir, offset, length }) => {
+        const range = this.journal.payload(connId, dir, offset, length);
+        if (!range) throw new CommandError('unknown_connection', { connId });
+        return range;
+      }),
     };
   }
 

@@ -17,7 +17,7 @@
 //   (see trimToBudget for why "the most" rather than "the oldest closed").
 // Events handed out are never mutated afterwards: eviction replaces a stored event with a copy
 // whose `bytes` is null, so a delta or a caller holding the original still sees what it was given.
-import type { ConnSummary, JournalEvent, JournalTotals } from '../../shared/contract';
+import type { ConnSummary, Dir, JournalEvent, JournalTotals } from '../../shared/contract';
 
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event as a connection reports it; the journal adds `connId` and `seq`. */
@@ -43,6 +43,18 @@ interface Entry {
   payloadFrom: number;
   /** How many events trimEvents dropped: the next event's seq is events.length + trimmed. */
   trimmed: number;
+  /**
+   * Bytes of the data events trimEvents dropped, per direction: where the first kept chunk of
+   * that direction starts in its stream (the chunks dropped were the oldest).
+   */
+  trimmedBytes: { in: number; out: number };
+}
+
+/** A range of one direction's stream, as payload() finds it. */
+export interface PayloadRange {
+  /** The stored bytes of the range (cut at what was carried so far), or null if any is gone. */
+  bytes: Uint8Array<ArrayBuffer> | null;
+  evicted: boolean;
 }
 
 export class Journal {
@@ -88,7 +100,14 @@ export class Journal {
       closed: false,
       payloadEvicted: false,
     };
-    this.entries.set(connId, { summary, events: [], storedBytes: 0, payloadFrom: 0, trimmed: 0 });
+    this.entries.set(connId, {
+      summary,
+      events: [],
+      storedBytes: 0,
+      payloadFrom: 0,
+      trimmed: 0,
+      trimmedBytes: { in: 0, out: 0 },
+    });
     this.total.connections++;
     // Built whole rather than spread (one per connection: 10,000 a second closing per request).
     const { role, local, remote, at, t } = opened;
@@ -149,6 +168,37 @@ export class Journal {
   /** The connection's events so far (a new array; the events themselves are never mutated). */
   events(connId: string): JournalEvent[] | undefined {
     return this.entries.get(connId)?.events.slice();
+  }
+
+  /**
+   * The stored bytes of one direction of a connection as a stream: from `offset` (0 is that
+   * direction's first byte), `length` bytes, cut at what it has carried so far. A range reaching
+   * bytes no longer stored (evicted by the budget, or in chunks the event cap dropped) answers
+   * evicted, bytes null: a view of a big exchange asks page by page and shows what is gone as gone.
+   * Undefined for an unknown (or dropped) connection. Linear in the connection's events, which the
+   * event cap bounds (5000 by default).
+   */
+  payload(connId: string, dir: Dir, offset: number, length: number): PayloadRange | undefined {
+    const entry = this.entries.get(connId);
+    if (!entry) return undefined;
+    const carried = dir === 'in' ? entry.summary.bytesIn : entry.summary.bytesOut;
+    const end = Math.min(offset + length, carried);
+    if (end <= offset) return { bytes: new Uint8Array(0), evicted: false };
+    // Where the next chunk of that direction starts in its stream.
+    let at = entry.trimmedBytes[dir];
+    if (offset < at) return { bytes: null, evicted: true };
+    const out = new Uint8Array(end - offset);
+    for (const e of entry.events) {
+      if (e.kind !== 'data' || e.dir !== dir) continue;
+      const start = at;
+      at += e.length;
+      if (at <= offset) continue; // before the range
+      if (start >= end) break; // past it
+      if (!e.bytes) return { bytes: null, evicted: true };
+      const from = Math.max(offset, start);
+      out.set(e.bytes.subarray(from - start, Math.min(end, at) - start), from - offset);
+    }
+    return { bytes: out, evicted: false };
   }
 
   /** Every connection still in the journal, in the order they opened. */
@@ -296,7 +346,11 @@ export class Journal {
     entry.trimmed += removed.length;
     this.storedEvents -= removed.length;
     let freed = 0;
-    for (const e of removed) if (e.kind === 'data' && e.bytes) freed += e.bytes.length;
+    for (const e of removed) {
+      if (e.kind !== 'data') continue;
+      entry.trimmedBytes[e.dir] += e.length;
+      if (e.bytes) freed += e.bytes.length;
+    }
     entry.storedBytes -= freed;
     this.total.storedPayloadBytes -= freed;
     entry.payloadFrom = Math.max(1, entry.payloadFrom - count);
