@@ -5,8 +5,9 @@ import { errors } from './en/errors';
 import { ui } from './en/ui';
 import { cli } from './en/cli';
 import { notes } from './en/notes';
+import { problems } from './en/problems';
 
-export const en = { errors, notes, ui, cli };
+export const en = { errors, notes, problems, ui, cli };
 
 export const SUPPORTED_LANGUAGES = ['en'] as const;
 

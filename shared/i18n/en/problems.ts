@@ -1,0 +1,32 @@
+// English sentences for the HTTP annotator's problems (shared/annotation.ts PROBLEM_CODES): what is
+// wrong (or worth knowing) about the bytes a problem points at, and why, with its params.
+import type { ProblemCode } from '../../annotation';
+
+export const problems = {
+  bare_lf: 'This line ends in a bare LF where HTTP wants CRLF (lines ending so in this message: {{lines}}); lenient peers accept it, strict ones refuse it.',
+  missing_blank_line: 'The bytes ended before the blank line that ends the head: the message is incomplete.',
+  field_no_colon: 'This header line has no colon, so it is not a field: "{{line}}".',
+  space_before_colon: 'There is whitespace between the field name and its colon; a server must reject such a message (RFC 9112 section 5.1).',
+  bad_field_name: '"{{name}}" is not a valid field name: names are tokens (letters, digits and a few symbols, no spaces).',
+  obs_fold: 'This line starts with whitespace: obsolete line folding, which continues the previous field (RFC 9112 section 5.2).',
+  non_ascii_field: 'The byte {{byte}} in this field is beyond ASCII: peers may read it differently.',
+  ctl_in_field: 'The control byte {{byte}} is not allowed in a field (RFC 9110 section 5.5).',
+  bad_start_line: 'This is not an HTTP/1.x start line: "{{line}}". What follows cannot be read as HTTP.',
+  no_reason_phrase: 'The status line has no space and reason phrase after its code; most clients accept it.',
+  bad_content_length: 'Content-Length "{{value}}" is not a number, so the body cannot be delimited.',
+  duplicate_content_length: 'Content-Length is given more than once (all {{value}}); allowed, but a sign of a confused sender.',
+  conflicting_content_length: 'Content-Length is given with different values ({{values}}): the body cannot be delimited (RFC 9112 section 6.3).',
+  content_length_and_transfer_encoding:
+    'Both Content-Length and Transfer-Encoding are present: Transfer-Encoding wins, and the pair is a sign of request smuggling (RFC 9112 section 6.1).',
+  unsupported_transfer_encoding: 'Transfer-Encoding "{{value}}" does not end in chunked, so the body cannot be delimited.',
+  content_length_short: 'The connection ended after {{received}} of the {{declared}} bytes Content-Length declared: the body is cut short.',
+  bytes_after_body: 'Bytes follow the {{declared}}-byte body Content-Length declared, and they are not a next message.',
+  bad_chunk_size: 'This chunk size line is not a hex number: "{{line}}".',
+  bad_chunk_end: 'The chunk data is not followed by CRLF: the chunk sizes and the data disagree.',
+  chunked_incomplete: 'The connection ended in the middle of a chunked body, before its last (zero-size) chunk.',
+  missing_host: 'An HTTP/1.1 request without a Host header: the server must answer 400 Bad Request (RFC 9112 section 3.2).',
+  body_on_get: 'A {{method}} request with a body: it has no defined meaning (RFC 9110 section 9.3.1).',
+  body_until_close:
+    'Neither Content-Length nor chunked: the body ends only when the server closes the connection (its FIN).',
+  line_too_long: 'A line longer than 64 KiB: the annotator stops reading it as HTTP here.',
+} satisfies Record<ProblemCode, string>;
