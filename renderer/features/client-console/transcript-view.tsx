@@ -96,8 +96,8 @@ function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: T): string 
     case 'rst_sent':
       return t('ui.client.noteRstSent');
     case 'error':
-      // The errors a learner meets mid-stream get a sentence; any other keeps its OS name.
-      return isExplained(event.code) ? t(`ui.client.noteErrorCode.${event.code}`) : t('ui.client.noteError', { code: event.code });
+      // The same words as the journal's: the code, and what it means.
+      return describeEvent(event, t);
     case 'closed':
       return t('ui.client.noteClosed');
     // Server-side events: a console's own connection has none, but a note never goes blank.
@@ -107,10 +107,4 @@ function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: T): string 
     case 'note':
       return describeEvent(event, t);
   }
-}
-
-const EXPLAINED_ERRORS = ['ECONNRESET', 'EPIPE', 'ETIMEDOUT'] as const;
-
-function isExplained(code: string): code is (typeof EXPLAINED_ERRORS)[number] {
-  return (EXPLAINED_ERRORS as readonly string[]).includes(code);
 }

@@ -298,12 +298,6 @@ export const ui = {
     notePeerFin: 'the server sent FIN: it has finished sending',
     noteFinSent: 'we sent FIN',
     noteRstSent: 'we sent RST',
-    noteError: 'error {{code}}',
-    noteErrorCode: {
-      ECONNRESET: 'the server reset the connection (RST): it is gone, and what it had not yet delivered is lost',
-      EPIPE: 'the server had closed the connection, so what we sent could not be delivered (EPIPE)',
-      ETIMEDOUT: 'the connection timed out: the other side stopped answering',
-    },
     noteClosed: 'connection closed',
     noteEvicted_one: '{{count}} byte not kept in memory',
     noteEvicted_other: '{{count}} bytes not kept in memory',
