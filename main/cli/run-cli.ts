@@ -1,6 +1,7 @@
 // The `wirebench` command's dispatch: one table entry per subcommand (serve, connect and annotate
 // join `web` and `start` here), global --help/--version, and per-command --help. Returns the exit
 // code: 0 done, 1 could not do it, 2 the command line itself was wrong.
+import { annotateCommand } from './annotate-command';
 import { parseCommandArgs, type OptionSpec, type OptionTable } from './cli-args';
 import type { CliContext, Subcommand } from './cli-context';
 import { connectCommand } from './connect-command';
@@ -11,6 +12,7 @@ import { webCommand } from './web-command';
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   serve: serveCommand,
   connect: connectCommand,
+  annotate: annotateCommand,
   web: webCommand,
   start: startCommand,
 };
