@@ -35,7 +35,9 @@ export interface StatusLine {
   problems: LineProblem[];
 }
 
-const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)( +)([^ ]+)( +)(HTTP\/\d\.\d)$/;
+// The target has no spaces and no control characters (RFC 9112 section 3.2; RFC 3986's URI
+// characters are all visible): a target that carries an ESC is not a request line.
+const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)( +)([^\x00-\x20\x7f]+)( +)(HTTP\/\d\.\d)$/;
 const STATUS_LINE = /^(HTTP\/\d\.\d)( +)(\d{3})(?:( )(.*))?$/;
 
 /** `method SP request-target SP HTTP-version`; runs of spaces are tolerated (RFC 9112 section 3). */
