@@ -11,7 +11,7 @@ import { PROBLEM_SEVERITY, type Annotation, type HttpMessage, type Problem, type
 import { ByteQueue } from './byte-queue';
 import { decideFraming, fieldValue } from './http-annotate-framing';
 import { parseChunkSizeLine, parseFieldLine, parseRequestLine, parseStatusLine, preview, type LineProblem, type Piece } from './http-annotate-lines';
-import { CR, latin1, LF } from './http-syntax';
+import { CR, latin1, LF, trimOws } from './http-syntax';
 
 /** A head line, chunk-size line or trailer longer than this is not read as one (RFC 9112 section 2.3 leaves the limit to us). */
 export const MAX_LINE_BYTES = 64 * 1024;
@@ -40,6 +40,8 @@ export class HttpAnnotator {
   /** How the previous message's end was known: bytes after a Content-Length body are suspect. */
   private previousFraming: HttpMessage['framing'] | null = null;
   private bareLf: Problem | null = null;
+  /** The field (or trailer) the previous line of this head belongs to: what an obs-fold line continues. */
+  private foldable: number | undefined;
   /** The current message's start line, its line end included. */
   private startLineLength = 0;
   private ended = false;
@@ -183,6 +185,7 @@ export class HttpAnnotator {
     this.pieces(parsed.pieces, endLength);
     if ('problems' in parsed) for (const p of parsed.problems) this.lineProblem(p, start);
     this.phase = 'head';
+    this.foldable = undefined;
   }
 
   private fieldLine(content: string, endLength: number): void {
@@ -195,18 +198,22 @@ export class HttpAnnotator {
     const list = this.phase === 'trailers' ? msg.trailers : msg.fields;
     const c = content.charCodeAt(0);
     if (c === 0x20 || c === 0x09) {
-      // Obsolete line folding (RFC 9112 section 5.2): the line continues the previous field.
+      // Obsolete line folding (RFC 9112 section 5.2): the line continues the field line just before
+      // it. Right after the start line (section 2.2: whitespace before the first field) or after a
+      // line that is not a field, there is no field to continue: the line is consumed on its own.
+      // The value gains one SP and the line without its OWS (SP and HTAB only: a 0xA0 is a byte of the value).
       this.problem('obs_fold', start, content.length, {});
-      const previous = list.at(-1);
+      const previous = this.foldable === undefined ? undefined : list[this.foldable];
       if (previous) {
-        previous.value = `${previous.value} ${content.trim()}`;
+        previous.value = `${previous.value} ${trimOws(content)}`;
         previous.length += content.length + endLength;
       }
-      return this.pieces([{ kind: 'obs_fold', length: content.length }], endLength, list.length - 1);
+      return this.pieces([{ kind: 'obs_fold', length: content.length }], endLength, this.foldable);
     }
     const parsed = parseFieldLine(content);
     const field = parsed.ok ? list.length : undefined;
     if (parsed.ok) list.push({ name: parsed.name, value: parsed.value, offset: start, length: content.length + endLength });
+    this.foldable = field;
     this.pieces(parsed.pieces, endLength, field);
     for (const p of parsed.problems) this.lineProblem(p, start);
   }
@@ -248,8 +255,10 @@ export class HttpAnnotator {
     msg.chunks.push({ offset: start, size: parsed.size, dataOffset: start + content.length + endLength, dataLength: 0 });
     msg.bodyLength += content.length + endLength;
     this.pieces(parsed.pieces, endLength);
-    if (parsed.size === 0) this.phase = 'trailers';
-    else {
+    if (parsed.size === 0) {
+      this.phase = 'trailers';
+      this.foldable = undefined;
+    } else {
       this.left = parsed.size;
       this.phase = 'chunk_data';
     }
