@@ -37,8 +37,13 @@ export class HttpAnnotator {
   private msg: HttpMessage | null = null;
   /** Final responses seen: which request the next one answers. */
   private answered = 0;
-  /** How the previous message's end was known: bytes after a Content-Length body are suspect. */
-  private previousFraming: HttpMessage['framing'] | null = null;
+  /**
+   * Content-Length of the previous message, if it had one that framed its body: bytes after such
+   * a body are suspect. `Content-Length: 0` counts too (framing `none`, but declared: RFC 9112
+   * section 6.3 rule 6), so a POST whose Content-Length says 0 and that sends a body anyway is
+   * told as bytes after the body, not as a start line that is not HTTP.
+   */
+  private previousDeclared: number | undefined;
   private bareLf: Problem | null = null;
   /** The field (or trailer) the previous line of this head belongs to: what an obs-fold line continues. */
   private foldable: number | undefined;
@@ -156,9 +161,9 @@ export class HttpAnnotator {
     }
     const parsed = this.side === 'request' ? parseRequestLine(content) : parseStatusLine(content);
     if (!parsed) {
-      const code = this.previousFraming === 'length' ? 'bytes_after_body' : 'bad_start_line';
-      const params: Record<string, string | number> =
-        code === 'bytes_after_body' ? { declared: this.messages.at(-1)?.declaredLength ?? 0 } : { line: preview(content) };
+      const declared = this.previousDeclared;
+      const code = declared !== undefined ? 'bytes_after_body' : 'bad_start_line';
+      const params: Record<string, string | number> = declared !== undefined ? { declared } : { line: preview(content) };
       this.problem(code, start, content.length + endLength, params, -1);
       this.phase = 'garbage';
       return;
@@ -284,7 +289,7 @@ export class HttpAnnotator {
   private finishMessage(): void {
     const msg = this.msg as HttpMessage;
     msg.complete = true;
-    this.previousFraming = msg.framing;
+    this.previousDeclared = msg.declaredLength;
     this.msg = null;
     this.phase = 'start';
   }
