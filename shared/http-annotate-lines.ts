@@ -89,8 +89,10 @@ export function parseFieldLine(line: string): FieldLine {
   const problems = byteProblems(line);
   const colon = line.indexOf(':');
   if (colon <= 0) {
-    const code = colon === 0 ? 'bad_field_name' : 'field_no_colon';
-    problems.unshift({ code, at: 0, length: line.length, params: { line: preview(line) } });
+    // A line that starts with its colon has an empty name, which is not a token (RFC 9110 section
+    // 5.1: field-name = token): bad_field_name, whose params (and sentence) name the name.
+    if (colon === 0) problems.unshift({ code: 'bad_field_name', at: 0, length: line.length, params: { name: '' } });
+    else problems.unshift({ code: 'field_no_colon', at: 0, length: line.length, params: { line: preview(line) } });
     return { ok: false, pieces: [{ kind: 'invalid_line', length: line.length }], problems };
   }
   const rawName = line.slice(0, colon);
