@@ -37,6 +37,7 @@ export interface StatusLine {
 
 // The target has no spaces and no control characters (RFC 9112 section 3.2; RFC 3986's URI
 // characters are all visible): a target that carries an ESC is not a request line.
+// eslint-disable-next-line no-control-regex -- the control characters are what the class excludes
 const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)( +)([^\x00-\x20\x7f]+)( +)(HTTP\/\d\.\d)$/;
 const STATUS_LINE = /^(HTTP\/\d\.\d)( +)(\d{3})(?:( )(.*))?$/;
 
