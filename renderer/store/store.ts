@@ -3,10 +3,11 @@
 import { create } from 'zustand';
 import { createClientSlice, type ClientSlice } from './client-slice';
 import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createServersSlice, type ServersSlice } from './servers-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type WirebenchState = ServersSlice & ConnectionsSlice & ClientSlice & UiSlice;
+export type WirebenchState = ServersSlice & ConnectionsSlice & ClientSlice & UiSlice & SelectionSlice;
 
 /** A fresh store: the app makes one, tests make one each. */
 export function createWirebenchStore() {
@@ -15,6 +16,7 @@ export function createWirebenchStore() {
     ...createConnectionsSlice(...a),
     ...createClientSlice(...a),
     ...createUiSlice(...a),
+    ...createSelectionSlice(...a),
   }));
 }
 
