@@ -1,11 +1,15 @@
 // The bytes a streaming parser has received but not consumed yet, in one growable buffer: appending
 // copies only the new bytes, consuming moves a start index. So a line that arrives one byte at a
 // time costs O(line) in all, not O(line²) as concatenating the tail on every push would.
+// An empty queue can also borrow the caller's bytes instead of copying them (lend, then keep once
+// the caller's turn is over): a body of many pieces then costs no copy at all, only its tail does.
 
 export class ByteQueue {
-  private buf = new Uint8Array(256);
+  private buf: Uint8Array = new Uint8Array(256);
   private start = 0;
   private end = 0;
+  /** While lending: the queue's own buffer, set aside; `buf` is then the caller's bytes. */
+  private own: Uint8Array | null = null;
   /** Stream offset of the first unconsumed byte. */
   offset = 0;
 
@@ -15,6 +19,7 @@ export class ByteQueue {
 
   append(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
+    this.keep();
     if (this.end + bytes.length > this.buf.length) this.makeRoom(bytes.length);
     this.buf.set(bytes, this.end);
     this.end += bytes.length;
@@ -28,7 +33,41 @@ export class ByteQueue {
   consume(count: number): void {
     this.start += count;
     this.offset += count;
-    if (this.start === this.end) this.start = this.end = 0;
+    if (this.start === this.end) {
+      this.start = this.end = 0;
+      this.giveBack();
+    }
+  }
+
+  /**
+   * Makes `bytes` the queue's content without copying them; the queue must be empty. They are
+   * the caller's: before the caller may change or reuse them, keep() must be called.
+   */
+  lend(bytes: Uint8Array): void {
+    if (this.end > this.start) throw new Error('ByteQueue.lend: the queue is not empty');
+    if (bytes.length === 0) return;
+    this.own ??= this.buf;
+    this.buf = bytes;
+    this.start = 0;
+    this.end = bytes.length;
+  }
+
+  /** Ends a lend: what is left of the lent bytes is copied into the queue's own buffer. */
+  keep(): void {
+    if (this.own === null) return;
+    const rest = this.buf.subarray(this.start, this.end);
+    this.giveBack();
+    this.start = this.end = 0;
+    if (rest.length === 0) return;
+    if (rest.length > this.buf.length) this.makeRoom(rest.length);
+    this.buf.set(rest, 0);
+    this.end = rest.length;
+  }
+
+  private giveBack(): void {
+    if (this.own === null) return;
+    this.buf = this.own;
+    this.own = null;
   }
 
   private makeRoom(extra: number): void {

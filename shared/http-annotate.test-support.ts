@@ -26,13 +26,20 @@ export function methodsOption(methods: readonly string[] | undefined): AnnotateO
 
 /**
  * `bytes` pushed in pieces cut at `cuts` (offsets, ascending, duplicates allowed: an empty push),
- * then the FIN unless `ended` is false.
+ * then the FIN unless `ended` is false. `reuse`: each piece is pushed from one scratch buffer that
+ * is overwritten right after, as a reader that recycles its buffer would: the annotator must have
+ * copied whatever it still needs.
  */
-export function feedPieces(bytes: Uint8Array, side: Side, cuts: readonly number[], options: AnnotateOptions = {}, ended = true): Annotation {
+export function feedPieces(bytes: Uint8Array, side: Side, cuts: readonly number[], options: AnnotateOptions = {}, ended = true, reuse = false): Annotation {
   const annotator = new HttpAnnotator(side, options);
+  const scratch = reuse ? new Uint8Array(bytes.length) : null;
   let at = 0;
   for (const cut of [...cuts, bytes.length]) {
-    annotator.push(bytes.subarray(at, cut));
+    if (scratch) {
+      scratch.set(bytes.subarray(at, cut));
+      annotator.push(scratch.subarray(0, cut - at));
+      scratch.fill(0x3f);
+    } else annotator.push(bytes.subarray(at, cut));
     at = cut;
   }
   if (ended) annotator.end();

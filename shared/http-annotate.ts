@@ -58,8 +58,12 @@ export class HttpAnnotator {
 
   push(bytes: Uint8Array): void {
     if (this.ended || bytes.length === 0) return;
-    this.queue.append(bytes);
+    // An empty queue borrows the bytes, so a body's pieces are never copied; what is left
+    // unconsumed (a line's start, at most) is copied before returning: the caller may reuse them.
+    if (this.queue.length === 0) this.queue.lend(bytes);
+    else this.queue.append(bytes);
     this.run(false);
+    this.queue.keep();
   }
 
   /** The peer's FIN: a body that runs until the close is complete, anything unfinished is not. */
