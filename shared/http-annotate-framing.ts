@@ -14,24 +14,19 @@ export interface FramingDecision {
 
 /** `requestMethod`: for a response, the method of the request it answers (HEAD: no body). */
 export function decideFraming(msg: HttpMessage, requestMethod: string | undefined): FramingDecision {
+  // Plain calls and loops rather than closures: this runs once per message, and a keep-alive
+  // stream has many small ones.
   const problems: FramingDecision['problems'] = [];
-  const named = (name: string): number[] => indexesOf(msg.fields, name);
-  const te = named('transfer-encoding');
-  const cl = named('content-length');
-  const decision = (framing: BodyFraming, rest: Partial<FramingDecision> = {}): FramingDecision => ({
-    framing,
-    unreadable: false,
-    problems,
-    ...rest,
-  });
+  const te = indexesOf(msg.fields, 'transfer-encoding');
+  const cl = indexesOf(msg.fields, 'content-length');
 
-  if (msg.kind === 'request' && msg.version === 'HTTP/1.1' && named('host').length === 0) {
+  if (msg.kind === 'request' && msg.version === 'HTTP/1.1' && indexesOf(msg.fields, 'host').length === 0) {
     problems.push({ code: 'missing_host', field: -1, params: {} });
   }
   // Section 6.3 rules 1 and 2: these responses never have a body, whatever their fields say.
   if (msg.kind === 'response') {
     const status = msg.status ?? 0;
-    if (requestMethod === 'HEAD' || (status >= 100 && status < 200) || status === 204 || status === 304) return decision('none');
+    if (requestMethod === 'HEAD' || (status >= 100 && status < 200) || status === 204 || status === 304) return decided('none', problems);
   }
   if (te.length > 0) {
     if (cl.length > 0) problems.push({ code: 'content_length_and_transfer_encoding', field: cl[0] as number, params: {} });
@@ -41,32 +36,32 @@ export function decideFraming(msg: HttpMessage, requestMethod: string | undefine
       const value = te.map((i) => (msg.fields[i] as Field).value).join(', ');
       problems.push({ code: 'unsupported_transfer_encoding', field: te[0] as number, params: { value } });
       // Rule 4: a response reads until the close; a request's body cannot be found at all.
-      return msg.kind === 'response' ? decision('close') : decision('none', { unreadable: true });
+      return msg.kind === 'response' ? decided('close', problems) : decided('none', problems, { unreadable: true });
     }
     bodyOnGet(msg, problems);
-    return decision('chunked');
+    return decided('chunked', problems);
   }
   if (cl.length > 0) {
     const values = cl.flatMap((i) => listElements((msg.fields[i] as Field).value));
     const bad = values.find((v) => !/^\d{1,15}$/.test(v));
     if (bad !== undefined || values.length === 0) {
       problems.push({ code: 'bad_content_length', field: cl[0] as number, params: { value: bad ?? '' } });
-      return decision('none', { unreadable: true });
+      return decided('none', problems, { unreadable: true });
     }
     const distinct = [...new Set(values.map((v) => Number(v)))];
     if (distinct.length > 1) {
       problems.push({ code: 'conflicting_content_length', field: cl[1] ?? (cl[0] as number), params: { values: values.join(', ') } });
-      return decision('none', { unreadable: true });
+      return decided('none', problems, { unreadable: true });
     }
     if (values.length > 1) problems.push({ code: 'duplicate_content_length', field: cl[1] ?? (cl[0] as number), params: { value: values[0] ?? '' } });
     const length = distinct[0] as number;
     if (length > 0) bodyOnGet(msg, problems);
-    return length === 0 ? decision('none', { declaredLength: 0 }) : decision('length', { declaredLength: length });
+    return length === 0 ? decided('none', problems, { declaredLength: 0 }) : decided('length', problems, { declaredLength: length });
   }
   // Rules 7 and 8: a request without either has no body; a response runs until the close.
-  if (msg.kind === 'request') return decision('none');
+  if (msg.kind === 'request') return decided('none', problems);
   problems.push({ code: 'body_until_close', field: -1, params: {} });
-  return decision('close');
+  return decided('close', problems);
 }
 
 function bodyOnGet(msg: HttpMessage, problems: FramingDecision['problems']): void {
@@ -75,15 +70,19 @@ function bodyOnGet(msg: HttpMessage, problems: FramingDecision['problems']): voi
   }
 }
 
+function decided(framing: BodyFraming, problems: FramingDecision['problems'], rest?: Partial<FramingDecision>): FramingDecision {
+  const decision: FramingDecision = { framing, unreadable: false, problems };
+  return rest ? Object.assign(decision, rest) : decision;
+}
+
 function indexesOf(fields: readonly Field[], name: string): number[] {
   const out: number[] = [];
-  fields.forEach((f, i) => {
-    if (f.name.toLowerCase() === name) out.push(i);
-  });
+  for (let i = 0; i < fields.length; i++) if ((fields[i] as Field).name.toLowerCase() === name) out.push(i);
   return out;
 }
 
 /** The first value of a field, by case-insensitive name. */
 export function fieldValue(fields: readonly Field[], name: string): string | undefined {
-  return fields.find((f) => f.name.toLowerCase() === name)?.value;
+  for (const f of fields) if (f.name.toLowerCase() === name) return f.value;
+  return undefined;
 }
