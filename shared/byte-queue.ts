@@ -47,7 +47,8 @@ export class ByteQueue {
     if (this.end > this.start) throw new Error('ByteQueue.lend: the queue is not empty');
     if (bytes.length === 0) return;
     this.own ??= this.buf;
-    this.buf = bytes;
+    // A plain Uint8Array over the same memory: a subclass's subarray (Node's Buffer) is a slower path.
+    this.buf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     this.start = 0;
     this.end = bytes.length;
   }
