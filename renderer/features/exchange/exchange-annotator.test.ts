@@ -52,7 +52,7 @@ describe('ExchangeAnnotator', () => {
 
   it('gives no annotation for a stream whose first chunks were dropped', () => {
     const events = chunkEvents(SPLIT_EXCHANGE).filter((e) => e.seq !== 1);
-    const result = new ExchangeAnnotator('server').update(buildExchange(events, { bytesIn: 27, bytesOut: 43 }));
+    const result = new ExchangeAnnotator('server').update(buildExchange(events, { bytesIn: 27, bytesOut: 43, chunksIn: 2, chunksOut: 2 }));
     expect(result.in).toBeUndefined();
     expect(result.out?.messages[0]?.status).toBe(200);
   });

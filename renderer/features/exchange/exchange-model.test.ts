@@ -6,11 +6,11 @@ import { chunkEvents, exchangeOf, SPLIT_EXCHANGE } from './test-exchange';
 describe('buildExchange', () => {
   it('keeps every chunk in time order, with its direction, its offset in that stream, length and time', () => {
     const ex = exchangeOf(SPLIT_EXCHANGE);
-    expect(ex.chunks.map((c) => [c.dir, c.offset, c.length, c.t])).toEqual([
-      ['in', 0, 8, 1],
-      ['in', 8, 19, 2],
-      ['out', 0, 38, 3],
-      ['out', 38, 5, 4],
+    expect(ex.chunks.map((c) => [c.dir, c.ordinal, c.offset, c.length, c.t])).toEqual([
+      ['in', 1, 0, 8, 1],
+      ['in', 2, 8, 19, 2],
+      ['out', 1, 0, 38, 3],
+      ['out', 2, 38, 5, 4],
     ]);
     expect(ex.in.end).toBe(27);
     expect(ex.out.end).toBe(43);
@@ -34,8 +34,9 @@ describe('buildExchange', () => {
 
   it('keeps true stream offsets when the journal dropped the oldest chunks (a gap after opened)', () => {
     const events = chunkEvents(SPLIT_EXCHANGE).filter((e) => e.seq !== 1 && e.seq !== 3);
-    const ex = buildExchange(events, summary('c1', { bytesIn: 27, bytesOut: 43 }));
+    const ex = buildExchange(events, summary('c1', { bytesIn: 27, bytesOut: 43, chunksIn: 2, chunksOut: 2 }));
     expect(ex.in.base).toBe(8);
+    expect(ex.chunks.map((c) => c.ordinal)).toEqual([2, 2]);
     expect(ex.chunks.map((c) => [c.dir, c.offset])).toEqual([
       ['in', 8],
       ['out', 38],

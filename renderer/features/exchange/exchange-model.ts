@@ -12,6 +12,8 @@ export interface ExchangeChunk {
   index: number;
   seq: number;
   dir: Dir;
+  /** Its number among its direction's chunks, from 1: the nth read (in) or write (out). */
+  ordinal: number;
   /** Where it starts in its direction's stream. */
   offset: number;
   length: number;
@@ -64,22 +66,31 @@ export interface Exchange {
  */
 export function buildExchange(
   events: readonly JournalEvent[],
-  summary?: Pick<ConnSummary, 'bytesIn' | 'bytesOut'>,
+  summary?: Pick<ConnSummary, 'bytesIn' | 'bytesOut' | 'chunksIn' | 'chunksOut'>,
 ): Exchange {
   const data = events.filter((e): e is Extract<JournalEvent, { kind: 'data' }> => e.kind === 'data');
   const known = { in: 0, out: 0 };
-  for (const e of data) known[e.dir] += e.length;
+  const knownChunks = { in: 0, out: 0 };
+  for (const e of data) {
+    known[e.dir] += e.length;
+    knownChunks[e.dir]++;
+  }
   const gap = summary !== undefined && events.some((e, i) => e.seq !== i);
   const at = {
     in: gap ? Math.max(0, summary.bytesIn - known.in) : 0,
     out: gap ? Math.max(0, summary.bytesOut - known.out) : 0,
   };
   const base = { ...at };
+  const ordinals = {
+    in: gap ? Math.max(0, summary.chunksIn - knownChunks.in) : 0,
+    out: gap ? Math.max(0, summary.chunksOut - knownChunks.out) : 0,
+  };
   const chunks: ExchangeChunk[] = [];
   const segments: Segment[] = [];
   for (const e of data) {
     if (e.length === 0) continue;
-    const chunk: ExchangeChunk = { index: chunks.length, seq: e.seq, dir: e.dir, offset: at[e.dir], length: e.length, t: e.t, bytes: e.bytes };
+    const ordinal = ++ordinals[e.dir];
+    const chunk: ExchangeChunk = { index: chunks.length, seq: e.seq, dir: e.dir, ordinal, offset: at[e.dir], length: e.length, t: e.t, bytes: e.bytes };
     at[e.dir] += e.length;
     chunks.push(chunk);
     const last = segments.at(-1);

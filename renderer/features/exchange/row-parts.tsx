@@ -1,0 +1,50 @@
+// Pieces both views draw: the heading of each turn of the conversation, the chunk marks of a row
+// (each OS read or write that starts in it, with its time), and a row whose bytes are not here.
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../shared/contract';
+import type { Missing } from './byte-source';
+import { chunkText, timeText } from './describe-byte';
+import type { Exchange, ExchangeChunk, Segment } from './exchange-model';
+import type { ByteRow } from './hex-layout';
+
+export function SegmentHead({ segment, exchange, role }: { segment: Segment; exchange: Exchange; role: Role }) {
+  const { t } = useTranslation();
+  const peer = t(`ui.bytes.peer.${role === 'server' ? 'client' : 'server'}`);
+  const first = exchange.chunks[segment.firstChunk];
+  return (
+    <span className="seg-head">
+      {t('ui.bytes.head', {
+        dir: segment.dir === 'in' ? t('ui.bytes.dirIn', { peer }) : t('ui.bytes.dirOut', { peer }),
+        bytes: t('ui.bytes.byteCount', { count: segment.length }),
+        chunks: t('ui.bytes.chunkCount', { count: segment.chunkCount }),
+        time: timeText(first?.t ?? 0, t),
+      })}
+    </span>
+  );
+}
+
+/** Where one OS read or write starts: its number in its direction and its time. */
+export function ChunkMark({ chunk }: { chunk: ExchangeChunk }) {
+  const { t } = useTranslation();
+  return (
+    <span className="chunk-mark" data-testid="chunk-mark" data-t={chunk.t} data-offset={chunk.offset} title={chunkText(chunk, t)}>
+      {t('ui.bytes.chunkMark', { n: chunk.ordinal, time: timeText(chunk.t, t) })}
+    </span>
+  );
+}
+
+/** The chunks that start in a row, after its bytes (the hex view, whose columns must stay aligned). */
+export function ChunkMarks({ row }: { row: Extract<ByteRow, { kind: 'bytes' }> }) {
+  return (
+    <span className="chunk-marks">
+      {row.chunkStarts.map((c) => (
+        <ChunkMark key={c.index} chunk={c} />
+      ))}
+    </span>
+  );
+}
+
+export function MissingBytes({ why }: { why: Missing }) {
+  const { t } = useTranslation();
+  return <span className={`missing missing-${why}`}>{why === 'loading' ? t('ui.bytes.loading') : t('ui.bytes.evicted')}</span>;
+}
