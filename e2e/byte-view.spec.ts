@@ -37,6 +37,12 @@ test('bytes of an exchange: hex, text with CR/LF badges, one selection, chunk bo
   await expect(bv.chunkMarks('text').filter({ hasText: '#3' })).toHaveCount(1);
   await expect(bv.cell('hex', 'in', 16)).toHaveClass(/chunk-start/); // "GET / HTTP/1.1" CR LF is 16 bytes
 
+  // Hovering a byte tells the part of HTTP it is in, what that means, and its bytes.
+  await bv.cell('hex', 'in', 1).hover();
+  await expect(bv.cell('hex', 'in', 1)).toHaveAttribute('title', /^Method: what the client asks.*\nbytes 0–2 \(3 bytes\)$/s);
+  await bv.cell('text', 'in', 16).hover();
+  await expect(bv.cell('text', 'in', 16)).toHaveAttribute('title', /^Chunk 2: one read of 17 bytes at \+[\d.]+ ms/);
+
   // Select G E T in the hex view: the text view highlights the same bytes.
   await bv.drag('hex', 'in', 0, 2);
   expect(await bv.selectedIn('hex', 'in')).toEqual([0, 1, 2]);
@@ -74,9 +80,17 @@ test('bytes of an exchange: hex, text with CR/LF badges, one selection, chunk bo
   await app.screenshot({ path: shot });
   await testInfo.attach('byte view', { path: shot, contentType: 'image/png' });
 
+  // Smaller: back beside the connection list, where another connection can be picked; the client's
+  // side of the same exchange sends what the server received.
+  await bv.byId('journal-size').click();
+  await wb.select('client');
+  expect(await bv.hexOf('out', 0, 3)).toBe('47 45 54');
+  expect(await bv.selectedIn('hex', 'out')).toEqual([]);
+  await bv.byId('journal-size').click();
+
   // Events is still there, and the default.
   await bv.backToEvents();
-  await wb.expectJournalInOrder(['opened', 'data:in', 'data:out']);
+  await wb.expectJournalInOrder(['opened', 'data:out', 'data:in']);
 });
 
 test('a 100 MB exchange opens at once, scrolls to its end, and pages in what the engine still stores', async ({ app }, testInfo) => {

@@ -16,25 +16,11 @@ import { byteTitle } from './describe-byte';
 import type { DirAnnotations } from './exchange-annotator';
 import type { Exchange } from './exchange-model';
 import type { ByteLayout, ByteRow } from './hex-layout';
-import { readScroll, realHeight, scrollRatio, wheelPixels, writeScroll, type ScrollPoint } from './scroll-scale';
+import { readScroll, realHeight, rowsPerItem, scrollRatio, wheelPixels, writeScroll, type ScrollPoint } from './scroll-scale';
 
 export const ROW_HEIGHT = 20;
 /** Overscan: rows drawn beyond the screen's edges, so that a scroll shows drawn rows at once. */
 const OVERSCAN_ROWS = 12;
-/**
- * Past this many rows, the virtualizer is given groups of rows rather than rows: it keeps a
- * measurement object per item it is given (6.5 million for 100 MB of hex would take a third of a
- * second and hundreds of MB), so it gets at most some 65,536 groups, and the rows of the groups it
- * hands back are drawn where they meet the screen.
- */
-const MAX_ITEMS = 65_536;
-
-/** Rows per item given to the virtualizer: 1 while they are few, else a power of two. */
-export function rowsPerItem(count: number): number {
-  let group = 1;
-  while (count / group > MAX_ITEMS) group *= 2;
-  return group;
-}
 
 export interface BytePaneProps {
   connId: string;

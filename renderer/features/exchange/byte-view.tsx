@@ -21,10 +21,20 @@ import './annotation.css';
 export const BYTE_MODES = ['text', 'hex', 'split'] as const;
 export type ByteMode = (typeof BYTE_MODES)[number];
 
-export function ByteView({ connId, conn, events }: { connId: string; conn: ConnSummary; events: readonly JournalEvent[] }) {
+interface Props {
+  connId: string;
+  conn: ConnSummary;
+  events: readonly JournalEvent[];
+  /** The panel has the room of the whole workbench (the journal panel's Larger). */
+  roomy: boolean;
+}
+
+export function ByteView({ connId, conn, events, roomy }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ByteMode>('split');
-  const [structure, setStructure] = useState(true);
+  // Shown when there is room for it, until the person says otherwise.
+  const [structureChoice, setStructure] = useState<boolean | null>(null);
+  const structure = structureChoice ?? roomy;
   // What the last copy did, shown until the selection changes.
   const [note, setNote] = useState<{ text: string; for: unknown } | null>(null);
   const statusId = useId();
@@ -67,7 +77,7 @@ export function ByteView({ connId, conn, events }: { connId: string; conn: ConnS
         </div>
         <CopyButtons selection={selection} ensure={pages.ensure} onNote={(text) => setNote({ text, for: selection })} />
         {hasStructure && (
-          <button type="button" aria-pressed={structure} data-testid="bytes-structure" title={t('ui.annotation.structureTitle')} onClick={() => setStructure((s) => !s)}>
+          <button type="button" aria-pressed={structure} data-testid="bytes-structure" title={t('ui.annotation.structureTitle')} onClick={() => setStructure(!structure)}>
             {t('ui.annotation.structure')}
           </button>
         )}

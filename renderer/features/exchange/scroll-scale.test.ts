@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SCROLL_PX, readScroll, realHeight, scrollRatio, wheelPixels, writeScroll } from './scroll-scale';
+import { MAX_ITEMS, MAX_SCROLL_PX, readScroll, realHeight, rowsPerItem, scrollRatio, wheelPixels, writeScroll } from './scroll-scale';
 
 describe('scroll scaling', () => {
   const total = 6_553_600 * 20; // 100 MiB of hex rows
@@ -28,6 +28,15 @@ describe('scroll scaling', () => {
     expect(readScroll(asked, Math.round(asked.real), ratio).virtual).toBe(12_345);
     // The scrollbar dragged: a position of its own.
     expect(readScroll(asked, Math.round(asked.real) + 40, ratio).virtual).toBeCloseTo((Math.round(asked.real) + 40) * ratio);
+  });
+
+  it('gives the virtualizer groups of rows when rows are millions', () => {
+    expect(rowsPerItem(1000)).toBe(1);
+    expect(rowsPerItem(MAX_ITEMS)).toBe(1);
+    expect(rowsPerItem(MAX_ITEMS + 1)).toBe(2);
+    const group = rowsPerItem(6_553_600 + 1600);
+    expect(group).toBe(128);
+    expect(Math.ceil((6_553_600 + 1600) / group)).toBeLessThanOrEqual(MAX_ITEMS);
   });
 
   it('reads wheel deltas in pixels, lines or pages', () => {

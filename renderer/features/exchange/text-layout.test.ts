@@ -26,6 +26,9 @@ describe('rowStarts', () => {
     // "abc" then é (C3 A9): the cut at 4 would split it, so it moves back to 3.
     expect([...rowStarts(ascii('abcé12'), 4)]).toEqual([0, 3]);
     expect([...rowStarts(ascii('abc\r\nd'), 4)]).toEqual([0, 5]);
+    expect([...rowStarts(ascii('abcd\r\ne'), 4)]).toEqual([0, 6]); // CR LF stay with "abcd"
+    expect([...rowStarts(ascii('abcd\ne'), 4)]).toEqual([0, 5]);
+    expect([...rowStarts(ascii('abcde\r\n'), 4)]).toEqual([0, 4]); // "e" CR LF go on together
     // Bytes that only look like continuations (binary) are cut where the width says.
     expect([...rowStarts(new Uint8Array([0x80, 0x80, 0x80, 0x80, 0x80, 0x80]), 4)]).toEqual([0, 4]);
   });

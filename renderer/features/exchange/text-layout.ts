@@ -18,7 +18,7 @@ const CR = 0x0d;
 /**
  * Where each row starts in `bytes`: after every LF, and after `width` bytes of a longer line. A
  * wrap never splits a UTF-8 character (RFC 3629: continuation bytes are 10xxxxxx), nor a CR from
- * the LF after it, so both halves still read as what they are.
+ * the LF after it, nor leaves a line's ending alone on a row: the badges stay with their line.
  */
 export function rowStarts(bytes: Uint8Array, width: number): Uint32Array {
   const starts: number[] = [0];
@@ -35,7 +35,9 @@ export function rowStarts(bytes: Uint8Array, width: number): Uint32Array {
       }
       if (((bytes[cut] as number) & 0xc0) === 0x80) cut = pos + width; // not text after all
       if (bytes[cut - 1] === CR && bytes[cut] === LF) cut++;
-      if (cut >= lineEnd) break;
+      const rest = lineEnd - cut;
+      const onlyEnding = bytes[lineEnd - 1] === LF && (rest === 1 || (rest === 2 && bytes[cut] === CR));
+      if (cut >= lineEnd || onlyEnding) break;
       starts.push(cut);
       pos = cut;
     }

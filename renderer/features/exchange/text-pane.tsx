@@ -24,7 +24,7 @@ const COUNT_PER_FRAME = 2 * 1024 * 1024;
  * Characters a row needs beside its text: the offset column, padding, the badges of a line end
  * (wider than one character). A row where a read starts also has its mark, and may scroll a little.
  */
-const RESERVED_CHARS = 10;
+const RESERVED_CHARS = 9;
 
 export function TextPane(props: PaneProps) {
   const { t } = useTranslation();
@@ -59,7 +59,13 @@ export function TextPane(props: PaneProps) {
     row.kind === 'head' ? (
       <SegmentHead segment={row.segment} exchange={exchange} role={role} />
     ) : (
-      <TextRow row={row} bytes={source.read(row.dir, row.start, row.end)} selection={selection} annotation={annotations[row.dir]} />
+      <TextRow
+        row={row}
+        bytes={source.read(row.dir, row.start, row.end)}
+        continued={continues(source.read(row.dir, row.start - 1, row.start), row)}
+        selection={selection}
+        annotation={annotations[row.dir]}
+      />
     );
   return (
     <BytePane
@@ -76,7 +82,20 @@ export function TextPane(props: PaneProps) {
   );
 }
 
-function TextRow(props: { row: Extract<ByteRow, { kind: 'bytes' }>; bytes: ReadResult; selection: ByteSelection | null; annotation: Annotation | undefined }) {
+/** A row that goes on with the line above (wrapped, not after an LF): it has no offset of its own to show. */
+function continues(before: ReadResult, row: Extract<ByteRow, { kind: 'bytes' }>): boolean {
+  return row.start > row.segment.offset && before instanceof Uint8Array && before[0] !== 0x0a;
+}
+
+interface TextRowProps {
+  row: Extract<ByteRow, { kind: 'bytes' }>;
+  bytes: ReadResult;
+  continued: boolean;
+  selection: ByteSelection | null;
+  annotation: Annotation | undefined;
+}
+
+function TextRow(props: TextRowProps) {
   const { t } = useTranslation();
   const { row, bytes } = props;
   let content;
@@ -101,7 +120,7 @@ function TextRow(props: { row: Extract<ByteRow, { kind: 'bytes' }>; bytes: ReadR
   }
   return (
     <>
-      <span className="off">{row.start}</span>
+      <span className={props.continued ? 'off continued' : 'off'}>{props.continued ? '↪' : row.start}</span>
       <span className={`text-cells${row.pending ? ' pending' : ''}`}>{content}</span>
     </>
   );

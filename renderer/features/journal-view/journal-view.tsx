@@ -20,7 +20,7 @@ export function JournalView() {
   const conn = useWirebench(selectConn(connId));
   const journal = useJournal(connId);
   const [view, setView] = useState<'events' | 'bytes'>('events');
-  // The byte view wants room: by default it takes the right side of the window, over the client.
+  // The byte view wants room: by default it covers the whole workbench (Smaller gives it back).
   const [large, setLarge] = useState(true);
   const bytes = view === 'bytes';
 
@@ -59,7 +59,7 @@ export function JournalView() {
         </div>
       </header>
       {bytes && conn && connId && journal ? (
-        <ByteView key={connId} connId={connId} conn={conn} events={journal.events} />
+        <ByteView key={connId} connId={connId} conn={conn} events={journal.events} roomy={large} />
       ) : (
         <EventList connId={connId} journal={journal} />
       )}
