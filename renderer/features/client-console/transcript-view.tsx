@@ -1,6 +1,7 @@
 // The terminal-like transcript: what we sent and what came back, in order, told apart by colour
 // and by a marker for screen readers; notes for FIN, RST and close in between.
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { JournalEvent } from '../../../shared/contract';
 import { sameBytes } from '../../../shared/bytes';
@@ -83,9 +84,9 @@ function TranscriptLine({ item, terminal }: { item: TranscriptItem; terminal: bo
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
-
-function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: T): string {
+// TFunction, as describeEvent takes it: deriving the type from useTranslation makes TypeScript
+// expand the whole typed catalog (TS2589 once the catalog grows).
+function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: TFunction): string {
   switch (event.kind) {
     case 'opened':
       return t('ui.client.noteOpened', { remote: formatAddress(event.remote) });
