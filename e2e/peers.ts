@@ -63,7 +63,7 @@ export interface RecordingServer {
  * A bare TCP server from the test process that keeps every byte it receives and answers each
  * chunk with `answer` (nothing else: no parsing), so a spec can check exactly what the client sent.
  */
-export async function recordingServer(answer: string): Promise<RecordingServer> {
+export async function recordingServer(answer: string | Uint8Array): Promise<RecordingServer> {
   const chunks: Buffer[] = [];
   const sockets = new Set<Socket>();
   const server = createServer({ allowHalfOpen: true }, (socket) => {

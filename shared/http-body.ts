@@ -5,18 +5,23 @@ import type { Annotation, HttpMessage } from './annotation';
 import { concatBytes } from './bytes';
 
 /**
- * The content of `message`: its body spans (or chunk data spans) cut from `stream`, the bytes of
- * that whole direction from offset 0. Bytes not in `stream` (not fetched, evicted) are left out,
- * and `complete` says whether everything the message declared is there.
+ * The content of `message`: its body spans (or chunk data spans), read with `read(offset, length)`
+ * from that direction's stream (null: those bytes are not at hand: not fetched, or evicted). What
+ * cannot be read is left out, and `complete` says whether everything the message declared is there.
  */
-export function messageContent(annotation: Annotation, message: HttpMessage, stream: Uint8Array): { bytes: Uint8Array; complete: boolean } {
+export function messageContent(
+  annotation: Annotation,
+  message: HttpMessage,
+  read: (offset: number, length: number) => Uint8Array | null,
+): { bytes: Uint8Array; complete: boolean } {
   const kind = message.framing === 'chunked' ? 'chunk_data' : 'body';
   const parts: Uint8Array[] = [];
   let missing = false;
   for (const span of annotation.spans) {
     if (span.message !== message.index || span.kind !== kind) continue;
-    if (span.offset + span.length > stream.length) missing = true;
-    parts.push(stream.subarray(Math.min(span.offset, stream.length), Math.min(span.offset + span.length, stream.length)));
+    const bytes = read(span.offset, span.length);
+    if (bytes) parts.push(bytes);
+    else missing = true;
   }
   return { bytes: concatBytes(parts), complete: message.complete && !missing };
 }

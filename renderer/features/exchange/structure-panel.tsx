@@ -10,7 +10,8 @@ import { useWirebench } from '../../store/store';
 import { structureTree, treeLabel, type TreeNode } from './annotation-view';
 import { rangeText } from './describe-byte';
 import type { DirAnnotations } from './exchange-annotator';
-import type { Exchange } from './exchange-model';
+import type { DirStream, Exchange } from './exchange-model';
+import { SelectedBody } from './selected-body';
 
 interface Props {
   connId: string;
@@ -29,7 +30,9 @@ export function StructurePanel({ connId, exchange, annotations, order, selection
         const annotation = annotations[dir];
         // The annotator reads only the bytes at hand (exchange-annotator.ts): say so when there are none.
         const unread = annotation?.length === 0 && exchange[dir].chunks.some((c) => !c.bytes);
-        return annotation ? <DirStructure key={dir} connId={connId} dir={dir} annotation={annotation} selection={selection} unread={unread} /> : null;
+        return annotation ? (
+          <DirStructure key={dir} connId={connId} dir={dir} annotation={annotation} stream={exchange[dir]} selection={selection} unread={unread} />
+        ) : null;
       })}
     </aside>
   );
@@ -39,11 +42,12 @@ interface DirProps {
   connId: string;
   dir: Dir;
   annotation: Annotation;
+  stream: DirStream;
   selection: ByteSelection | null;
   unread: boolean;
 }
 
-function DirStructure({ connId, dir, annotation, selection, unread }: DirProps) {
+function DirStructure({ connId, dir, annotation, stream, selection, unread }: DirProps) {
   const { t } = useTranslation();
   const tree = useMemo(() => structureTree(annotation), [annotation]);
   const here = selection?.dir === dir ? selection : null;
@@ -59,6 +63,7 @@ function DirStructure({ connId, dir, annotation, selection, unread }: DirProps) 
           ))}
         </ul>
       )}
+      <SelectedBody annotation={annotation} stream={stream} selection={here} />
       {annotation.problems.length > 0 && (
         <>
           <h4>{t('ui.annotation.problems')}</h4>
