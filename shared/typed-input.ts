@@ -27,39 +27,22 @@ export type Encoded = { ok: true; bytes: Uint8Array } | { ok: false; mistake: In
 const BACKSLASH = 0x5c;
 const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { r: 0x0d, n: 0x0a, t: 0x09, '0': 0x00, '\\': BACKSLASH };
 
-/** One line's escapes decoded (the text holds no line break of its own: see encodeLines). */
+/**
+ * One line's escapes decoded (the text holds no line break of its own: see encodeLines): the
+ * text's UTF-8 bytes through decodeEscapedBytes, so typed text and piped bytes share one decoder.
+ * A mistake's `at` counts characters of `text` (from `offset`): the escapes are ASCII, so the byte
+ * offset always falls between two characters.
+ */
 export function decodeEscapes(text: string, offset = 0): Encoded {
-  const out: number[] = [];
-  let plainFrom = 0;
-  const flushPlain = (to: number): void => {
-    if (to > plainFrom) for (const b of utf8Encode(text.slice(plainFrom, to))) out.push(b);
-  };
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] !== '\\') {
-      i++;
-      continue;
-    }
-    flushPlain(i);
-    const letter = text[i + 1] ?? '';
-    const simple = Object.hasOwn(SIMPLE_ESCAPES, letter) ? SIMPLE_ESCAPES[letter] : undefined;
-    if (simple !== undefined) {
-      out.push(simple);
-      i += 2;
-    } else if (letter === 'x' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 2, i + 4))) {
-      out.push(parseInt(text.slice(i + 2, i + 4), 16));
-      i += 4;
-    } else {
-      return { ok: false, mistake: { at: offset + i, problem: 'bad_escape' } };
-    }
-    plainFrom = i;
-  }
-  flushPlain(text.length);
-  return { ok: true, bytes: new Uint8Array(out) };
+  const bytes = utf8Encode(text);
+  const decoded = decodeEscapedBytes(bytes);
+  if (decoded.ok) return decoded;
+  const at = new TextDecoder().decode(bytes.subarray(0, decoded.mistake.at)).length;
+  return { ok: false, mistake: { at: offset + at, problem: decoded.mistake.problem } };
 }
 
 /**
- * decodeEscapes for bytes that are not necessarily text (a line read from a pipe): the escapes are
+ * Escapes decoded in bytes that are not necessarily text (a line read from a pipe): the escapes are
  * ASCII, so they are found byte by byte and every other byte is kept as it is, valid UTF-8 or not.
  * A mistake's `at` is a byte offset into `bytes`.
  */
