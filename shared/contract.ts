@@ -7,7 +7,8 @@ import { Bytes } from './bytes-schema';
 import { ERROR_CODES } from './errors';
 import { NOTE_CODES } from './notes';
 import { DEFAULT_LISTEN } from './server-choices';
-import { ServerSettings, ServerSettingsPatch, ServerStats } from './server-settings';
+import { SectionSave, SettingsNotice, StoredSettings } from './app-settings';
+import { ResponderConfig, ServerSettings, ServerSettingsPatch, ServerStats } from './server-settings';
 
 // ---- building blocks -------------------------------------------------------------------------
 
@@ -131,11 +132,26 @@ export const ServerInfo = z.object({
   /** Bound beyond loopback: other machines can connect (an explicit, warned choice). */
   exposed: z.boolean(),
   settings: ServerSettings,
+  /**
+   * Which version of the responder answers the next connection: 1 at start, one more at each
+   * server.update that changes the responder. Each `answered` note names the version it sent.
+   */
+  responseVersion: z.number().int().min(1),
   stats: ServerStats,
 });
 export type ServerInfo = z.infer<typeof ServerInfo>;
 
-/** Totals that survive when whole connections are dropped from the journal. */
+/** How many responder versions a server remembers for server.versions. */
+export const RESPONSE_VERSIONS_KEPT = 50;
+
+export const ResponseVersion = z.object({
+  version: z.number().int().min(1),
+  /** When it took effect (ms since the epoch). */
+  at: z.number(),
+  responder: ResponderConfig,
+});
+export type ResponseVersion = z.infer<typeof ResponseVersion>;
+
 /**
  * What a client's connect found out: the addresses the name resolved to (in the resolver's order),
  * and each address tried, in order, with the OS's reason it failed (errno) or null for the one
@@ -214,6 +230,14 @@ export const commands = {
   },
   'server.stop': { input: z.object({ serverId: ServerId }).strict(), output: Empty },
   /**
+   * The responder versions the server still remembers (the latest RESPONSE_VERSIONS_KEPT), oldest
+   * first: what a connection's `answered` note calls version N was sent by `responder` here.
+   */
+  'server.versions': {
+    input: z.object({ serverId: ServerId }).strict(),
+    output: z.object({ versions: z.array(ResponseVersion) }),
+  },
+  /**
    * Resolves the host, tries its addresses in turn until one accepts, within timeoutMs for the
    * whole attempt. The connection's journal starts with `opened`, then a `resolved` note.
    */
@@ -255,6 +279,13 @@ export const commands = {
    * the range is no longer stored (the payload budget evicted it, or the event cap dropped its
    * chunk), `bytes` is null and `evicted` true: the counters still say how many there were.
    */
+  /** The stored settings, section by section, and what went wrong reading them (never an error). */
+  'settings.load': {
+    input: Empty,
+    output: z.object({ settings: StoredSettings, notices: z.array(SettingsNotice), file: z.string() }),
+  },
+  /** Stores one section, written atomically; fails with settings_unwritable. */
+  'settings.save': { input: SectionSave, output: Empty },
   'journal.payload': {
     input: z
       .object({

@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'too_many_files',
   /** Anything else the OS said. params: { errno, syscall } */
   'os_error',
+  /** The settings file could not be written. params: { file, code } (the errno: EACCES, ENOSPC, ...) */
+  'settings_unwritable',
   /** The page lost its link to Wirebench (the WebSocket dropped) before the command was answered. params: { command } */
   'disconnected',
 ] as const;

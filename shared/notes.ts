@@ -9,7 +9,10 @@ export const NOTE_CODES = [
    * client sent its FIN mid-request), or 'too_large' (more than 16 MiB and still not complete).
    */
   'request_invalid',
-  /** The answer went out. params: { responder, status } (status ' 200', with its leading space; '' when not HTTP-like) */
+  /**
+   * The answer went out. params: { responder, status, version } (status ' 200', with its leading
+   * space; '' when not HTTP-like; version: the server's responseVersion that answered)
+   */
   'answered',
   /** Static: a file was served. params: { path, file, contentType } */
   'static_file',

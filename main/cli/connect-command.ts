@@ -16,6 +16,8 @@ import { ReceivedBytes } from './connect-output';
 import { CONNECT_OPTIONS, connectPlanFrom, type ConnectPlan } from './connect-options';
 import { explainError } from './explain-error';
 import { eventLine } from './journal-lines';
+import { hostHandlers } from '../settings/settings-handlers';
+import { MemorySettingsStore } from '../settings/settings-store';
 
 export const connectCommand: Subcommand = {
   summary: 'cli.help.summary.connect',
@@ -83,7 +85,7 @@ class ConnectSession {
     private readonly plan: ConnectPlan,
   ) {
     this.engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot });
-    this.dispatch = createDispatch(this.engine.handlers, (err) => ctx.err(explainError(ctx.t, err)));
+    this.dispatch = createDispatch(hostHandlers(this.engine, new MemorySettingsStore()), (err) => ctx.err(explainError(ctx.t, err)));
     this.clientT = (key, params) => ctx.t(CLIENT_WORDS[key] ?? key, params);
     this.received = new ReceivedBytes(plan.visible, (bytes) => ctx.outBytes(bytes));
   }

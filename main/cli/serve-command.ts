@@ -12,6 +12,8 @@ import type { CliContext, Subcommand } from './cli-context';
 import { explainError } from './explain-error';
 import { eventLine } from './journal-lines';
 import { SERVE_OPTIONS, servePlanFrom } from './serve-options';
+import { hostHandlers } from '../settings/settings-handlers';
+import { MemorySettingsStore } from '../settings/settings-store';
 
 export const serveCommand: Subcommand = {
   summary: 'cli.help.summary.serve',
@@ -25,7 +27,7 @@ export const serveCommand: Subcommand = {
     }
     const { input, settings, json } = planned.plan;
     const engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot });
-    const dispatch = createDispatch(engine.handlers, (err) => ctx.err(explainError(ctx.t, err)));
+    const dispatch = createDispatch(hostHandlers(engine, new MemorySettingsStore()), (err) => ctx.err(explainError(ctx.t, err)));
 
     // Events that arrive before the first line (there should be none) wait for it: the first
     // line is where a reader learns the port.

@@ -11,6 +11,8 @@ import { attachIpcDoor } from './ipc-door';
 import { externalLinkTarget, isSameDocument } from './navigation-policy';
 import { sampleDocRootFor } from './sample-doc-root';
 import { createWindowOptions, preloadPathFrom, rendererIndexFrom } from './window-options';
+import { hostHandlers } from '../settings/settings-handlers';
+import { MemorySettingsStore } from '../settings/settings-store';
 
 // electron-vite sets this in `dev` only; a built app always loads its own files.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -43,7 +45,7 @@ function runApp(): void {
     mainDir: import.meta.dirname,
   });
   const engine = new Engine({ host: 'electron', version: app.getVersion(), sampleDocRoot });
-  const dispatch = createDispatch(engine.handlers, (err) => console.error(err));
+  const dispatch = createDispatch(hostHandlers(engine, new MemorySettingsStore()), (err) => console.error(err));
   const t = createI18n().t;
   let win: BrowserWindow | null = null;
   let detachDoor: () => void = () => {};

@@ -4,6 +4,8 @@ import { createDispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
 import { INVOKE_CHANNEL, eventChannel } from './ipc-channels';
 import { attachIpcDoor } from './ipc-door';
+import { hostHandlers } from '../settings/settings-handlers';
+import { MemorySettingsStore } from '../settings/settings-store';
 
 const RENDERER = 'file:///app/out/renderer/index.html';
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
@@ -24,7 +26,7 @@ function setup() {
   const engine = new Engine({ host: 'electron', version: '2.0.0', deltaIntervalMs: 1 });
   const detach = attachIpcDoor({
     ipcMain,
-    dispatch: createDispatch(engine.handlers),
+    dispatch: createDispatch(hostHandlers(engine, new MemorySettingsStore())),
     onEvent: (listener) => engine.onEvent(listener),
     target: () => ({ webContents, rendererUrl: RENDERER }),
   });

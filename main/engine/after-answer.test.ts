@@ -40,7 +40,7 @@ describe('after answering', () => {
     const conn = await probe.serverConn();
     const events = await probe.waitForKind(conn.connId, 'closed');
     expect(wireKinds(events)).toEqual(['opened', 'data in', 'data out', 'fin_sent', 'peer_fin', 'closed']);
-    expect(notes(events)).toEqual(['answered responder=canned status= 200', 'waiting_for_fin ms=5000']);
+    expect(notes(events)).toEqual(['answered responder=canned status= 200 version=1', 'waiting_for_fin ms=5000']);
   });
 
   it('keep_alive: curl reuses one connection for two URLs and gets both answers', async () => {
@@ -88,7 +88,7 @@ describe('after answering', () => {
       const conn = await probe.serverConn(index);
       const events = await probe.waitForKind(conn.connId, 'closed');
       expect(notes(events)).toEqual([
-        'answered responder=canned status= 200',
+        'answered responder=canned status= 200 version=1',
         `keep_alive_declined reason=${reason}`,
         'waiting_for_fin ms=10000',
       ]);
@@ -151,7 +151,7 @@ describe('after answering', () => {
     expect((outs.at(-1)?.t ?? 0) - (outs[0]?.t ?? 0)).toBeGreaterThanOrEqual(12 * every - 2);
     expect(notes(events)).toEqual([
       'drip_started bytes=8 everyMs=20',
-      'answered responder=canned status= 200',
+      'answered responder=canned status= 200 version=1',
       'waiting_for_fin ms=10000',
     ]);
     expect(wireKinds(events).slice(-3)).toEqual(['fin_sent', 'peer_fin', 'closed']);

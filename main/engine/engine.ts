@@ -16,6 +16,9 @@ import { createResponder } from './responders/create-responder';
 import { connectClient } from './telnet-client';
 import { Throttle } from './throttle';
 
+/** The engine answers every command but the settings ones (main/settings answers those). */
+export type EngineHandlers = Omit<CommandHandlers, 'settings.load' | 'settings.save'>;
+
 export type EngineEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
 export interface EngineOptions {
@@ -40,7 +43,7 @@ export interface EngineOptions {
 }
 
 export class Engine {
-  readonly handlers: CommandHandlers;
+  readonly handlers: EngineHandlers;
   private readonly listeners = new Set<EngineEventListener>();
   private readonly journal: Journal;
   private readonly batcher: DeltaBatcher;
@@ -90,7 +93,7 @@ export class Engine {
     return this.shutdown;
   }
 
-  private createHandlers(): CommandHandlers {
+  private createHandlers(): EngineHandlers {
     return {
       'app.info': now(() => ({ version: this.options.version, host: this.options.host })),
       'server.start': async ({ host, port, backlog, exposeToNetwork, settings }) => {
@@ -140,6 +143,7 @@ export class Engine {
         this.serversChanged.now();
         return {};
       }),
+      'server.versions': now(({ serverId }) => ({ versions: this.server(serverId).versions() })),
       'client.connect': async ({ host, port, timeoutMs }) => {
         this.refuseAfterClose('client.connect');
         const { conn, resolution } = await connectClient({

@@ -43,7 +43,7 @@ describe('the L1 server', () => {
     expect(payload(events, 'in').toString('latin1')).toMatch(/^GET \/ HTTP\/1\.1\r\nHost: 127\.0\.0\.1:\d+\r\n/);
     expect(payload(events, 'out').equals(L1)).toBe(true);
     expect(events.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(notes(events)).toEqual(['answered responder=canned status= 200', 'waiting_for_fin ms=10000']);
+    expect(notes(events)).toEqual(['answered responder=canned status= 200 version=1', 'waiting_for_fin ms=10000']);
     const times = events.map((e) => e.t);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const opened = events[0];

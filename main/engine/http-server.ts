@@ -4,13 +4,14 @@
 // responder's business. Its settings can change while it runs; see server-exchange.ts for when a
 // change takes effect.
 import { createServer, isIPv6, type AddressInfo, type Server, type Socket } from 'node:net';
-import type { Address, ServerInfo } from '../../shared/contract';
+import type { Address, ResponseVersion, ServerInfo } from '../../shared/contract';
 import { type ResponderConfig, type ServerSettings, type ServerSettingsPatch } from '../../shared/server-settings';
 import { withSettings } from '../../shared/server-choices';
 import { AcceptQueue } from './accept-queue';
 import type { Connection } from './connection';
 import { explainListenError, isLoopbackHost } from './listen-address';
 import type { Responder } from './responder';
+import { ResponseHistory } from './response-history';
 import { serveConnection, type ServePlan } from './server-exchange';
 
 export interface ListenAddress {
@@ -38,10 +39,12 @@ export class HttpServer {
   private bound: AddressInfo | null = null;
   private plan: ServePlan;
   private readonly queue: AcceptQueue;
+  private readonly history: ResponseHistory;
 
   private constructor(private readonly options: HttpServerOptions) {
     this.address = options.address;
-    this.plan = { settings: options.settings, responder: options.makeResponder(options.settings.responder) };
+    this.history = new ResponseHistory(options.settings.responder);
+    this.plan = { settings: options.settings, responder: options.makeResponder(options.settings.responder), version: 1 };
     const host = { plan: () => this.plan, onFirstAnswer: () => this.queue.countServed() };
     this.queue = new AcceptQueue({
       adopt: (socket, local) => options.adopt(socket, options.serverId, local),
@@ -68,8 +71,17 @@ export class HttpServer {
   /** New settings for what comes next; connections keep going (see server-exchange.ts). */
   update(patch: ServerSettingsPatch): void {
     const settings = withSettings(this.plan.settings, patch);
-    const responder = patch.responder ? this.options.makeResponder(settings.responder) : this.plan.responder;
-    this.plan = { settings, responder };
+    if (!patch.responder) {
+      this.plan = { ...this.plan, settings };
+      return;
+    }
+    const responder = this.options.makeResponder(settings.responder);
+    this.plan = { settings, responder, version: this.history.add(settings.responder) };
+  }
+
+  /** The responder versions still remembered, oldest first. */
+  versions(): ResponseVersion[] {
+    return this.history.list();
   }
 
   /**
@@ -107,6 +119,7 @@ export class HttpServer {
       backlog: this.address.backlog,
       exposed: !isLoopbackHost(this.address.host),
       settings: this.plan.settings,
+      responseVersion: this.plan.version,
       stats: this.queue.stats(),
     };
   }

@@ -21,6 +21,8 @@ import { callResponder, requestFor } from './responder-call';
 export interface ServePlan {
   readonly settings: ServerSettings;
   readonly responder: Responder;
+  /** The responder's version (ResponseHistory), named in the `answered` note. */
+  readonly version: number;
 }
 
 export interface ExchangeHost {
@@ -354,7 +356,7 @@ class Exchange {
   }
 
   private noteAnswered(first: Uint8Array | undefined): void {
-    this.note('answered', { responder: this.settings.responder.kind, status: statusOf(first) });
+    this.note('answered', { responder: this.settings.responder.kind, status: statusOf(first), version: this.plan.version });
   }
 
   /** `params` becomes the event's: a fresh object, never changed afterwards. */

@@ -14,6 +14,8 @@ import { SECURITY_HEADERS } from './security-headers';
 import { contentTypeFor, lookupStatic } from './static-files';
 import { createUpgradeGuard } from './upgrade-guard';
 import { attachWsDoor } from './ws-door';
+import { hostHandlers } from '../settings/settings-handlers';
+import { MemorySettingsStore, type SettingsStore } from '../settings/settings-store';
 
 export interface WebHostOptions {
   /** Default 127.0.0.1. Anything else exposes the door (still token-protected) to the network. */
@@ -24,6 +26,8 @@ export interface WebHostOptions {
   rendererDir: string;
   /** An engine to serve; when omitted the host creates one (host 'web') and closes it on close(). */
   engine?: Engine;
+  /** Where settings.load/save keep the app's settings; default: memory (gone with the process). */
+  settingsStore?: SettingsStore;
   /** What app.info reports when the host creates the engine. */
   version: string;
   /**
@@ -70,7 +74,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const door = attachWsDoor({
     server,
     guard: createUpgradeGuard({ token, boundHost: host, port, extraHostNames: [machine, `${machine}.local`] }),
-    dispatch: createDispatch(engine.handlers, options.onInternalError ?? ((err) => console.error(err))),
+    dispatch: createDispatch(hostHandlers(engine, options.settingsStore ?? new MemorySettingsStore()), options.onInternalError ?? ((err) => console.error(err))),
     onEvent: (listener) => engine.onEvent(listener),
     maxPayloadBytes: options.maxPayloadBytes,
   });

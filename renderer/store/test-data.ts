@@ -56,6 +56,7 @@ export function server(serverId: string, port: number, listening = true, patch: 
     backlog: 5,
     exposed: false,
     settings: DEFAULT_SERVER_SETTINGS,
+    responseVersion: 1,
     stats: { accepted: 0, open: 0, queued: [], served: 0 },
     ...patch,
   };

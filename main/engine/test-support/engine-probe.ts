@@ -12,6 +12,8 @@ import type {
 import type { ServerSettingsPatch } from '../../../shared/server-settings';
 import { createDispatch, type Dispatch } from '../../door/dispatch';
 import { Engine, type EngineOptions } from '../engine';
+import { hostHandlers } from '../../settings/settings-handlers';
+import { MemorySettingsStore } from '../../settings/settings-store';
 
 export class EngineProbe {
   readonly engine: Engine;
@@ -25,7 +27,7 @@ export class EngineProbe {
 
   constructor(options: Partial<EngineOptions> = {}) {
     this.engine = new Engine({ host: 'cli', version: 'test', ...options });
-    this.dispatch = createDispatch(this.engine.handlers);
+    this.dispatch = createDispatch(hostHandlers(this.engine, new MemorySettingsStore()));
     this.engine.onEvent((name, payload) => {
       if (name === 'journal.delta') {
         this.deltas.push(payload as EventPayload<'journal.delta'>);

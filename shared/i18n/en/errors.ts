@@ -27,6 +27,7 @@ export const errors = {
   not_writable: 'Connection {{connId}} cannot send any more: {{state}}.',
   too_many_files: 'Too many open files: the system ran out of file descriptors. Close some connections and try again.',
   os_error: 'The operating system refused "{{syscall}}" with {{errno}}.',
+  settings_unwritable: 'Your settings could not be saved to {{file}} ({{code}}). Changes will be lost when Wirebench closes.',
   disconnected:
     'The page lost its connection to Wirebench, so "{{command}}" may not have been done. It reconnects by itself; try again in a moment.',
 } satisfies Record<ErrorSentenceKey extends `errors.${infer Key}` ? Key : never, string>;

@@ -4,7 +4,7 @@ import type { NoteCode } from '../../notes';
 export const notes = {
   request_complete: 'The request is complete: {{length}} bytes (request line, headers, blank line and body).',
   request_invalid: 'This is not a well-formed HTTP request ({{reason}}); the server answers anyway.',
-  answered: 'The server answered ({{responder}}{{status}}).',
+  answered: 'The server answered ({{responder}}{{status}}, response version {{version}}).',
   static_file: 'Served the file {{file}} for {{path}} as {{contentType}}.',
   static_not_found: 'There is no file for {{path}} in the document root: 404 Not Found.',
   path_refused: 'Refused {{target}}: that path would leave the document root.',
