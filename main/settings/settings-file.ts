@@ -1,0 +1,73 @@
+// The settings file's shape, `{ "format": 1, "sections": { <section>: <value>, ... } }`, read and
+// written apart from any disk: what a file's text holds, section by section, and the text a set of
+// sections becomes. Each known section is checked against its own schema, so one damaged section
+// costs only itself; sections this version does not know (written by a newer one) are kept as
+// they are and written back, so going back a version and forth again loses nothing.
+import {
+  SECTION_SCHEMAS,
+  SETTINGS_SECTIONS,
+  type SettingsSection,
+  type StoredSettings,
+} from '../../shared/app-settings';
+
+export const SETTINGS_FORMAT = 1;
+
+export interface SettingsContents {
+  /** The sound sections of this version. */
+  sections: StoredSettings;
+  /**
+   * Written back untouched: sections under names this version does not know, and damaged ones
+   * that could not be copied aside (a known section of the same name, once saved, replaces them).
+   */
+  foreign: Record<string, unknown>;
+}
+
+export type ParsedFile =
+  | {
+      kind: 'ok';
+      contents: SettingsContents;
+      /** Known sections that failed their schema (not in `contents`), with what the file held. */
+      damaged: Array<{ section: SettingsSection; value: unknown }>;
+    }
+  /** Not JSON, or not the `{format, sections}` object: nothing in it can be trusted. */
+  | { kind: 'corrupt' };
+
+const KNOWN: ReadonlySet<string> = new Set(SETTINGS_SECTIONS);
+
+export function emptyContents(): SettingsContents {
+  return { sections: {}, foreign: {} };
+}
+
+export function parseSettingsFile(text: string): ParsedFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { kind: 'corrupt' };
+  }
+  if (!isPlainObject(data) || data.format !== SETTINGS_FORMAT || !isPlainObject(data.sections)) return { kind: 'corrupt' };
+
+  const sections: Record<string, unknown> = {};
+  const foreign: Record<string, unknown> = {};
+  const damaged: Array<{ section: SettingsSection; value: unknown }> = [];
+  for (const [name, value] of Object.entries(data.sections)) {
+    if (!KNOWN.has(name)) {
+      foreign[name] = value;
+      continue;
+    }
+    const section = name as SettingsSection;
+    const parsed = SECTION_SCHEMAS[section].safeParse(value);
+    if (parsed.success) sections[section] = parsed.data;
+    else damaged.push({ section, value });
+  }
+  return { kind: 'ok', contents: { sections: sections, foreign }, damaged };
+}
+
+/** The file's text: known sections after foreign ones, so a known name always wins. */
+export function settingsFileText(contents: SettingsContents): string {
+  return `${JSON.stringify({ format: SETTINGS_FORMAT, sections: { ...contents.foreign, ...contents.sections } }, null, 2)}\n`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
