@@ -3,6 +3,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWebHost } from '../web/web-host';
+import { FileSettingsStore } from '../settings/file-settings-store';
+import { webSettingsDir } from '../settings/settings-dir';
 import { isLoopbackHost } from '../engine/listen-address';
 import type { CliContext } from './cli-context';
 import { explainError } from './explain-error';
@@ -20,7 +22,8 @@ export async function serveWeb(ctx: CliContext, options: ServeWebOptions): Promi
 
   let host;
   try {
-    host = await startWebHost({ host: options.host, port: options.port, rendererDir, sampleDocRoot, version: ctx.version });
+    const settingsStore = new FileSettingsStore({ dir: webSettingsDir(ctx.env) });
+    host = await startWebHost({ host: options.host, port: options.port, rendererDir, sampleDocRoot, version: ctx.version, settingsStore });
   } catch (err) {
     ctx.err(explainError(ctx.t, err));
     return 1;

@@ -12,7 +12,7 @@ import { externalLinkTarget, isSameDocument } from './navigation-policy';
 import { sampleDocRootFor } from './sample-doc-root';
 import { createWindowOptions, preloadPathFrom, rendererIndexFrom } from './window-options';
 import { hostHandlers } from '../settings/settings-handlers';
-import { MemorySettingsStore } from '../settings/settings-store';
+import { FileSettingsStore } from '../settings/file-settings-store';
 
 // electron-vite sets this in `dev` only; a built app always loads its own files.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -45,7 +45,9 @@ function runApp(): void {
     mainDir: import.meta.dirname,
   });
   const engine = new Engine({ host: 'electron', version: app.getVersion(), sampleDocRoot });
-  const dispatch = createDispatch(hostHandlers(engine, new MemorySettingsStore()), (err) => console.error(err));
+  // userData already follows WIREBENCH_USER_DATA (above), so tests get a settings file of their own.
+  const settings = new FileSettingsStore({ dir: app.getPath('userData') });
+  const dispatch = createDispatch(hostHandlers(engine, settings), (err) => console.error(err));
   const t = createI18n().t;
   let win: BrowserWindow | null = null;
   let detachDoor: () => void = () => {};

@@ -60,7 +60,7 @@ export function parseSettingsFile(text: string): ParsedFile {
     if (parsed.success) sections[section] = parsed.data;
     else damaged.push({ section, value });
   }
-  return { kind: 'ok', contents: { sections: sections, foreign }, damaged };
+  return { kind: 'ok', contents: { sections, foreign }, damaged };
 }
 
 /** The file's text: known sections after foreign ones, so a known name always wins. */
