@@ -67,7 +67,7 @@ function CannedFields({ text, onText }: { text: string; onText: (text: string) =
           <option value="">{t('ui.server.canned.presetNone')}</option>
           {PRESETS.map((p) => (
             <option key={p.name} value={p.name}>
-              {t(`ui.server.presets.${p.name}`)}
+              {t(`ui.presets.${p.name}.label`)}
             </option>
           ))}
         </select>

@@ -1,0 +1,69 @@
+// English words of the canned-response presets (shared/presets.ts): a label and the one thing each
+// teaches.
+import type { PresetName } from '../../presets';
+
+type PresetWords = Record<PresetName, { label: string; teaches: string }>;
+
+export const presets = {
+  'l1-hello-world': {
+    label: 'L1: Hello World, then FIN',
+    teaches: 'No Content-Length: the browser knows the page is complete only when the server half-closes (its FIN).',
+  },
+  'l2-hello-bare-lf': {
+    label: 'L2: Hello, World! with bare LF, no headers',
+    teaches: 'A status line, no headers and bare LF line ends: malformed, yet browsers and curl still show it.',
+  },
+  'l3-page': {
+    label: 'L3: the HTML page',
+    teaches: 'Content-Type: text/html makes it a page; its <img src="test.jpg"> makes the browser ask a second time.',
+  },
+  'l3-image': {
+    label: 'L3: the image',
+    teaches: 'The header says what the body is: Content-Type: image/jpeg, then the file’s binary bytes, counted by Content-Length.',
+  },
+  'l3-page-and-image': {
+    label: 'L3: page and image (routes)',
+    teaches: 'Different answers for different paths: GET / gets the page, GET /test.jpg the image. Switches the server to routes.',
+  },
+  'l4-not-found': {
+    label: 'L4: 404 Not Found',
+    teaches: 'A 4xx status is the client’s error: the file asked for does not exist, and a short text says so.',
+  },
+  'http-keep-alive': {
+    label: 'Keep-alive with Content-Length',
+    teaches: 'Content-Length ends the body, so the connection can stay open for the next request.',
+  },
+  'http-chunked': {
+    label: 'Chunked body',
+    teaches: 'Transfer-Encoding: chunked sends the body in pieces, each after its size in hex, ending with a zero-size chunk.',
+  },
+  'http-gzip': {
+    label: 'Gzip-encoded body',
+    teaches: 'Content-Encoding: gzip: the body on the wire is compressed, and the client unpacks it before showing it.',
+  },
+  'http-redirect': {
+    label: '302 Found (redirect)',
+    teaches: 'A 3xx status sends the client elsewhere: the Location header says where.',
+  },
+  'http-server-error': {
+    label: '500 Internal Server Error',
+    teaches: 'A 5xx status is the server’s error, not the client’s: the request may have been fine.',
+  },
+  'broken-no-blank-line': {
+    label: 'Broken: no blank line',
+    teaches: 'Without the blank line the head never ends: the body is read as one more header line.',
+  },
+  'broken-content-length-long': {
+    label: 'Broken: Content-Length too long',
+    teaches: 'The header promises more bytes than come: the client waits for them, then reports the transfer cut short.',
+  },
+  'broken-content-length-short': {
+    label: 'Broken: Content-Length too short',
+    teaches: 'The header promises fewer bytes than are sent: the client stops there and the rest is lost.',
+  },
+  'broken-no-status-line': {
+    label: 'Broken: no status line',
+    teaches: 'Without a status line the bytes are not HTTP/1.x: curl refuses them unless told --http0.9.',
+  },
+} satisfies PresetWords;
+
