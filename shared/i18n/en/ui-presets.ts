@@ -1,6 +1,7 @@
-// English words of the canned-response presets (shared/presets.ts): a label and the one thing each
-// teaches.
+// English words of the canned-response presets (shared/presets.ts: a label and the one thing each
+// teaches) and of the response editor's one-click fixes (shared/response-check.ts: ui.fixes.<code>).
 import type { PresetName } from '../../presets';
+import type { FixCode } from '../../response-fixes';
 
 type PresetWords = Record<PresetName, { label: string; teaches: string }>;
 
@@ -67,3 +68,11 @@ export const presets = {
   },
 } satisfies PresetWords;
 
+export const fixes = {
+  set_content_length: 'Set Content-Length to {{value}}, the body’s actual length',
+  add_blank_line: 'Add the blank line that ends the head',
+  bare_lf_to_crlf_one: 'Make the bare LF in the head a CRLF',
+  bare_lf_to_crlf_other: 'Make the {{count}} bare LFs in the head CRLF',
+  add_reason_phrase: 'Add the reason phrase “{{reason}}”',
+  add_status_line: 'Add a status line: {{line}}',
+} satisfies Record<Exclude<FixCode, 'bare_lf_to_crlf'> | 'bare_lf_to_crlf_one' | 'bare_lf_to_crlf_other', string>;

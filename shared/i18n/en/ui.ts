@@ -3,7 +3,7 @@
 import { annotation, bytes } from './ui-bytes';
 import { body } from './ui-body';
 import { client } from './ui-client';
-import { presets } from './ui-presets';
+import { fixes, presets } from './ui-presets';
 
 export const ui = {
   app: {
@@ -178,6 +178,7 @@ export const ui = {
   },
   client,
   presets,
+  fixes,
   conns: {
     heading: 'Connections',
     empty: 'No connections yet. Start the server and connect the client.',
