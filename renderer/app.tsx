@@ -4,6 +4,7 @@ import { ClientConsole } from './features/client-console/client-console';
 import { ConnectionList } from './features/connection-list/connection-list';
 import { JournalView } from './features/journal-view/journal-view';
 import { ServerPanel } from './features/server-panel/server-panel';
+import { SettingsNotices } from './features/settings-notices/settings-notices';
 import { useWirebench } from './store/store';
 import { selectLink } from './store/ui-slice';
 import { LinkBanner } from './ui/link-banner';
@@ -20,6 +21,7 @@ export function App() {
         <p className="tagline">{t('ui.app.tagline')}</p>
         <LinkBanner />
       </header>
+      <SettingsNotices />
       <main className={stale ? 'workbench stale' : 'workbench'} aria-busy={stale}>
         <ServerPanel />
         <ClientConsole />

@@ -7,23 +7,30 @@ import { BridgeProvider } from './bridge/bridge-context';
 import { createBridge } from './bridge/client';
 import { startIngest } from './bridge/ingest';
 import { i18n } from './i18n';
+import { LOAD_WAIT_MS, startSettingsSync, whenSettingsLoaded } from './settings/settings-sync';
 import { useWirebench } from './store/store';
 import './ui/theme.css';
 
 const bridge = createBridge();
 startIngest(bridge, useWirebench);
+startSettingsSync(bridge, useWirebench);
 
 document.documentElement.lang = i18n.language;
 document.title = i18n.t('ui.app.title');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <BridgeProvider bridge={bridge}>
-        <App />
-      </BridgeProvider>
-    </I18nextProvider>
-  </StrictMode>,
-);
+const draw = (): void =>
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <BridgeProvider bridge={bridge}>
+          <App />
+        </BridgeProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+// Drawn once the kept settings are in the store, so the forms do not show their defaults first and
+// then change under the person's eyes; a host slow to answer gets the defaults after a moment
+// (what arrives later fills in only what the person has not touched).
+void Promise.race([whenSettingsLoaded(), new Promise((resolve) => setTimeout(resolve, LOAD_WAIT_MS))]).then(draw);

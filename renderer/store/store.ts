@@ -5,9 +5,10 @@ import { createClientSlice, type ClientSlice } from './client-slice';
 import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createServersSlice, type ServersSlice } from './servers-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type WirebenchState = ServersSlice & ConnectionsSlice & ClientSlice & UiSlice & SelectionSlice;
+export type WirebenchState = ServersSlice & ConnectionsSlice & ClientSlice & UiSlice & SelectionSlice & SettingsSlice;
 
 /** A fresh store: the app makes one, tests make one each. */
 export function createWirebenchStore() {
@@ -17,6 +18,7 @@ export function createWirebenchStore() {
     ...createClientSlice(...a),
     ...createUiSlice(...a),
     ...createSelectionSlice(...a),
+    ...createSettingsSlice(...a),
   }));
 }
 

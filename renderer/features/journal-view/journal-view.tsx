@@ -1,13 +1,13 @@
 // Everything that happened on the selected connection, in order, with the time since it began
 // (Events); or its bytes each way as streams, in text and hex (Bytes, features/exchange).
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAddress } from '../../lib/format';
 import { selectConn } from '../../store/connections-slice';
 import type { ConnJournal } from '../../store/journal-merge';
 import { useWirebench } from '../../store/store';
-import { selectSelectedConnId } from '../../store/ui-slice';
+import { selectJournalLarge, selectJournalView, selectSelectedConnId } from '../../store/ui-slice';
 import { ByteView } from '../exchange/byte-view';
 import { JournalEntry } from './journal-entry';
 import { journalWindow } from './journal-window';
@@ -19,9 +19,11 @@ export function JournalView() {
   const connId = useWirebench(selectSelectedConnId);
   const conn = useWirebench(selectConn(connId));
   const journal = useJournal(connId);
-  const [view, setView] = useState<'events' | 'bytes'>('events');
-  // The byte view wants room: by default it covers the whole workbench (Smaller gives it back).
-  const [large, setLarge] = useState(true);
+  // In the store, not here: the choice is kept across restarts (renderer/settings).
+  const view = useWirebench(selectJournalView);
+  const large = useWirebench(selectJournalLarge);
+  const setView = useWirebench((s) => s.setJournalView);
+  const setLarge = useWirebench((s) => s.setJournalLarge);
   const bytes = view === 'bytes';
 
   const heading = conn
@@ -51,7 +53,7 @@ export function JournalView() {
               data-testid="journal-size"
               aria-pressed={large}
               title={large ? t('ui.bytes.collapseTitle') : t('ui.bytes.expandTitle')}
-              onClick={() => setLarge((l) => !l)}
+              onClick={() => setLarge(!large)}
             >
               {large ? t('ui.bytes.collapse') : t('ui.bytes.expand')}
             </button>

@@ -3,6 +3,7 @@
 import { annotation, bytes } from './ui-bytes';
 import { body } from './ui-body';
 import { client } from './ui-client';
+import { settings } from './ui-settings';
 import { fixes, presets } from './ui-presets';
 
 export const ui = {
@@ -177,6 +178,7 @@ export const ui = {
     },
   },
   client,
+  settings,
   presets,
   fixes,
   conns: {

@@ -1,0 +1,27 @@
+// What the person should know about their kept settings: what went wrong reading the file at
+// startup (notices from settings.load), and the last save that failed. Shown by
+// features/settings-notices until dismissed; written only by renderer/settings/settings-sync.ts.
+import type { StateCreator } from 'zustand';
+import type { SettingsNotice } from '../../shared/app-settings';
+import type { ErrorInfo } from '../../shared/contract';
+import type { WirebenchState } from './store';
+
+export interface SettingsSlice {
+  settingsNotices: SettingsNotice[];
+  /** The last settings.save that failed (settings_unwritable), until one succeeds or it is dismissed. */
+  settingsSaveError: ErrorInfo | null;
+  setSettingsNotices: (notices: SettingsNotice[]) => void;
+  setSettingsSaveError: (error: ErrorInfo | null) => void;
+  dismissSettingsNotices: () => void;
+}
+
+export const createSettingsSlice: StateCreator<WirebenchState, [], [], SettingsSlice> = (set) => ({
+  settingsNotices: [],
+  settingsSaveError: null,
+  setSettingsNotices: (settingsNotices) => set({ settingsNotices }),
+  setSettingsSaveError: (settingsSaveError) => set({ settingsSaveError }),
+  dismissSettingsNotices: () => set({ settingsNotices: [], settingsSaveError: null }),
+});
+
+export const selectSettingsNotices = (s: WirebenchState): SettingsNotice[] => s.settingsNotices;
+export const selectSettingsSaveError = (s: WirebenchState): ErrorInfo | null => s.settingsSaveError;
