@@ -9,6 +9,7 @@ import { test as base, type Page } from '@playwright/test';
 import { _electron, chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { Engine } from '../main/engine/engine';
+import { FileSettingsStore } from '../main/settings/file-settings-store';
 import { startWebHost } from '../main/web/web-host';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -48,9 +49,7 @@ export const test = base.extend<{ app: Page }>({
       }
       return;
     }
-    // The sample site shipped in app/, as the CLI and the Electron host give it to their engines.
-    const engine = new Engine({ host: 'web', version: 'e2e', sampleDocRoot: join(ROOT, 'app', 'docroot') });
-    const host = await startWebHost({ port: 0, rendererDir: RENDERER_DIR, engine, version: 'e2e' });
+    const host = await startE2eWebHost();
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     // A context of its own (not browser.newPage()'s), so a spec can open a second tab in it; the
     // size of a small laptop screen, which the layout must fit.
@@ -62,9 +61,32 @@ export const test = base.extend<{ app: Page }>({
     } finally {
       await browser.close();
       await host.close();
-      await engine.close();
     }
   },
 });
+
+export interface E2eWebHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A web host with an engine of its own, as `app` gets. Settings are kept in memory, or, given a
+ * directory, in a settings file there (as `wirebench web` keeps them): a spec that restarts the
+ * host on the same directory sees what a person sees after a restart.
+ */
+export async function startE2eWebHost(settingsDir?: string): Promise<E2eWebHost> {
+  // The sample site shipped in app/, as the CLI and the Electron host give it to their engines.
+  const engine = new Engine({ host: 'web', version: 'e2e', sampleDocRoot: join(ROOT, 'app', 'docroot') });
+  const settingsStore = settingsDir === undefined ? undefined : new FileSettingsStore({ dir: settingsDir });
+  const host = await startWebHost({ port: 0, rendererDir: RENDERER_DIR, engine, version: 'e2e', settingsStore });
+  return {
+    url: host.url,
+    close: async () => {
+      await host.close();
+      await engine.close();
+    },
+  };
+}
 
 export { expect } from '@playwright/test';
