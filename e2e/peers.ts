@@ -23,6 +23,8 @@ export interface RawClient {
   socket: Socket;
   /** Everything received so far, as latin1 text. */
   received: () => string;
+  /** Everything received so far, as bytes. */
+  receivedBytes: () => Buffer;
   /** Resolves when the server's FIN (or a reset) has arrived. */
   ended: Promise<void>;
 }
@@ -41,7 +43,7 @@ export async function rawClient(port: number): Promise<RawClient> {
     socket.once('connect', done);
     socket.once('error', fail);
   });
-  return { socket, received: () => Buffer.concat(chunks).toString('latin1'), ended };
+  return { socket, received: () => Buffer.concat(chunks).toString('latin1'), receivedBytes: () => Buffer.concat(chunks), ended };
 }
 
 /** Another program holding a loopback port, as when a lesson's server is started twice. */

@@ -192,37 +192,6 @@ test('port in use: the sentence names the port and offers a free one, which one 
   }
 });
 
-test('canned bytes as typed: Enter can insert a bare LF, and L2’s answer goes out byte for byte', async ({ app }) => {
-  const wb = new WorkbenchPage(app);
-  const editor = wb.byId('server-canned');
-  await expect(wb.byId('server-canned-count')).toHaveAttribute('data-count', '100'); // lesson L1's response
-  // Lesson L2's server: bare LF line ends, no headers.
-  await wb.byId('server-canned-enter').selectOption('lf');
-  await editor.fill('');
-  await editor.pressSequentially('HTTP/1.1 200 OK');
-  await editor.press('Enter');
-  await editor.press('Enter');
-  await editor.pressSequentially('Hello, World!');
-  await expect(wb.byId('server-canned-count')).toHaveAttribute('data-count', '30');
-  // Back to CR LF: Enter writes the \r escape, drawn as a CR badge.
-  await wb.byId('server-canned-enter').selectOption('crlf');
-  await editor.press('Enter');
-  await expect(editor).toHaveValue('HTTP/1.1 200 OK\n\nHello, World!\\r\n');
-  await expect(wb.byId('server-canned-count')).toHaveAttribute('data-count', '32');
-  await editor.press('Backspace');
-  await editor.press('Backspace');
-  await editor.press('Backspace');
-  await expect(wb.byId('server-canned-count')).toHaveAttribute('data-count', '30');
-
-  const port = await wb.startServer(0);
-  // The server ignores what it is sent: garbage gets the same answer (lesson L2).
-  const client = await rawClient(port);
-  client.socket.write('hello? is this HTTP?\r\n');
-  await client.ended;
-  expect(client.received()).toBe('HTTP/1.1 200 OK\n\nHello, World!');
-  client.socket.destroy();
-});
-
 test('routes: lesson L3 in one click: the page, its image as image/jpg, and 404 for the rest', async ({ app }) => {
   const wb = new WorkbenchPage(app);
   const panel = new ServerPanelPage(app);

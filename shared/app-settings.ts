@@ -35,8 +35,12 @@ export const ResponseDoc = z
   .strict();
 export type ResponseDoc = z.infer<typeof ResponseDoc>;
 
+/** What Enter inserts in the response editor: CR LF (HTTP/1.1), or a bare LF (lesson L2). */
+export const EnterInserts = z.enum(['crlf', 'lf']);
+export type EnterInserts = z.infer<typeof EnterInserts>;
+
 /** The server's canned response being edited, and what Enter inserts. */
-export const ResponseSection = ResponseDoc.extend({ enter: z.enum(['crlf', 'lf']) }).strict();
+export const ResponseSection = ResponseDoc.extend({ enter: EnterInserts }).strict();
 export type ResponseSection = z.infer<typeof ResponseSection>;
 
 /** A preset the learner saved: a name they chose, and a response. */

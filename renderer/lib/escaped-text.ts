@@ -9,14 +9,22 @@ import { hexByte, utf8Encode, visibleTokens } from '../../shared/bytes';
 
 const BACKSLASH = 0x5c;
 
+/**
+ * How a CR is written: `escape` (`\\r`, for a <textarea>, which cannot hold a lone CR) or `char`
+ * (the CR character itself, for the code editor, which keeps it and draws it as a CR badge).
+ */
+export interface EscapeStyle {
+  cr: 'escape' | 'char';
+}
+
 /** Canonical text for `bytes`: decoding it gives the same bytes back (see the test). */
-export function bytesToEscapedText(bytes: Uint8Array): string {
+export function bytesToEscapedText(bytes: Uint8Array, style: EscapeStyle = { cr: 'escape' }): string {
   const decoder = new TextDecoder();
   let out = '';
   for (const token of visibleTokens(bytes)) {
     const slice = bytes.subarray(token.offset, token.offset + token.length);
     if (token.kind === 'text') out += decoder.decode(slice).replaceAll('\\', '\\\\');
-    else if (token.kind === 'cr') out += '\\r';
+    else if (token.kind === 'cr') out += style.cr === 'char' ? '\r' : '\\r';
     else if (token.kind === 'lf') out += '\n';
     else if (token.kind === 'tab') out += '\\t';
     // NUL, DEL, invisible characters, stray or cut-off UTF-8: one escape per byte, exact.

@@ -13,7 +13,10 @@ import type {
   ServerSettings,
 } from '../../shared/server-settings';
 import { parseHost, parsePort } from '../lib/endpoint-input';
+import type { FileBody } from '../../shared/app-settings';
+import { sameBytes } from '../../shared/bytes';
 import { bytesToEscapedText, escapedTextToBytes } from '../lib/escaped-text';
+import { docFromBytes, docText, responseBytes } from '../lib/response-doc';
 import type { Message } from './message';
 import { DEFAULT_LISTEN, DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
 import { LIMITS } from './server-choices';
@@ -34,8 +37,10 @@ export interface ServerDraft {
   backlog: string;
   expose: boolean;
   responder: ResponderKind;
-  /** The canned response as escaped text. */
+  /** The canned response as the editor's document (lib/response-doc.ts): escaped text, real CRs. */
   cannedText: string;
+  /** The canned response's body when it comes from a file; sent after cannedText's bytes. */
+  cannedBody: FileBody | null;
   /** Empty: the sample site shipped with the app. */
   staticRoot: string;
   routes: RouteDraft[];
@@ -81,7 +86,8 @@ export const DEFAULT_DRAFT: ServerDraft = {
   backlog: String(DEFAULT_LISTEN.backlog),
   expose: false,
   responder: 'canned',
-  cannedText: DEFAULT_SERVER_SETTINGS.responder.kind === 'canned' ? bytesToEscapedText(DEFAULT_SERVER_SETTINGS.responder.bytes) : '',
+  cannedText: DEFAULT_SERVER_SETTINGS.responder.kind === 'canned' ? docText(DEFAULT_SERVER_SETTINGS.responder.bytes) : '',
+  cannedBody: null,
   staticRoot: '',
   routes: [],
   ...settingsFields(DEFAULT_SERVER_SETTINGS),
@@ -95,7 +101,7 @@ export function draftFromServer(info: ServerInfo, previous: ServerDraft): Server
     port: String(info.port),
     backlog: String(info.backlog),
     expose: info.exposed,
-    ...responderFields(info.settings.responder),
+    ...responderFields(info.settings.responder, previous),
     ...settingsFields(info.settings),
   };
 }
@@ -179,7 +185,7 @@ export function canonical(value: unknown): string {
 function checkResponder(draft: ServerDraft): Checked<ResponderConfig> {
   switch (draft.responder) {
     case 'canned':
-      return { ok: true, value: { kind: 'canned', bytes: escapedTextToBytes(draft.cannedText) } };
+      return { ok: true, value: { kind: 'canned', bytes: responseBytes({ text: draft.cannedText, body: draft.cannedBody }) } };
     case 'static': {
       const root = draft.staticRoot.trim();
       return { ok: true, value: { kind: 'static', root: root === '' ? null : root } };
@@ -214,10 +220,16 @@ function checkRoute(r: RouteDraft, index: number): Checked<Route> {
   return { ok: true, value: { method, path, response: { kind: 'file', path: file, contentType } } };
 }
 
-function responderFields(r: ResponderConfig): Partial<ServerDraft> {
+/** The form's fields for a responder (a preset's, a server's), keeping the form's document when it already sends those bytes. */
+export function responderFields(r: ResponderConfig, previous: ServerDraft): Partial<ServerDraft> {
   switch (r.kind) {
-    case 'canned':
-      return { responder: 'canned', cannedText: bytesToEscapedText(r.bytes) };
+    case 'canned': {
+      // The same bytes as the form holds: keep the form's document (its file name, its escapes).
+      const held = responseBytes({ text: previous.cannedText, body: previous.cannedBody });
+      if (sameBytes(held, r.bytes)) return { responder: 'canned' };
+      const doc = docFromBytes(r.bytes);
+      return { responder: 'canned', cannedText: doc.text, cannedBody: doc.body };
+    }
     case 'static':
       return { responder: 'static', staticRoot: r.root ?? '' };
     case 'routes':

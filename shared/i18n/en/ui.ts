@@ -5,6 +5,7 @@ import { body } from './ui-body';
 import { client } from './ui-client';
 import { settings } from './ui-settings';
 import { fixes, presets } from './ui-presets';
+import { editor } from './ui-editor';
 
 export const ui = {
   app: {
@@ -181,6 +182,7 @@ export const ui = {
   settings,
   presets,
   fixes,
+  editor,
   conns: {
     heading: 'Connections',
     empty: 'No connections yet. Start the server and connect the client.',

@@ -1,0 +1,33 @@
+// Loading a preset into the server form: a response preset becomes the editor's document (a
+// sample-file one gets its file's bytes as the body), and the server's after-answer policy
+// becomes the lesson's (L1 half-closes, L2 closes, keep-alive keeps alive); the L3 routes preset
+// switches the responder to routes. The form then applies itself to a running server as any edit does.
+import { presetResponder, sampleHead, type Preset } from '../../../shared/presets';
+import { docFromBytes, docText, fileBody } from '../../lib/response-doc';
+import { responderFields } from '../../store/server-draft';
+import type { WirebenchStore } from '../../store/store';
+import type { PresetChoice } from './presets-menu';
+import { sampleFileBytes } from './sample-files';
+
+export function applyPresetChoice(choice: PresetChoice, store: WirebenchStore): void {
+  const s = store.getState();
+  if (choice.kind === 'mine') {
+    s.editServerDraft({ responder: 'canned', cannedText: choice.preset.text, cannedBody: choice.preset.body });
+    return;
+  }
+  s.editServerDraft({ ...presetFields(choice.preset, s.serverDraft), after: choice.preset.after });
+}
+
+function presetFields(preset: Preset, previous: ReturnType<WirebenchStore['getState']>['serverDraft']) {
+  if (preset.kind === 'sample') {
+    const file = sampleFileBytes(preset.body.sample);
+    return { responder: 'canned' as const, cannedText: docText(sampleHead(preset, file)), cannedBody: fileBody(preset.body.sample, preset.body.type, file) };
+  }
+  const config = presetResponder(preset);
+  if (!config) return {};
+  if (config.kind === 'canned') {
+    const doc = docFromBytes(config.bytes);
+    return { responder: 'canned' as const, cannedText: doc.text, cannedBody: doc.body };
+  }
+  return responderFields(config, previous);
+}

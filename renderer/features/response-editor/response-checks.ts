@@ -1,0 +1,60 @@
+// The annotator's verdict on the response being edited, placed on the editor's text: each problem
+// at the characters of its bytes (an escape is four characters and one byte), with its fixes as
+// byte edits turned into document changes. Problems in a file body are pinned to the text's end.
+import type { Diagnostic } from '@codemirror/lint';
+import type { ChangeSpec } from '@codemirror/state';
+import type { TFunction } from 'i18next';
+import { PROBLEM_SEVERITY, type Problem } from '../../../shared/annotation';
+import { checkResponse } from '../../../shared/response-check';
+import type { Fix } from '../../../shared/response-fixes';
+import { ByteMap, docText } from '../../lib/response-doc';
+
+export interface PlacedProblem {
+  problem: Problem;
+  /** Its characters in the document. */
+  from: number;
+  to: number;
+  /** The fixes that can be made in the text (not those that would edit a file body). */
+  fixes: Fix[];
+}
+
+export interface EditorChecks {
+  problems: PlacedProblem[];
+  map: ByteMap;
+}
+
+export function checkDocument(text: string, bytes: Uint8Array): EditorChecks {
+  const map = new ByteMap(text);
+  const check = checkResponse(bytes);
+  const problems = check.problems.map((problem, index) => ({
+    problem,
+    from: map.toDoc(problem.offset),
+    to: map.toDoc(problem.offset + problem.length),
+    fixes: check.fixes.filter((f) => f.problem === index && f.edits.every((e) => e.to <= map.textBytes)),
+  }));
+  return { problems, map };
+}
+
+/** A fix as one CodeMirror change set, against the document the checks were made on. */
+export function fixChanges(fix: Fix, map: ByteMap): ChangeSpec[] {
+  return fix.edits.map((e) => ({ from: map.toDoc(e.from), to: map.toDoc(e.to), insert: docText(e.insert) }));
+}
+
+export function fixLabel(t: TFunction, fix: Fix): string {
+  // bare_lf_to_crlf is counted (one LF, or several): its words are plural forms.
+  return fix.code === 'bare_lf_to_crlf' ? t('ui.fixes.bare_lf_to_crlf', { ...fix.params, count: Number(fix.params.count ?? 1) }) : t(`ui.fixes.${fix.code}`, fix.params);
+}
+
+export function problemText(t: TFunction, problem: Problem): string {
+  return t(`problems.${problem.code}`, problem.params);
+}
+
+export function diagnosticsFor(t: TFunction, checks: EditorChecks, apply: (fix: Fix) => void): Diagnostic[] {
+  return checks.problems.map(({ problem, from, to, fixes }) => ({
+    from,
+    to,
+    severity: PROBLEM_SEVERITY[problem.code],
+    message: problemText(t, problem),
+    actions: fixes.map((fix) => ({ name: fixLabel(t, fix), apply: () => apply(fix) })),
+  }));
+}

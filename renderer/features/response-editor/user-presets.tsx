@@ -1,0 +1,78 @@
+// The learner's own presets: "Save as preset…" keeps the response being edited under a name they
+// choose; the list lets them rename and delete (after a confirmation). Loading one is in the
+// presets menu. They are kept across restarts (the `presets` settings section).
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseDoc } from '../../../shared/app-settings';
+import { selectUserPresets } from '../../store/editor-slice';
+import { useWirebench } from '../../store/store';
+
+export function UserPresetsBar({ doc }: { doc: ResponseDoc }) {
+  const { t } = useTranslation();
+  const presets = useWirebench(selectUserPresets);
+  const save = useWirebench((s) => s.saveUserPreset);
+  const rename = useWirebench((s) => s.renameUserPreset);
+  const remove = useWirebench((s) => s.deleteUserPreset);
+  // Which name is being typed: a new preset's, or an existing one's new name.
+  const [naming, setNaming] = useState<{ id: string | null; name: string } | null>(null);
+
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (!naming || naming.name.trim() === '') return;
+    if (naming.id === null) save(naming.name, doc);
+    else rename(naming.id, naming.name);
+    setNaming(null);
+  };
+
+  return (
+    <details className="user-presets" data-testid="user-presets">
+      <summary>
+        {t('ui.editor.mine.manage')} ({presets.length})
+      </summary>
+      {presets.length === 0 && <p className="field-note">{t('ui.editor.mine.empty')}</p>}
+      <ul>
+        {presets.map((p) => (
+          <li key={p.id} data-testid="user-preset">
+            <span className="user-preset-name">{p.name}</span>
+            <button type="button" className="small" onClick={() => setNaming({ id: p.id, name: p.name })}>
+              {t('ui.editor.mine.rename')}
+            </button>
+            <button
+              type="button"
+              className="small danger"
+              onClick={() => {
+                if (window.confirm(t('ui.editor.mine.confirmDelete', { name: p.name }))) remove(p.id);
+              }}
+            >
+              {t('ui.editor.mine.delete')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {naming ? (
+        <form className="user-preset-form" onSubmit={submit}>
+          <label>
+            {t('ui.editor.mine.namePrompt')}{' '}
+            <input data-testid="user-preset-name" autoFocus maxLength={100} value={naming.name} onChange={(e) => setNaming({ ...naming, name: e.target.value })} />
+          </label>
+          <button type="submit" className="small primary" data-testid="user-preset-save">
+            {t('ui.editor.mine.saveButton')}
+          </button>
+          <button type="button" className="small" onClick={() => setNaming(null)}>
+            {t('ui.editor.mine.cancel')}
+          </button>
+        </form>
+      ) : (
+        <button
+          type="button"
+          className="small"
+          title={t('ui.editor.mine.saveTip')}
+          data-testid="user-preset-new"
+          onClick={() => setNaming({ id: null, name: t('ui.editor.mine.defaultName', { n: presets.length + 1 }) })}
+        >
+          {t('ui.editor.mine.save')}
+        </button>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,42 @@
+// The response editor's own state, beside the server form's draft (which holds the response
+// itself): what Enter inserts, and the presets the learner saved. Both are kept across restarts
+// (the `response` and `presets` settings sections; see features/response-editor/editor-settings.ts).
+import type { StateCreator } from 'zustand';
+import type { ResponseDoc, UserPreset } from '../../shared/app-settings';
+import type { EnterInserts } from '../../shared/app-settings';
+import type { WirebenchState } from './store';
+
+export interface EditorSlice {
+  editorEnter: EnterInserts;
+  userPresets: UserPreset[];
+  setEditorEnter: (enter: EnterInserts) => void;
+  /** Keeps `doc` as a new preset named `name`; returns its id. */
+  saveUserPreset: (name: string, doc: ResponseDoc) => string;
+  renameUserPreset: (id: string, name: string) => void;
+  deleteUserPreset: (id: string) => void;
+  /** The presets read back from the settings at start. */
+  setUserPresets: (presets: UserPreset[]) => void;
+}
+
+export const createEditorSlice: StateCreator<WirebenchState, [], [], EditorSlice> = (set) => ({
+  editorEnter: 'crlf',
+  userPresets: [],
+  setEditorEnter: (editorEnter) => set({ editorEnter }),
+  saveUserPreset: (name, doc) => {
+    const id = newPresetId();
+    set((s) => ({ userPresets: [...s.userPresets, { id, name: name.trim(), text: doc.text, body: doc.body }] }));
+    return id;
+  },
+  renameUserPreset: (id, name) =>
+    set((s) => ({ userPresets: s.userPresets.map((p) => (p.id === id ? { ...p, name: name.trim() } : p)) })),
+  deleteUserPreset: (id) => set((s) => ({ userPresets: s.userPresets.filter((p) => p.id !== id) })),
+  setUserPresets: (userPresets) => set({ userPresets }),
+});
+
+/** Ids only need to be unique among one person's presets: time and a random part. */
+function newPresetId(): string {
+  return `p${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+}
+
+export const selectEditorEnter = (s: WirebenchState): EnterInserts => s.editorEnter;
+export const selectUserPresets = (s: WirebenchState): UserPreset[] => s.userPresets;
