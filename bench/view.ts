@@ -7,7 +7,9 @@
 // to end (scrollTop in steps, one per frame, then wheel events), and the renderer's JS heap before
 // and after. Figures only: nothing is asserted, and nothing here runs in `npm test`.
 //   npm run bench:view   (WIREBENCH_CHROMIUM=/path/to/chromium to use another browser)
-import { existsSync } from 'node:fs';
+//   WIREBENCH_TRACE=view-trace.json npm run bench:view   also records a Chromium performance trace
+//   of the scroll (open it in DevTools' Performance panel, or summarise it with bench/trace-frames.ts)
+import { existsSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
@@ -34,8 +36,21 @@ const LINE = 32;
 const SCROLL_STEPS = 60;
 const WHEELS = 10;
 const P99_TARGET_MS = 50;
+const TRACE_FILE = process.env.WIREBENCH_TRACE;
+// What DevTools' Performance panel records: tasks, script, style, layout, paint, frames, samples.
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8.execute',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+];
 
 const lineAt = (n: number): string => `line ${String(n).padStart(10, '0')} of the stream.\r\n`;
+
+/** How far sendExchange has got, for a timeout's message. */
+const progress = { written: 0, ended: false };
 
 /** 100 MiB of numbered lines in 1 MiB writes, then our FIN; resolves when the server has closed too. */
 async function sendExchange(port: number): Promise<{ written: number; received: number }> {
@@ -47,6 +62,7 @@ async function sendExchange(port: number): Promise<{ written: number; received: 
     socket.once('end', done);
     socket.once('close', done);
   });
+  const closed = new Promise<void>((done) => socket.once('close', done));
   socket.on('error', () => {}); // a reset ends it too
   await new Promise<void>((done, fail) => {
     socket.once('connect', done);
@@ -55,13 +71,31 @@ async function sendExchange(port: number): Promise<{ written: number; received: 
   for (let mib = 0; mib < TOTAL / MIB; mib++) {
     const lines: string[] = [];
     for (let i = 0; i < MIB / LINE; i++) lines.push(lineAt(mib * (MIB / LINE) + i));
-    if (!socket.write(lines.join(''))) await new Promise((done) => socket.once('drain', done));
+    // The server's FIN (it answered) is expected here; its hanging up is not.
+    if (!socket.write(lines.join(''))) await Promise.race([new Promise((done) => socket.once('drain', done)), closed]);
+    if (socket.destroyed) throw new Error(`the server hung up after ${formatBytes(written)} of ${formatBytes(TOTAL)}`);
     written += MIB;
+    progress.written = written;
   }
   socket.end();
+  progress.ended = true;
   await ended;
   socket.destroy();
   return { written, received };
+}
+
+/** Starts a trace; the function returned ends it and writes its events to `file`. */
+async function startTrace(cdp: CDPSession, file: string): Promise<() => Promise<void>> {
+  const events: unknown[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    writeFileSync(file, JSON.stringify({ traceEvents: events }));
+    console.log(`trace: ${events.length} events in ${file}`);
+  };
 }
 
 /** The renderer's JS heap in use, after a collection (CDP). */
@@ -126,6 +160,10 @@ function percentile(sorted: number[], p: number): number {
 async function prepare(page: Page): Promise<void> {
   const id = (testId: string) => page.getByTestId(testId);
   await id('server-answer').selectOption('peer_fin');
+  // The server answers once 16 MiB are buffered (too large) and half-closes; its default 10 s wait
+  // for our FIN is shorter than sending the other 84 MiB can take on a busy machine, and a server
+  // that gives up hangs up mid-stream.
+  await id('server-fin-wait').fill('600000');
   await id('server-port').fill('0');
   await id('server-start').click();
   await page.locator('[data-testid="server-form"][data-mode="edit"]').waitFor();
@@ -137,7 +175,8 @@ async function prepare(page: Page): Promise<void> {
   const sent = await Promise.race([
     sendExchange(port),
     new Promise<never>((_, fail) => {
-      timer = setTimeout(() => fail(new Error(`the 100 MiB exchange did not finish within 120 s (port ${port})`)), 120_000);
+      const sofar = (): string => `${formatBytes(progress.written)} written${progress.ended ? ', FIN sent' : ''}`;
+      timer = setTimeout(() => fail(new Error(`the 100 MiB exchange did not finish within 120 s (port ${port}, ${sofar()})`)), 120_000);
     }),
   ]).finally(() => clearTimeout(timer));
   const server = page.locator('[data-testid="conn-row"][data-role="server"]').first();
@@ -177,6 +216,7 @@ async function main(): Promise<void> {
     const heapOpen = await jsHeap(cdp);
 
     // Scroll end to end, frames recorded in the page throughout.
+    const endTrace = TRACE_FILE ? await startTrace(cdp, TRACE_FILE) : null;
     await page.evaluate(START_RECORDER);
     const scrollStart = Date.now();
     const scrolled = await page.evaluate<{ top: number; height: number }>(SCROLL_STEPPED);
@@ -204,6 +244,7 @@ async function main(): Promise<void> {
     }
     await page.waitForTimeout(200);
     const deltas = await page.evaluate<number[]>(STOP_RECORDER);
+    await endTrace?.();
     const scrollMs = Date.now() - scrollStart;
     const lastText = endShown ? await page.locator(lastCell(lastRow + 14)).textContent() : null;
     const heapAfter = await jsHeap(cdp);
