@@ -7,6 +7,7 @@ import { BridgeProvider } from './bridge/bridge-context';
 import { createBridge } from './bridge/client';
 import { startIngest } from './bridge/ingest';
 import { i18n } from './i18n';
+import { startEditorSettings } from './features/response-editor/editor-settings';
 import { LOAD_WAIT_MS, startSettingsSync, whenSettingsLoaded } from './settings/settings-sync';
 import { useWirebench } from './store/store';
 import './ui/theme.css';
@@ -14,6 +15,7 @@ import './ui/theme.css';
 const bridge = createBridge();
 startIngest(bridge, useWirebench);
 startSettingsSync(bridge, useWirebench);
+startEditorSettings(useWirebench);
 
 document.documentElement.lang = i18n.language;
 document.title = i18n.t('ui.app.title');

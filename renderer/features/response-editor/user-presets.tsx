@@ -1,7 +1,7 @@
 // The learner's own presets: "Save as preset…" keeps the response being edited under a name they
 // choose; the list lets them rename and delete (after a confirmation). Loading one is in the
 // presets menu. They are kept across restarts (the `presets` settings section).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseDoc } from '../../../shared/app-settings';
 import { selectUserPresets } from '../../store/editor-slice';
@@ -16,8 +16,8 @@ export function UserPresetsBar({ doc }: { doc: ResponseDoc }) {
   // Which name is being typed: a new preset's, or an existing one's new name.
   const [naming, setNaming] = useState<{ id: string | null; name: string } | null>(null);
 
-  const submit = (e: FormEvent): void => {
-    e.preventDefault();
+  // Not a <form>: the editor sits inside the server form, and forms do not nest.
+  const submit = (): void => {
     if (!naming || naming.name.trim() === '') return;
     if (naming.id === null) save(naming.name, doc);
     else rename(naming.id, naming.name);
@@ -50,18 +50,30 @@ export function UserPresetsBar({ doc }: { doc: ResponseDoc }) {
         ))}
       </ul>
       {naming ? (
-        <form className="user-preset-form" onSubmit={submit}>
+        <div className="user-preset-form" role="group">
           <label>
             {t('ui.editor.mine.namePrompt')}{' '}
-            <input data-testid="user-preset-name" autoFocus maxLength={100} value={naming.name} onChange={(e) => setNaming({ ...naming, name: e.target.value })} />
+            <input
+              data-testid="user-preset-name"
+              autoFocus
+              maxLength={100}
+              value={naming.name}
+              onChange={(e) => setNaming({ ...naming, name: e.target.value })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  submit();
+                } else if (e.key === 'Escape') setNaming(null);
+              }}
+            />
           </label>
-          <button type="submit" className="small primary" data-testid="user-preset-save">
+          <button type="button" className="small primary" data-testid="user-preset-save" onClick={submit}>
             {t('ui.editor.mine.saveButton')}
           </button>
           <button type="button" className="small" onClick={() => setNaming(null)}>
             {t('ui.editor.mine.cancel')}
           </button>
-        </form>
+        </div>
       ) : (
         <button
           type="button"
