@@ -91,10 +91,6 @@ export const ui = {
       preset: 'Load a lesson’s response',
       presetNone: 'Lesson…',
     },
-    presets: {
-      'l1-hello-world': 'L1: Hello World, then FIN',
-      'l2-hello-bare-lf': 'L2: Hello, World! with bare LF, no headers',
-    },
     static: {
       root: 'Document root',
       rootPlaceholder: 'empty: the sample site shipped with Wirebench',
