@@ -4,19 +4,24 @@
 // the last one (section-saver.ts), and whatever waits is sent at once on pagehide/beforeunload.
 //
 // For features that keep a section of their own (the response editor's `response`, the user
-// presets' `presets`), two functions; neither ever throws:
+// presets' `presets`), two functions, and a promise to wait on; none ever throws:
 //
 //   loadedSection(section)  -> the section's value as read at startup, or undefined (nothing
-//                              stored, a section reset, or not loaded yet). The app draws once the
-//                              load has answered (or after LOAD_WAIT_MS), so a component reading it
-//                              when it mounts normally has it; whenSettingsLoaded() resolves then
-//                              too, for the rare host slower than that. Main has checked the value
+//                              stored, a section reset, or not loaded yet). Main has checked it
 //                              against the section's schema (shared/app-settings.ts); what it
 //                              means is the feature's to check.
 //   saveSection(section, value) -> keeps `value` as the section's new value, written SAVE_DELAY_MS
 //                              after the last call for that section (call it on every change;
-//                              only the last value in a pause is sent), never before the load
-//                              answered. A failed write shows the settings banner by itself.
+//                              only the last value in a pause is sent); held until the load has
+//                              answered, resent after a reconnect, sent at once on pagehide. A
+//                              failed write shows the settings banner by itself.
+//   whenSettingsLoaded()    -> resolves once the load has answered and the store holds it (never
+//                              for a host that does not answer). Safe to call before the sync
+//                              starts. The app draws after it (or after LOAD_WAIT_MS), so a
+//                              component mounting then usually finds loadedSection filled; a
+//                              feature that restores its section in whenSettingsLoaded().then(...)
+//                              also handles the slow host, and should leave alone what the person
+//                              changed meanwhile, as this module does.
 //
 // `server`, `client` and `layout` are saved by this module from the store: call saveSection with
 // them and the two would take turns overwriting each other.
@@ -58,10 +63,26 @@ const FROM_STATE: Record<StoreSection, { parts: (s: WirebenchState) => readonly 
 interface Running {
   loaded: StoredSettings | null;
   saver: SectionSaver;
-  whenLoaded: Promise<void>;
 }
 
 let running: Running | null = null;
+
+/**
+ * Made before any sync starts, so a feature that asks first (its module runs before main.tsx
+ * starts the sync) waits for the load rather than hearing it is done; made anew once used.
+ */
+let loadedSignal = signal();
+
+function signal(): { promise: Promise<void>; resolve: () => void; done: boolean } {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((r) => (resolve = r));
+  const made = { promise, done: false, resolve: () => {} };
+  made.resolve = () => {
+    made.done = true;
+    resolve();
+  };
+  return made;
+}
 
 export function loadedSection<S extends SettingsSection>(section: S): SectionValue<S> | undefined {
   return running?.loaded?.[section] as SectionValue<S> | undefined;
@@ -73,7 +94,7 @@ export function saveSection<S extends SettingsSection>(section: S, value: Sectio
 
 /** Resolves once settings.load has answered and the store holds what it read. */
 export function whenSettingsLoaded(): Promise<void> {
-  return running?.whenLoaded ?? Promise.resolve();
+  return loadedSignal.promise;
 }
 
 export interface SettingsSyncOptions {
@@ -99,8 +120,9 @@ export function startSettingsSync(bridge: LinkedBridge, store: WirebenchStore, o
       });
     },
   });
-  let markLoaded: () => void = () => {};
-  const state: Running = { loaded: null, saver, whenLoaded: new Promise((resolve) => (markLoaded = resolve)) };
+  if (loadedSignal.done) loadedSignal = signal();
+  const loaded = loadedSignal;
+  const state: Running = { loaded: null, saver };
   running = state;
 
   // What the store held before the load answered: a section that differs from it by then was
@@ -121,7 +143,7 @@ export function startSettingsSync(bridge: LinkedBridge, store: WirebenchStore, o
       unwatch = watch(store, saver);
       for (const section of changed) saver.schedule(section, FROM_STATE[section].value(store.getState()));
       saver.release();
-      markLoaded();
+      loaded.resolve();
     });
   };
 
