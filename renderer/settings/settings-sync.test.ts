@@ -99,6 +99,20 @@ describe('startSettingsSync', () => {
     expect(door.saves).toEqual([]);
   });
 
+  it('makes a feature that asks before the sync starts wait for the load', async () => {
+    const { door: slow, url: slowUrl } = await startDoor(STORED);
+    slow.holdLoad = true;
+    let seen: unknown = 'not yet';
+    const asked = whenSettingsLoaded().then(() => (seen = loadedSection('response')));
+    start(slowUrl);
+    await until(() => slow.loadAsked);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(seen).toBe('not yet');
+    slow.releaseLoad();
+    await asked;
+    expect(seen).toEqual(STORED.response);
+  });
+
   it('saves a changed section once after a pause, and what saveSection is given', async () => {
     const { door, url } = await startDoor({});
     const store = start(url);

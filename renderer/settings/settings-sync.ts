@@ -164,6 +164,7 @@ export function startSettingsSync(bridge: LinkedBridge, store: WirebenchStore, o
     page?.removeEventListener('beforeunload', flush);
     saver.dispose();
     if (running === state) running = null;
+    if (loadedSignal === loaded) loadedSignal = signal(); // what asks now waits for the next start
   };
 }
 
