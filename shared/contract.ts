@@ -8,6 +8,7 @@ import { ERROR_CODES } from './errors';
 import { NOTE_CODES } from './notes';
 import { DEFAULT_LISTEN } from './server-choices';
 import { SectionSave, SettingsNotice, StoredSettings } from './app-settings';
+import { TCP_STATES, TEARDOWN_SCENARIOS } from './teardown/tcp-states';
 import { ResponderConfig, ServerSettings, ServerSettingsPatch, ServerStats } from './server-settings';
 
 // ---- building blocks -------------------------------------------------------------------------
@@ -66,10 +67,23 @@ const eventBase = {
  *   with another client; it waits, unread, as in a listen() backlog, until its accept() returns.
  * - timeout: a server timeout fired (idle, header, or the wait for the peer's FIN), and the server
  *   acts on it (closes): never a silent close.
+ * - tcp_state: the kernel's own TCP state for this socket changed (read while it closes, until
+ *   TIME_WAIT ends: this may come after `closed`, since the kernel keeps the socket after we let go).
  * - note: what the server decided and why (request complete, which file, keep-alive, ...).
  */
 export const JournalEvent = z.discriminatedUnion('kind', [
-  z.object({ ...eventBase, kind: z.literal('opened'), role: Role, local: Address, remote: Address }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('opened'),
+    role: Role,
+    local: Address,
+    remote: Address,
+    /**
+     * The engine process's monotonic clock (performance.now()) when it opened: `mono + t` puts the
+     * events of two connections of one engine (our client and our server) on one timeline.
+     */
+    mono: z.number(),
+  }),
   z.object({
     ...eventBase,
     kind: z.literal('data'),
@@ -89,6 +103,14 @@ export const JournalEvent = z.discriminatedUnion('kind', [
     kind: z.literal('timeout'),
     which: z.enum(['idle', 'header', 'fin_wait']),
     ms: z.number().int().min(0),
+  }),
+  z.object({
+    ...eventBase,
+    kind: z.literal('tcp_state'),
+    /** The kernel's state of this connection's socket (Linux: /proc/net/tcp{,6}); CLOSED once it is gone. */
+    state: z.enum(TCP_STATES),
+    /** Time left on the kernel's timer for the state (TIME_WAIT's), when it runs; else null. */
+    timerMs: z.number().int().min(0).nullable(),
   }),
   z.object({
     ...eventBase,
@@ -279,6 +301,15 @@ export const commands = {
    * the range is no longer stored (the payload budget evicted it, or the event cap dropped its
    * chunk), `bytes` is null and `evicted` true: the counters still say how many there were.
    */
+  /**
+   * Runs a teardown scenario over loopback: a server of its own on a free port (stopped once the
+   * scenario is over) and our client; answers once both connections exist, and the scenario goes on
+   * (its events arrive as journal.delta, as any connection's do).
+   */
+  'scenario.run': {
+    input: z.object({ scenario: z.enum(TEARDOWN_SCENARIOS) }).strict(),
+    output: z.object({ serverId: ServerId, clientConnId: ConnId, serverConnId: ConnId }),
+  },
   /** The stored settings, section by section, and what went wrong reading them (never an error). */
   'settings.load': {
     input: Empty,

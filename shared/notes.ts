@@ -59,6 +59,8 @@ export const NOTE_CODES = [
    * address tried before it with its errno, `::1 ECONNREFUSED`, comma-separated; '—' when none) }
    */
   'resolved',
+  /** Client (a teardown scenario): no answer came within `ms`, so the client gives up and closes. params: { ms } */
+  'client_gave_up',
 ] as const;
 
 export type NoteCode = (typeof NOTE_CODES)[number];

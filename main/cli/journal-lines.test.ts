@@ -25,8 +25,11 @@ describe('eventLine', () => {
     const words = (event: JournalEvent): string => eventLine(t, event).replace(/^\S+ c3 \S+ {2}/, '');
     const local = { address: '127.0.0.1', port: 9000, family: 'IPv4' as const };
     const remote = { address: '::1', port: 50123, family: 'IPv6' as const };
-    expect(words({ ...base, kind: 'opened', role: 'server', local, remote })).toBe('connected: [::1]:50123 → 127.0.0.1:9000');
+    expect(words({ ...base, kind: 'opened', role: 'server', local, remote, mono: 0 })).toBe('connected: [::1]:50123 → 127.0.0.1:9000');
     expect(words({ ...base, kind: 'peer_fin' })).toBe('the client sent FIN: it will send nothing more');
+    expect(words({ ...base, kind: 'tcp_state', state: 'TIME_WAIT', timerMs: 59_500 })).toBe(
+      'the kernel says this socket is now TIME_WAIT (59.5 s left on its timer)',
+    );
     expect(words({ ...base, kind: 'fin_sent' })).toBe('the server sent FIN: it will send nothing more');
     expect(words({ ...base, kind: 'rst_sent' })).toBe('the server reset the connection (RST)');
     expect(words({ ...base, kind: 'error', code: 'ECONNRESET' })).toBe('the system reported ECONNRESET');

@@ -35,6 +35,10 @@ function eventText(t: Translate, event: JournalEvent, previewChars: number): str
       return t(`${e}.timeout.${event.which}`, { ms: event.ms });
     case 'note':
       return t(`notes.${event.code}`, event.params);
+    case 'tcp_state':
+      return event.timerMs === null
+        ? t(`${e}.tcpState`, { state: event.state })
+        : t(`${e}.tcpStateTimer`, { state: event.state, seconds: (event.timerMs / 1000).toFixed(1) });
     case 'peer_fin':
     case 'fin_sent':
     case 'rst_sent':

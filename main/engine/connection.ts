@@ -54,6 +54,7 @@ export class Connection {
       remote: address(socket.remoteAddress, socket.remotePort),
       at: Date.now(),
       t: 0,
+      mono: this.t0,
     });
     socket.on('data', (chunk: Buffer) => {
       const bytes = ownBytes(chunk);

@@ -13,6 +13,7 @@ import { isLoopbackHost } from './listen-address';
 import { LiveConnections } from './live-connections';
 import type { Responder } from './responder';
 import { createResponder } from './responders/create-responder';
+import { runScenario, type ScenarioDeps } from './scenarios/run-scenario';
 import { connectClient } from './telnet-client';
 import { Throttle } from './throttle';
 
@@ -144,6 +145,10 @@ export class Engine {
         return {};
       }),
       'server.versions': now(({ serverId }) => ({ versions: this.server(serverId).versions() })),
+      'scenario.run': ({ scenario }) => {
+        this.refuseAfterClose('scenario.run');
+        return runScenario(this.scenarioDeps(), scenario);
+      },
       'client.connect': async ({ host, port, timeoutMs }) => {
         this.refuseAfterClose('client.connect');
         const { conn, resolution } = await connectClient({
@@ -192,6 +197,30 @@ export class Engine {
         if (!range) throw new CommandError('unknown_connection', { connId });
         return range;
       }),
+    };
+  }
+
+  /** What a teardown scenario plays with: the engine's own commands, and a look at its journal. */
+  private scenarioDeps(): ScenarioDeps {
+    const poll = async <T>(what: () => T | undefined, timeoutMs: number): Promise<T> => {
+      const deadline = performance.now() + timeoutMs;
+      for (;;) {
+        const found = what();
+        if (found !== undefined) return found;
+        if (performance.now() > deadline || this.shutdown) throw new CommandError('os_error', { errno: 'ETIMEDOUT', syscall: 'scenario' });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    return {
+      handlers: this.handlers,
+      waitFor: (connId, seen, timeoutMs = 5000) =>
+        poll(() => {
+          const events = this.journal.events(connId);
+          return events && seen(events) ? events : undefined;
+        }, timeoutMs),
+      acceptedBy: (serverId) => poll(() => this.journal.summaries().find((c) => c.serverId === serverId)?.connId, 5000),
+      serverSide: (connId) => this.live.get(connId),
+      note: (connId, ms) => this.live.get(connId)?.recordNote('client_gave_up', { ms }),
     };
   }
 

@@ -110,8 +110,8 @@ export class Journal {
     });
     this.total.connections++;
     // Built whole rather than spread (one per connection: 10,000 a second closing per request).
-    const { role, local, remote, at, t } = opened;
-    this.push(connId, this.entries.get(connId) as Entry, { kind: 'opened', role, local, remote, at, t, connId, seq: 0 });
+    const { role, local, remote, at, t, mono } = opened;
+    this.push(connId, this.entries.get(connId) as Entry, { kind: 'opened', role, local, remote, at, t, mono, connId, seq: 0 });
     return connId;
   }
 

@@ -30,6 +30,11 @@ export class LiveConnections {
     return this.live.get(connId) ?? null;
   }
 
+  /** Any open connection by id (the engine's own use: a scenario's server side), or null. */
+  get(connId: string): Connection | null {
+    return this.live.get(connId) ?? null;
+  }
+
   /** A client connection that can still send, or not_writable saying why not. */
   writableClient(connId: string): Connection {
     const conn = this.client(connId);

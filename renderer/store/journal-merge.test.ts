@@ -8,6 +8,7 @@ const opened = (seq: number): JournalEvent => ({
   seq,
   kind: 'opened',
   role: 'client',
+  mono: 0,
   local: { address: '127.0.0.1', port: 5000, family: 'IPv4' },
   remote: { address: '127.0.0.1', port: 9000, family: 'IPv4' },
 });

@@ -25,7 +25,7 @@ export function summary(connId: string, patch: Partial<ConnSummary> = {}): ConnS
 
 export function openedEvent(connId: string, seq = 0): JournalEvent {
   const s = summary(connId);
-  return { connId, seq, at: 1000, t: 0, kind: 'opened', role: s.role, local: s.local, remote: s.remote };
+  return { connId, seq, at: 1000, t: 0, kind: 'opened', role: s.role, local: s.local, remote: s.remote, mono: 0 };
 }
 
 export function dataEvent(connId: string, seq: number, dir: 'in' | 'out', text: string): JournalEvent {

@@ -106,6 +106,7 @@ function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: TFunction):
     case 'dequeued':
     case 'timeout':
     case 'note':
+    case 'tcp_state':
       return describeEvent(event, t);
   }
 }

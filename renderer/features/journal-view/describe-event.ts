@@ -37,6 +37,10 @@ export function describeEvent(event: JournalEvent, t: TFunction): string {
     }
     case 'note':
       return t(`notes.${event.code}`, event.params);
+    case 'tcp_state':
+      return event.timerMs === null
+        ? t('ui.journal.tcpState', { state: event.state })
+        : t('ui.journal.tcpStateTimer', { state: event.state, seconds: (event.timerMs / 1000).toFixed(1) });
   }
 }
 

@@ -57,6 +57,8 @@ export const cli = {
       closedError: 'closed after an error',
       queued: 'connected, waiting for accept(): number {{position}} in the queue',
       dequeued: 'accepted: its turn has come',
+      tcpState: 'the kernel says this socket is now {{state}}',
+      tcpStateTimer: 'the kernel says this socket is now {{state}} ({{seconds}} s left on its timer)',
       timeout: {
         idle: 'timeout: nothing from the client for {{ms}} ms, so the server closes the connection',
         header: 'timeout: no complete request within {{ms}} ms, so the server closes the connection',

@@ -22,4 +22,5 @@ export const notes = {
   file_too_large: '{{file}} is {{size}} bytes, more than the {{limit}} bytes the server sends at once: 500 Internal Server Error.',
   file_unreadable: 'Could not read {{file}} ({{code}}): 500 Internal Server Error.',
   resolved: '{{host}} resolved to {{addresses}}; connected to {{connected}}. Addresses that failed before it: {{failed}}.',
+  client_gave_up: 'No answer came within {{ms}} ms, so the client gives up and closes the connection.',
 } satisfies Record<NoteCode, string>;

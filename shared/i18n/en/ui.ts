@@ -223,6 +223,8 @@ export const ui = {
     closedAfterError: 'Closed after an error',
     queued: 'Connected, waiting for accept(): number {{position}} in the queue (the server is busy with another client)',
     dequeued: 'accept() returned: the server serves this connection now',
+    tcpState: 'The kernel says this socket is now {{state}}',
+    tcpStateTimer: 'The kernel says this socket is now {{state}}, for {{seconds}} s more',
     timeout: {
       idle: 'Idle timeout: nothing from the client for {{time}}, so the server closes the connection',
       header: 'Request timeout: no complete request {{time}} after accept(), so the server closes the connection',

@@ -1,0 +1,39 @@
+// The TCP states of RFC 9293 section 3.3.2, by the names Linux's /proc/net/tcp uses for them (its
+// FIN_WAIT1 and FIN_WAIT2 written as the RFC writes them). A socket's state, read from the kernel
+// or inferred from its events, is one of these.
+export const TCP_STATES = [
+  'LISTEN',
+  'SYN_SENT',
+  'SYN_RECEIVED',
+  'ESTABLISHED',
+  'FIN_WAIT_1',
+  'FIN_WAIT_2',
+  'CLOSE_WAIT',
+  'CLOSING',
+  'LAST_ACK',
+  'TIME_WAIT',
+  'CLOSED',
+] as const;
+export type TcpState = (typeof TCP_STATES)[number];
+
+/**
+ * The scenarios one click away, each run against our own server with our own client over loopback
+ * (scenario.run), each ending in a diagram:
+ * - server_closes_first: lesson L1, the server answers and shuts down its write side (FIN) first;
+ * - client_half_closes_first: the client sends its request, then FIN, and still gets the answer;
+ * - keep_alive_client_closes: two requests on one connection, then the client closes;
+ * - server_resets: the server answers with RST instead of FIN;
+ * - client_resets_mid_response: the server drips its answer, the client resets half-way;
+ * - server_hangs_client_times_out: the server never answers; the client gives up and closes;
+ * - both_close_at_once: both sides send FIN at the same moment (simultaneous close: CLOSING).
+ */
+export const TEARDOWN_SCENARIOS = [
+  'server_closes_first',
+  'client_half_closes_first',
+  'keep_alive_client_closes',
+  'server_resets',
+  'client_resets_mid_response',
+  'server_hangs_client_times_out',
+  'both_close_at_once',
+] as const;
+export type TeardownScenario = (typeof TEARDOWN_SCENARIOS)[number];
