@@ -97,7 +97,9 @@ test('a 100 MB exchange opens at once, scrolls to its end, and pages in what the
   test.setTimeout(180_000);
   const wb = new WorkbenchPage(app);
   const bv = new ByteViewPage(app);
-  await new ServerPanelPage(app).choose({ answer: 'peer_fin' });
+  // It answers once 16 MiB are buffered and half-closes: its default 10 s wait for our FIN can run
+  // out on a busy machine before the other 84 MiB are sent, and it would hang up mid-stream.
+  await new ServerPanelPage(app).choose({ answer: 'peer_fin', finWaitMs: 600_000 });
   const port = await wb.startServer(0);
 
   // 100 MiB of numbered lines, in writes of 1 MiB, then our FIN: the server answers and closes.

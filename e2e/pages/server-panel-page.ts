@@ -11,6 +11,8 @@ export interface ServerChoices {
   dripEveryMs?: number;
   /** Seconds. */
   headerTimeout?: number;
+  /** How long a half-closed server waits for the client's FIN (ms). */
+  finWaitMs?: number;
 }
 
 export interface ServerStats {
@@ -44,6 +46,7 @@ export class ServerPanelPage {
     if (choices.dripBytes !== undefined) await this.byId('server-drip-bytes').fill(String(choices.dripBytes));
     if (choices.dripEveryMs !== undefined) await this.byId('server-drip-ms').fill(String(choices.dripEveryMs));
     if (choices.headerTimeout !== undefined) await this.byId('server-header-timeout').fill(String(choices.headerTimeout));
+    if (choices.finWaitMs !== undefined) await this.byId('server-fin-wait').fill(String(choices.finWaitMs));
   }
 
   row(port: number): Locator {
