@@ -37,6 +37,18 @@ describe('byteSource', () => {
     expect(source.missingPages('in', 10, 12)).toEqual([]);
   });
 
+  it('reads inside one page as a view of it, not a copy', () => {
+    const ex = without(exchangeOf(SPLIT_EXCHANGE), [0, 1]);
+    const cache = new PageCache();
+    const page = ascii('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    cache.put('in', 0, page);
+    const source = byteSource(ex, cache);
+    const read = source.read('in', 10, 14);
+    expect(text(read)).toBe('/1.1');
+    expect(read instanceof Uint8Array && read.buffer).toBe(page.buffer);
+    expect(text(source.read('in', 4, 12))).toBe('/ HTTP/1'); // across chunks: a copy, the same bytes
+  });
+
   it('asks again for a page fetched before the stream grew past it', () => {
     const ex = without(exchangeOf([['in', 'abc'], ['in', 'def']]), [0, 1]);
     const cache = new PageCache();

@@ -105,6 +105,14 @@ export function byteSource(exchange: Exchange, cache: PageCache): ByteSource {
     const only = stream.chunks[floorIndex(stream.starts, start)];
     // The common case: inside one chunk whose bytes are here; no copy.
     if (only?.bytes && end <= only.offset + only.length) return only.bytes.subarray(start - only.offset, end - only.offset);
+    // As common once a big exchange is paged: inside one chunk without bytes and one page; no copy.
+    const page = Math.floor(start / PAGE_BYTES);
+    if (only && !only.bytes && end <= only.offset + only.length && end <= (page + 1) * PAGE_BYTES) {
+      const got = cache.get(dir, page);
+      if (got === 'evicted') return 'evicted';
+      if (!(got instanceof Uint8Array) || got.length < end - page * PAGE_BYTES) return 'loading';
+      return got.subarray(start - page * PAGE_BYTES, end - page * PAGE_BYTES);
+    }
     // Every piece at hand before anything is copied: a block of a big exchange is asked for often.
     for (const { chunk, from, to } of pieces(dir, start, end)) {
       const missing = chunk.bytes ? null : fromPages(dir, from, to, null, start);
