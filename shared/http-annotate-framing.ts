@@ -30,8 +30,7 @@ export function decideFraming(msg: HttpMessage, requestMethod: string | undefine
   }
   if (te.length > 0) {
     if (cl.length > 0) problems.push({ code: 'content_length_and_transfer_encoding', field: cl[0] as number, params: {} });
-    const codings = te.flatMap((i) => listElements((msg.fields[i] as Field).value.toLowerCase()));
-    const chunked = codings.at(-1) === 'chunked';
+    const chunked = lastCoding(msg.fields, te) === 'chunked';
     if (!chunked) {
       const value = te.map((i) => (msg.fields[i] as Field).value).join(', ');
       problems.push({ code: 'unsupported_transfer_encoding', field: te[0] as number, params: { value } });
@@ -42,8 +41,15 @@ export function decideFraming(msg: HttpMessage, requestMethod: string | undefine
     return decided('chunked', problems);
   }
   if (cl.length > 0) {
+    // The usual case, one Content-Length of digits, without the lists below (this runs per message).
+    const only = cl.length === 1 ? (msg.fields[cl[0] as number] as Field).value : '';
+    if (DIGITS.test(only)) {
+      const length = Number(only);
+      if (length > 0) bodyOnGet(msg, problems);
+      return length === 0 ? decided('none', problems, { declaredLength: 0 }) : decided('length', problems, { declaredLength: length });
+    }
     const values = cl.flatMap((i) => listElements((msg.fields[i] as Field).value));
-    const bad = values.find((v) => !/^\d{1,15}$/.test(v));
+    const bad = values.find((v) => !DIGITS.test(v));
     if (bad !== undefined || values.length === 0) {
       problems.push({ code: 'bad_content_length', field: cl[0] as number, params: { value: bad ?? '' } });
       return decided('none', problems, { unreadable: true });
@@ -75,14 +81,43 @@ function decided(framing: BodyFraming, problems: FramingDecision['problems'], re
   return rest ? Object.assign(decision, rest) : decision;
 }
 
+/** A Content-Length value as one number: 1 to 15 digits (exact, far below 2^53). */
+const DIGITS = /^\d{1,15}$/;
+
+/** The last transfer coding the fields at `te` name, in lower case (RFC 9112 section 6.1). */
+function lastCoding(fields: readonly Field[], te: readonly number[]): string | undefined {
+  for (let k = te.length - 1; k >= 0; k--) {
+    const value = (fields[te[k] as number] as Field).value;
+    // The usual value, one coding and nothing else, without splitting it.
+    if (sameName(value, 'chunked')) return 'chunked';
+    const codings = listElements(value.toLowerCase());
+    if (codings.length > 0) return codings.at(-1);
+  }
+  return undefined;
+}
+
 function indexesOf(fields: readonly Field[], name: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < fields.length; i++) if ((fields[i] as Field).name.toLowerCase() === name) out.push(i);
+  for (let i = 0; i < fields.length; i++) if (sameName((fields[i] as Field).name, name)) out.push(i);
   return out;
 }
 
 /** The first value of a field, by case-insensitive name. */
 export function fieldValue(fields: readonly Field[], name: string): string | undefined {
-  for (const f of fields) if (f.name.toLowerCase() === name) return f.value;
+  for (const f of fields) if (sameName(f.name, name)) return f.value;
   return undefined;
+}
+
+/**
+ * Whether `text` is `lower` (lower case ASCII) but for case: what `text.toLowerCase() === lower`
+ * says, without the lower-case copy per field per look. Only A-Z lower to ASCII letters among
+ * the Latin-1 chars a name is made of, so other chars must be equal as they are.
+ */
+function sameName(text: string, lower: string): boolean {
+  if (text.length !== lower.length) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
