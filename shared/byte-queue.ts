@@ -6,35 +6,52 @@
 
 export class ByteQueue {
   private buf: Uint8Array = new Uint8Array(256);
-  private start = 0;
-  private end = 0;
+  private head = 0;
+  private tail = 0;
   /** While lending: the queue's own buffer, set aside; `buf` is then the caller's bytes. */
   private own: Uint8Array | null = null;
   /** Stream offset of the first unconsumed byte. */
   offset = 0;
 
   get length(): number {
-    return this.end - this.start;
+    return this.tail - this.head;
+  }
+
+  /**
+   * The unconsumed bytes are `data[start, end)`: a reader that scans them in place makes no view
+   * per look (view() allocates one). Valid until the next append, lend or keep; bytes of `data`
+   * outside the range are not the stream's.
+   */
+  get data(): Uint8Array {
+    return this.buf;
+  }
+
+  get start(): number {
+    return this.head;
+  }
+
+  get end(): number {
+    return this.tail;
   }
 
   append(bytes: Uint8Array): void {
     if (bytes.length === 0) return;
     this.keep();
-    if (this.end + bytes.length > this.buf.length) this.makeRoom(bytes.length);
-    this.buf.set(bytes, this.end);
-    this.end += bytes.length;
+    if (this.tail + bytes.length > this.buf.length) this.makeRoom(bytes.length);
+    this.buf.set(bytes, this.tail);
+    this.tail += bytes.length;
   }
 
   /** The unconsumed bytes (a view: valid until the next append or consume). */
   view(): Uint8Array {
-    return this.buf.subarray(this.start, this.end);
+    return this.buf.subarray(this.head, this.tail);
   }
 
   consume(count: number): void {
-    this.start += count;
+    this.head += count;
     this.offset += count;
-    if (this.start === this.end) {
-      this.start = this.end = 0;
+    if (this.head === this.tail) {
+      this.head = this.tail = 0;
       this.giveBack();
     }
   }
@@ -44,25 +61,25 @@ export class ByteQueue {
    * the caller's: before the caller may change or reuse them, keep() must be called.
    */
   lend(bytes: Uint8Array): void {
-    if (this.end > this.start) throw new Error('ByteQueue.lend: the queue is not empty');
+    if (this.tail > this.head) throw new Error('ByteQueue.lend: the queue is not empty');
     if (bytes.length === 0) return;
     this.own ??= this.buf;
     // A plain Uint8Array over the same memory: a subclass's subarray (Node's Buffer) is a slower path.
     this.buf = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-    this.start = 0;
-    this.end = bytes.length;
+    this.head = 0;
+    this.tail = bytes.length;
   }
 
   /** Ends a lend: what is left of the lent bytes is copied into the queue's own buffer. */
   keep(): void {
     if (this.own === null) return;
-    const rest = this.buf.subarray(this.start, this.end);
+    const rest = this.buf.subarray(this.head, this.tail);
     this.giveBack();
-    this.start = this.end = 0;
+    this.head = this.tail = 0;
     if (rest.length === 0) return;
     if (rest.length > this.buf.length) this.makeRoom(rest.length);
     this.buf.set(rest, 0);
-    this.end = rest.length;
+    this.tail = rest.length;
   }
 
   private giveBack(): void {
@@ -72,18 +89,18 @@ export class ByteQueue {
   }
 
   private makeRoom(extra: number): void {
-    const used = this.end - this.start;
+    const used = this.tail - this.head;
     // Slide down when that frees enough; grow (doubling) only when the live bytes need it.
     if (used + extra <= this.buf.length / 2) {
-      this.buf.copyWithin(0, this.start, this.end);
+      this.buf.copyWithin(0, this.head, this.tail);
     } else {
       let size = this.buf.length * 2;
       while (size < used + extra) size *= 2;
       const next = new Uint8Array(size);
-      next.set(this.buf.subarray(this.start, this.end));
+      next.set(this.buf.subarray(this.head, this.tail));
       this.buf = next;
     }
-    this.start = 0;
-    this.end = used;
+    this.head = 0;
+    this.tail = used;
   }
 }

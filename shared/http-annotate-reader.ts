@@ -1,0 +1,264 @@
+// Reading the lines of an HTTP/1.x message into the annotation (http-annotate.ts feeds them): the
+// start line, field lines (and trailers), chunk-size lines. Each becomes spans, in order, from
+// the queue's front, plus what it says of the message (its fields, its chunks) and its problems.
+// The usual lines are read straight from the bytes (http-annotate-scan.ts); any other line as
+// text (http-annotate-lines.ts), which says what is wrong with it. Either way a line gives the
+// same spans, message and problems; the scans only save the strings and arrays per line.
+// The state the annotator and this share lives here, with the few ways to add to the annotation.
+import { PROBLEM_SEVERITY, type Field, type HttpMessage, type Problem, type ProblemCode, type Side } from './annotation';
+import { ByteQueue } from './byte-queue';
+import { parseChunkSizeLine, parseFieldLine, parseRequestLine, parseStatusLine, preview, type LineProblem, type Piece } from './http-annotate-lines';
+import { sameText, scanChunkSize, scanFieldLine, scanRequestLine, scanStatusLine, statusCode, textOf, type LineCut } from './http-annotate-scan';
+import { KIND, NO_FIELD, SpanStore } from './http-annotate-spans';
+import { latin1, trimOws } from './http-syntax';
+
+export type Phase = 'start' | 'head' | 'body_length' | 'body_close' | 'chunk_size' | 'chunk_data' | 'chunk_end' | 'trailers' | 'garbage';
+
+export abstract class LineReader {
+  protected readonly spans = new SpanStore();
+  protected readonly messages: HttpMessage[] = [];
+  protected readonly problems: Problem[] = [];
+  protected readonly queue = new ByteQueue();
+  /** Where a scan (http-annotate-scan.ts) puts the parts of the line it read. */
+  protected readonly cut: LineCut = { a: 0, b: 0, c: 0, d: 0 };
+  protected phase: Phase = 'start';
+  /** Body or chunk bytes still to come in the current phase. */
+  protected left = 0;
+  protected msg: HttpMessage | null = null;
+  /**
+   * Content-Length of the previous message, if it had one that framed its body: bytes after such
+   * a body are suspect. `Content-Length: 0` counts too (framing `none`, but declared: RFC 9112
+   * section 6.3 rule 6), so a POST whose Content-Length says 0 and that sends a body anyway is
+   * told as bytes after the body, not as a start line that is not HTTP.
+   */
+  protected previousDeclared: number | undefined;
+  protected bareLf: Problem | null = null;
+  /** The field (or trailer) the previous line of this head belongs to: what an obs-fold line continues. */
+  protected foldable: number | undefined;
+  /** The current message's start line, its line end included. */
+  protected startLineLength = 0;
+
+  constructor(protected readonly side: Side) {}
+
+  /** The blank line that ends a head (not a trailer section): where the body ends is decided there. */
+  protected abstract headDone(msg: HttpMessage): void;
+  protected abstract finishMessage(): void;
+
+  /** One line of a head or chunked body: bytes [start, end) are its content, `endLength` bytes end it (2, 1 or 0). */
+  protected line(bytes: Uint8Array, start: number, end: number, endLength: number): void {
+    const lfAt = this.queue.offset + (end - start);
+    const before = this.msg;
+    if (this.phase === 'start') this.startLine(bytes, start, end, endLength);
+    else if (this.phase === 'chunk_size') this.chunkSizeLine(bytes, start, end, endLength);
+    else this.fieldLine(bytes, start, end, endLength);
+    // The line belongs to the message it started, or to the one its blank line just finished.
+    if (endLength === 1) this.noteBareLf(lfAt, (this.msg ?? before)?.index ?? -1);
+  }
+
+  private startLine(bytes: Uint8Array, start: number, end: number, endLength: number): void {
+    if (start === end && endLength > 0) {
+      // RFC 9112 section 2.2: empty lines before a request line are ignored.
+      return this.take(KIND.leading_empty_line, endLength);
+    }
+    const cut = this.cut;
+    // The strings of a start line like the last one are the last one's (see textOf).
+    const last = this.messages.at(-1);
+    if (this.side === 'request' && scanRequestLine(bytes, start, end, cut)) {
+      const msg = this.openMessage(textOf(bytes, cut.d, end, last?.version), end - start + endLength);
+      msg.method = textOf(bytes, start, cut.a, last?.method);
+      msg.target = textOf(bytes, cut.b, cut.c, last?.target);
+      this.take(KIND.method, cut.a - start);
+      this.take(KIND.sp, cut.b - cut.a);
+      this.take(KIND.target, cut.c - cut.b);
+      this.take(KIND.sp, cut.d - cut.c);
+      this.take(KIND.version, end - cut.d);
+    } else if (this.side === 'response' && scanStatusLine(bytes, start, end, cut)) {
+      const msg = this.openMessage(textOf(bytes, start, cut.a, last?.version), end - start + endLength);
+      msg.status = statusCode(bytes, cut.b);
+      msg.reason = textOf(bytes, cut.b + 4, end, last?.reason);
+      this.take(KIND.version, cut.a - start);
+      this.take(KIND.sp, cut.b - cut.a);
+      this.take(KIND.status_code, 3);
+      this.take(KIND.sp, 1);
+      if (end > cut.b + 4) this.take(KIND.reason, end - cut.b - 4);
+    } else return this.startLineText(latin1(bytes, start, end), endLength);
+    if (endLength > 0) this.take(KIND.line_end, endLength);
+  }
+
+  /** A start line the scan did not accept, read as text: what is wrong with it, or that it is not HTTP. */
+  private startLineText(content: string, endLength: number): void {
+    const start = this.queue.offset;
+    const parsed = this.side === 'request' ? parseRequestLine(content) : parseStatusLine(content);
+    if (!parsed) {
+      const declared = this.previousDeclared;
+      const code = declared !== undefined ? 'bytes_after_body' : 'bad_start_line';
+      const params: Record<string, string | number> = declared !== undefined ? { declared } : { line: preview(content) };
+      this.problem(code, start, content.length + endLength, params, -1);
+      this.phase = 'garbage';
+      return;
+    }
+    const msg = this.openMessage(parsed.version, content.length + endLength);
+    if ('method' in parsed) Object.assign(msg, { method: parsed.method, target: parsed.target });
+    else Object.assign(msg, { status: parsed.status, reason: parsed.reason });
+    this.pieces(parsed.pieces, endLength);
+    if ('problems' in parsed) for (const p of parsed.problems) this.lineProblem(p, start);
+  }
+
+  /** A new message, from the start line at the queue's front; its head comes next. */
+  private openMessage(version: string, startLineLength: number): HttpMessage {
+    const msg: HttpMessage = {
+      index: this.messages.length,
+      kind: this.side,
+      offset: this.queue.offset,
+      length: 0,
+      complete: false,
+      version,
+      fields: [],
+      trailers: [],
+      framing: 'none',
+      bodyOffset: 0,
+      bodyLength: 0,
+      chunks: [],
+    };
+    this.messages.push(msg);
+    this.msg = msg;
+    this.startLineLength = startLineLength;
+    this.phase = 'head';
+    this.foldable = undefined;
+    return msg;
+  }
+
+  private fieldLine(bytes: Uint8Array, start: number, end: number, endLength: number): void {
+    const msg = this.msg as HttpMessage;
+    if (start === end) {
+      this.take(KIND.blank_line, endLength);
+      return this.phase === 'trailers' ? this.finishMessage() : this.headDone(msg);
+    }
+    const cut = this.cut;
+    if (!scanFieldLine(bytes, start, end, cut)) return this.fieldLineText(latin1(bytes, start, end), endLength);
+    const trailers = this.phase === 'trailers';
+    const list = trailers ? msg.trailers : msg.fields;
+    const field = list.length;
+    // The names and values of the message before, to reuse where they are the same (textOf).
+    const before = this.messages[msg.index - 1];
+    const known = knownField(before ? (trailers ? before.trailers : before.fields) : NONE, field, bytes, start, cut.a);
+    const name = known ? known.name : latin1(bytes, start, cut.a);
+    list.push({ name, value: textOf(bytes, cut.b, cut.c, known?.value), offset: this.queue.offset, length: end - start + endLength });
+    this.foldable = field;
+    this.take(KIND.field_name, cut.a - start, field);
+    this.take(KIND.colon, 1, field);
+    if (cut.b > cut.a + 1) this.take(KIND.ows, cut.b - cut.a - 1, field);
+    if (cut.c > cut.b) this.take(KIND.field_value, cut.c - cut.b, field);
+    if (end > cut.c) this.take(KIND.ows, end - cut.c, field);
+    if (endLength > 0) this.take(KIND.line_end, endLength, field);
+  }
+
+  /** A field line the scan did not accept (folding, a problem), read as text. */
+  private fieldLineText(content: string, endLength: number): void {
+    const msg = this.msg as HttpMessage;
+    const start = this.queue.offset;
+    const list = this.phase === 'trailers' ? msg.trailers : msg.fields;
+    const c = content.charCodeAt(0);
+    if (c === 0x20 || c === 0x09) {
+      // Obsolete line folding (RFC 9112 section 5.2): the line continues the field line just before
+      // it. Right after the start line (section 2.2: whitespace before the first field) or after a
+      // line that is not a field, there is no field to continue: the line is consumed on its own.
+      // The value gains one SP and the line without its OWS (SP and HTAB only: a 0xA0 is a byte of the value).
+      this.problem('obs_fold', start, content.length, {});
+      const previous = this.foldable === undefined ? undefined : list[this.foldable];
+      if (previous) {
+        previous.value = `${previous.value} ${trimOws(content)}`;
+        previous.length += content.length + endLength;
+      }
+      return this.pieces([{ kind: 'obs_fold', length: content.length }], endLength, this.foldable);
+    }
+    const parsed = parseFieldLine(content);
+    const field = parsed.ok ? list.length : undefined;
+    if (parsed.ok) list.push({ name: parsed.name, value: parsed.value, offset: start, length: content.length + endLength });
+    this.foldable = field;
+    this.pieces(parsed.pieces, endLength, field);
+    for (const p of parsed.problems) this.lineProblem(p, start);
+  }
+
+  private chunkSizeLine(bytes: Uint8Array, lineStart: number, lineEnd: number, endLength: number): void {
+    const msg = this.msg as HttpMessage;
+    const start = this.queue.offset;
+    const length = lineEnd - lineStart;
+    // Hex digits only, the usual line, read from the bytes; extensions and mistakes as text.
+    let size = scanChunkSize(bytes, lineStart, lineEnd);
+    if (size >= 0) this.take(KIND.chunk_size, length);
+    else {
+      const content = latin1(bytes, lineStart, lineEnd);
+      const parsed = parseChunkSizeLine(content);
+      if (!parsed.ok) {
+        this.problem('bad_chunk_size', start, length, { line: preview(content) });
+        this.phase = 'garbage';
+        return;
+      }
+      size = parsed.size;
+      for (const p of parsed.pieces) if (p.length > 0) this.take(KIND[p.kind], p.length);
+    }
+    if (endLength > 0) this.take(KIND.line_end, endLength);
+    msg.chunks.push({ offset: start, size, dataOffset: start + length + endLength, dataLength: 0 });
+    msg.bodyLength += length + endLength;
+    if (size === 0) {
+      this.phase = 'trailers';
+      this.foldable = undefined;
+    } else {
+      this.left = size;
+      this.phase = 'chunk_data';
+    }
+  }
+
+  /** One problem per message for bare LFs, at the first, counting the rest: they come in crowds. */
+  protected noteBareLf(at: number, message: number): void {
+    if (this.bareLf && this.bareLf.message === message) {
+      this.bareLf.params.lines = (this.bareLf.params.lines as number) + 1;
+      return;
+    }
+    this.bareLf = this.problem('bare_lf', at, 1, { lines: 1 }, message);
+  }
+
+  /** Lays out a line's pieces from the queue's front, then its line end. */
+  private pieces(pieces: readonly Piece[], endLength: number, field = NO_FIELD): void {
+    for (const p of pieces) if (p.length > 0) this.take(KIND[p.kind], p.length, field);
+    if (endLength > 0) this.take(KIND.line_end, endLength, field);
+  }
+
+  /** The next `length` bytes are a span of `kind` (a KIND number), in the current message if any. */
+  protected take(kind: number, length: number, field = NO_FIELD): void {
+    const queue = this.queue;
+    queue.consume(length);
+    const msg = this.msg;
+    this.spans.add(kind, length, msg ? msg.index : -1, field);
+    if (msg) msg.length = queue.offset - msg.offset;
+  }
+
+  private lineProblem(p: LineProblem, lineStart: number): void {
+    this.problem(p.code, lineStart + p.at, p.length, p.params);
+  }
+
+  protected problem(code: ProblemCode, offset: number, length: number, params: Record<string, string | number>, message = this.msg?.index ?? -1): Problem {
+    const problem: Problem = { code, severity: PROBLEM_SEVERITY[code], offset, length, message, params };
+    this.problems.push(problem);
+    return problem;
+  }
+}
+
+const NONE: readonly Field[] = [];
+
+/**
+ * The field of `known` whose name is bytes [start, end): the one at `at` first (a keep-alive
+ * stream sends its fields in the same order each time), else the first of that name among the
+ * first 32 (a bound: a head of thousands of fields must not cost their square).
+ */
+function knownField(known: readonly Field[], at: number, bytes: Uint8Array, start: number, end: number): Field | undefined {
+  const same = known[at];
+  if (same !== undefined && sameText(bytes, start, end, same.name)) return same;
+  const n = Math.min(known.length, 32);
+  for (let i = 0; i < n; i++) {
+    const field = known[i] as Field;
+    if (sameText(bytes, start, end, field.name)) return field;
+  }
+  return undefined;
+}
