@@ -21,6 +21,12 @@ import { readScroll, realHeight, rowsPerItem, scrollRatio, wheelPixels, writeScr
 export const ROW_HEIGHT = 20;
 /** Overscan: rows drawn beyond the screen's edges, so that a scroll shows drawn rows at once. */
 const OVERSCAN_ROWS = 12;
+/**
+ * Scaled, the browser's own scrolling (which the overscan is drawn for, before our rows follow)
+ * moves the rows `ratio` times too far: every scroll redraws the rows anyway, so a few beyond the
+ * edges are enough, and each one fewer is one fewer to lay out and paint per frame.
+ */
+const SCALED_OVERSCAN_ROWS = 2;
 
 export interface BytePaneProps {
   connId: string;
@@ -49,12 +55,22 @@ interface Cell {
   length: number;
 }
 
-function cellOf(target: EventTarget | null): Cell | null {
-  if (!(target instanceof Element)) return null;
-  const el = target.closest<HTMLElement>('[data-o]');
+/**
+ * The byte under the pointer. A cell is one byte, or a character of several (data-n); a run
+ * (data-run, the hex view's ASCII column) is that many one-byte characters, found by where the
+ * pointer is along it (the font is monospaced).
+ */
+function cellOf(e: { target: EventTarget | null; clientX: number }): Cell | null {
+  if (!(e.target instanceof Element)) return null;
+  const el = e.target.closest<HTMLElement>('[data-o]');
   const row = el?.closest<HTMLElement>('[data-dir]');
   if (!el || !row) return null;
-  return { dir: row.dataset.dir as Dir, offset: Number(el.dataset.o), length: Number(el.dataset.n ?? 1) };
+  const dir = row.dataset.dir as Dir;
+  const run = Number(el.dataset.run ?? 0);
+  if (run === 0) return { dir, offset: Number(el.dataset.o), length: Number(el.dataset.n ?? 1) };
+  const box = el.getBoundingClientRect();
+  const i = box.width > 0 ? Math.floor(((e.clientX - box.left) / box.width) * run) : 0;
+  return { dir, offset: Number(el.dataset.o) + Math.min(run - 1, Math.max(0, i)), length: 1 };
 }
 
 /** From the anchor cell to the focus cell, both whole, either way round. */
@@ -66,6 +82,14 @@ function spanning(connId: string, anchor: Cell, focus: Cell): ByteSelection {
 
 const same = (a: ByteSelection | null, b: ByteSelection): boolean =>
   a !== null && a.dir === b.dir && a.offset === b.offset && a.length === b.length && a.focus === b.focus && a.anchor === b.anchor;
+
+/**
+ * A row's key: its place among the rows drawn, not its index. The rows drawn are consecutive, so
+ * a row scrolled in takes the key, and the elements, of the one scrolled out: React updates their
+ * text and attributes rather than making new ones, and the browser has no new elements to style.
+ * A jump (a scrollbar drag, a selection elsewhere) redraws every row the same way.
+ */
+const slotOf = (index: number, drawn: number): number => index % drawn;
 
 export function BytePane(props: BytePaneProps) {
   const { connId, exchange, annotations, layout, selection, renderRow, want, onResize, onTopByte } = props;
@@ -119,9 +143,11 @@ export function BytePane(props: BytePaneProps) {
   // Rows are placed where the element's scroll puts them: at their own offsets while they fit.
   const virtualTop = virtualizer.scrollOffset ?? 0;
   const viewport = virtualizer.scrollRect?.height ?? 0;
-  const realTop = virtualTop / scrollRatio(total, viewport);
-  const first = Math.max(0, Math.floor(virtualTop / ROW_HEIGHT) - OVERSCAN_ROWS);
-  const last = Math.min(layout.count - 1, Math.ceil((virtualTop + viewport) / ROW_HEIGHT) + OVERSCAN_ROWS);
+  const ratio = scrollRatio(total, viewport);
+  const realTop = virtualTop / ratio;
+  const overscan = ratio > 1 ? SCALED_OVERSCAN_ROWS : OVERSCAN_ROWS;
+  const first = Math.max(0, Math.floor(virtualTop / ROW_HEIGHT) - overscan);
+  const last = Math.min(layout.count - 1, Math.ceil((virtualTop + viewport) / ROW_HEIGHT) + overscan);
   const rows: ByteRow[] = [];
   for (const item of virtualizer.getVirtualItems()) {
     const from = item.index * group;
@@ -138,7 +164,7 @@ export function BytePane(props: BytePaneProps) {
   const drag = useRef<Cell | null>(null);
   const onPointerDown = (e: React.PointerEvent): void => {
     if (e.button !== 0) return;
-    const cell = cellOf(e.target);
+    const cell = cellOf(e);
     if (!cell) return;
     e.preventDefault(); // no native text selection: ours is the one that counts
     scrollRef.current?.focus({ preventScroll: true });
@@ -150,17 +176,41 @@ export function BytePane(props: BytePaneProps) {
   };
   const onPointerMove = (e: React.PointerEvent): void => {
     const anchor = drag.current;
-    if (!anchor || (e.buttons & 1) === 0) return;
-    const cell = cellOf(e.target);
+    if (!anchor || (e.buttons & 1) === 0) {
+      showTitle(e);
+      return;
+    }
+    const cell = cellOf(e);
     if (cell && cell.dir === anchor.dir) select(spanning(connId, anchor, cell));
   };
   // Titles are worked out when the pointer gets there: a screenful of bytes would be thousands.
-  const onPointerOver = (e: React.PointerEvent): void => {
-    const cell = cellOf(e.target);
+  // A run's title is its byte under the pointer's, so it follows the pointer along the run.
+  const showTitle = (e: React.PointerEvent): void => {
     const el = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-o]') : null;
-    if (!cell || !el || el.dataset.name) return; // control badges have their own title
+    if (!el || el.dataset.name) return; // control badges have their own title
+    const moved = e.type === 'pointermove';
+    if (moved && !el.dataset.run) return; // a cell's title was set on the way in
+    const cell = cellOf(e);
+    if (!cell) return;
+    const key = `${cell.dir}:${cell.offset}`;
+    if (moved && el.dataset.titled === key) return;
+    el.dataset.titled = key;
     el.title = byteTitle(exchange, annotations[cell.dir], cell.dir, cell.offset, t);
+    titled.current = { el, dir: cell.dir, offset: el.dataset.o };
   };
+  // Rows keep their elements as they scroll (slotOf): a title set above belongs to the byte it
+  // was set for, so the element under a pointer that stays put (wheel, keys) loses it when it
+  // shows another byte. Any other element gets its title again when the pointer gets there.
+  const titled = useRef<{ el: HTMLElement; dir: Dir; offset: string | undefined } | null>(null);
+  useLayoutEffect(() => {
+    const last = titled.current;
+    if (!last) return;
+    const dir = last.el.closest<HTMLElement>('[data-dir]')?.dataset.dir;
+    if (last.el.dataset.o === last.offset && dir === last.dir) return;
+    last.el.removeAttribute('title');
+    delete last.el.dataset.titled;
+    titled.current = null;
+  });
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
     if (e.key === 'Escape') {
@@ -249,7 +299,7 @@ export function BytePane(props: BytePaneProps) {
       style={props.style}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
-      onPointerOver={onPointerOver}
+      onPointerOver={showTitle}
       onKeyDown={onKeyDown}
     >
       <span ref={probeRef} className="char-probe" aria-hidden="true">
@@ -260,7 +310,7 @@ export function BytePane(props: BytePaneProps) {
           const dir = row.kind === 'head' ? row.segment.dir : row.dir;
           return (
             <div
-              key={row.index}
+              key={slotOf(row.index, rows.length)}
               className={`byte-row ${row.kind === 'head' ? 'row-head' : 'row-bytes'} dir-${dir}`}
               data-dir={dir}
               data-testid={row.kind === 'head' ? 'byte-row-head' : 'byte-row'}

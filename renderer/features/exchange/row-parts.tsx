@@ -1,14 +1,15 @@
 // Pieces both views draw: the heading of each turn of the conversation, the chunk marks of a row
 // (each OS read or write that starts in it, with its time), and a row whose bytes are not here.
-import { useTranslation } from 'react-i18next';
+// Each takes the pane's `t` rather than calling useTranslation: a screenful is dozens of rows,
+// and the hook per row was a fifth of a scroll frame's rendering (bench/view.ts).
+import type { TFunction } from 'i18next';
 import type { Role } from '../../../shared/contract';
 import type { Missing } from './byte-source';
 import { chunkText, timeText } from './describe-byte';
 import type { Exchange, ExchangeChunk, Segment } from './exchange-model';
 import type { ByteRow } from './hex-layout';
 
-export function SegmentHead({ segment, exchange, role }: { segment: Segment; exchange: Exchange; role: Role }) {
-  const { t } = useTranslation();
+export function SegmentHead({ segment, exchange, role, t }: { segment: Segment; exchange: Exchange; role: Role; t: TFunction }) {
   const peer = t(`ui.bytes.peer.${role === 'server' ? 'client' : 'server'}`);
   const first = exchange.chunks[segment.firstChunk];
   return (
@@ -24,8 +25,7 @@ export function SegmentHead({ segment, exchange, role }: { segment: Segment; exc
 }
 
 /** Where one OS read or write starts: its number in its direction and its time. */
-export function ChunkMark({ chunk }: { chunk: ExchangeChunk }) {
-  const { t } = useTranslation();
+export function ChunkMark({ chunk, t }: { chunk: ExchangeChunk; t: TFunction }) {
   return (
     <span className="chunk-mark" data-testid="chunk-mark" data-t={chunk.t} data-offset={chunk.offset} title={chunkText(chunk, t)}>
       {t('ui.bytes.chunkMark', { n: chunk.ordinal, time: timeText(chunk.t, t) })}
@@ -34,17 +34,16 @@ export function ChunkMark({ chunk }: { chunk: ExchangeChunk }) {
 }
 
 /** The chunks that start in a row, after its bytes (the hex view, whose columns must stay aligned). */
-export function ChunkMarks({ row }: { row: Extract<ByteRow, { kind: 'bytes' }> }) {
+export function ChunkMarks({ row, t }: { row: Extract<ByteRow, { kind: 'bytes' }>; t: TFunction }) {
   return (
     <span className="chunk-marks">
       {row.chunkStarts.map((c) => (
-        <ChunkMark key={c.index} chunk={c} />
+        <ChunkMark key={c.index} chunk={c} t={t} />
       ))}
     </span>
   );
 }
 
-export function MissingBytes({ why }: { why: Missing }) {
-  const { t } = useTranslation();
+export function MissingBytes({ why, t }: { why: Missing; t: TFunction }) {
   return <span className={`missing missing-${why}`}>{why === 'loading' ? t('ui.bytes.loading') : t('ui.bytes.evicted')}</span>;
 }

@@ -2,7 +2,8 @@
 // every other control byte drawn as a badge (shared/bytes.ts decides, as in the journal), so the
 // line ends a learner must see are there. Lines are wrapped to the pane's width; a big exchange is
 // counted a slice per frame (text-layout.ts), the part on screen first.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../../shared/annotation';
 import type { Dir, Role } from '../../../shared/contract';
@@ -12,6 +13,7 @@ import type { ByteSource, ReadResult } from './byte-source';
 import type { ByteRow } from './hex-layout';
 import { ChunkMark, MissingBytes, SegmentHead } from './row-parts';
 import { marksClass, rowMarks } from './row-marks';
+import { sameBytes, sameRow, selectionInRow } from './row-memo';
 import { textCells } from './text-cells';
 import { TEXT_BLOCK, TextLayoutCache, textLayout } from './text-layout';
 import '../../ui/byte-text.css';
@@ -57,7 +59,7 @@ export function TextPane(props: PaneProps) {
 
   const renderRow = (row: ByteRow) =>
     row.kind === 'head' ? (
-      <SegmentHead segment={row.segment} exchange={exchange} role={role} />
+      <HeadRow segment={row.segment} exchange={exchange} role={role} t={t} />
     ) : (
       <TextRow
         row={row}
@@ -65,6 +67,7 @@ export function TextPane(props: PaneProps) {
         continued={continues(source.read(row.dir, row.start - 1, row.start), row)}
         selection={selection}
         annotation={annotations[row.dir]}
+        t={t}
       />
     );
   return (
@@ -87,35 +90,49 @@ function continues(before: ReadResult, row: Extract<ByteRow, { kind: 'bytes' }>)
   return row.start > row.segment.offset && before instanceof Uint8Array && before[0] !== 0x0a;
 }
 
+// A heading changes only with its segment (the exchange grew, or another exchange).
+const HeadRow = memo(SegmentHead);
+
 interface TextRowProps {
   row: Extract<ByteRow, { kind: 'bytes' }>;
   bytes: ReadResult;
   continued: boolean;
   selection: ByteSelection | null;
   annotation: Annotation | undefined;
+  t: TFunction;
 }
 
-function TextRow(props: TextRowProps) {
-  const { t } = useTranslation();
-  const { row, bytes } = props;
+/** A row is drawn again only when what it shows changes (row-memo.ts). */
+const TextRow = memo(TextRowCells, (a, b) =>
+  a.continued === b.continued &&
+  a.annotation === b.annotation &&
+  a.t === b.t &&
+  sameRow(a.row, b.row) &&
+  sameBytes(a.bytes, b.bytes) &&
+  selectionInRow(a.selection, a.row) === selectionInRow(b.selection, b.row),
+);
+
+function TextRowCells(props: TextRowProps) {
+  const { row, bytes, t } = props;
   let content;
-  if (!(bytes instanceof Uint8Array)) content = <MissingBytes why={bytes} />;
+  if (!(bytes instanceof Uint8Array)) content = <MissingBytes why={bytes} t={t} />;
   else {
     const marks = rowMarks(row, props.selection, props.annotation);
     // A read or write that starts mid-line is marked where it starts: the line is one, the reads are not.
     const chunks = new Map(row.chunkStarts.map((c) => [c.offset, c]));
-    content = textCells(bytes, row.start).map((cell) => {
+    // Keyed by place: a row scrolled into another's elements (byte-pane.tsx slotOf) updates them.
+    content = textCells(bytes, row.start).map((cell, i) => {
       const cls = `tc${marksClass(marks(cell.offset))}${cell.kind === 'text' ? '' : ` glyph glyph-${cell.kind}`}`;
       const title = cell.name
         ? t('ui.bytes.control', { name: cell.name, hex: (bytes[cell.offset - row.start] ?? 0).toString(16).toUpperCase().padStart(2, '0'), offset: cell.offset })
         : undefined;
       const chunk = chunks.get(cell.offset);
       const span = (
-        <span key={cell.offset} className={cls} data-o={cell.offset} data-n={cell.length} data-name={cell.name} title={title}>
+        <span key={i} className={cls} data-o={cell.offset} data-n={cell.length} data-name={cell.name} title={title}>
           {cell.text}
         </span>
       );
-      return chunk ? [<ChunkMark key={`c${chunk.index}`} chunk={chunk} />, span] : span;
+      return chunk ? [<ChunkMark key={`c${i}`} chunk={chunk} t={t} />, span] : span;
     });
   }
   return (
