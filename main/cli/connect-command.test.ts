@@ -96,7 +96,8 @@ function runConnect(args: string[], input: string | Uint8Array = ''): Promise<Ra
   child.stdout.on('data', (c: Buffer) => out.push(c));
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   child.stdin.end(input);
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  // Generous: five of these start at once, each a fresh node with tsx, on a busy 2-core machine.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
   return new Promise((done) =>
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -283,7 +284,7 @@ describe('wirebench connect', () => {
     expect(together).toMatchObject({ code: 2, err: '--raw, --escapes cannot be used together: choose one.\n' });
     expect(timeout).toMatchObject({ code: 2, err: expect.stringContaining('from 100 to 120000') as unknown });
     expect(extra).toMatchObject({ code: 2, err: expect.stringContaining('does not take "extra"') as unknown });
-  });
+  }, 40_000);
 
   it('--help documents every flag in words, the target and the exit codes', async () => {
     const help = await runConnect(['--help']);

@@ -60,6 +60,7 @@ describe('the door', () => {
       backlog: 16,
       exposed: false,
       settings: DEFAULT_SERVER_SETTINGS,
+      responseVersion: 1,
       stats: { accepted: 0, open: 0, queued: [], served: 0 },
     });
     expect(info.serverId).toMatch(/^\S+$/);
