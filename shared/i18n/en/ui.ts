@@ -6,6 +6,7 @@ import { client } from './ui-client';
 import { settings } from './ui-settings';
 import { fixes, presets } from './ui-presets';
 import { editor } from './ui-editor';
+import { teardown } from './ui-teardown';
 
 export const ui = {
   app: {
@@ -179,6 +180,7 @@ export const ui = {
   presets,
   fixes,
   editor,
+  teardown,
   conns: {
     heading: 'Connections',
     empty: 'No connections yet. Start the server and connect the client.',
