@@ -81,17 +81,6 @@ export const ui = {
         echo: 'Sends the request’s own bytes back as the body of a 200 OK.',
       },
     },
-    canned: {
-      label: 'Response bytes',
-      bytes_one: '{{count}} byte.',
-      bytes_other: '{{count}} bytes.',
-      escapes: 'Escapes: \\r CR, \\n LF, \\t TAB, \\xHH any byte, \\\\ a backslash.',
-      enterLabel: 'Enter inserts',
-      enterCrlf: 'CR LF',
-      enterLf: 'LF only',
-      preset: 'Load a lesson’s response',
-      presetNone: 'Lesson…',
-    },
     static: {
       root: 'Document root',
       rootPlaceholder: 'empty: the sample site shipped with Wirebench',
