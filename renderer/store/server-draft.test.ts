@@ -4,6 +4,7 @@ import { L1_HELLO_WORLD } from '../../shared/presets';
 import { L3_ROUTES } from '../../shared/presets';
 import { DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
 import { checkListen, checkSettings, DEFAULT_DRAFT, draftFromServer, isLoopbackHost, routeDraft, sameSettings } from './server-draft';
+import { fileBody } from '../lib/response-doc';
 import { server } from './test-data';
 
 describe('the default form', () => {
@@ -88,5 +89,27 @@ describe('draftFromServer', () => {
     const again = checkSettings(draft);
     expect(draft.idleTimeoutS).toBe('1.5');
     expect(again.ok && sameSettings(again.value, settings)).toBe(true);
+  });
+});
+
+describe('the canned response with a body from a file', () => {
+  const head = 'HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\nContent-Length: 3\r\n\r\n';
+  const withFile = { ...DEFAULT_DRAFT, cannedText: head, cannedBody: fileBody('x.jpg', 'image/jpeg', Uint8Array.of(0xff, 0xd8, 0x00)) };
+
+  it('sends the text’s bytes, then the file’s', () => {
+    const s = checkSettings(withFile);
+    const bytes = s.ok && s.value.responder.kind === 'canned' ? Array.from(s.value.responder.bytes) : [];
+    expect(bytes).toEqual([...new TextEncoder().encode(head), 0xff, 0xd8, 0x00]);
+  });
+
+  it('keeps the form’s document (file name, escapes) when the running server sends the same bytes', () => {
+    const s = checkSettings(withFile);
+    if (!s.ok) throw new Error('unexpected');
+    const running = server('s1', 9000, true, { settings: s.value });
+    expect(draftFromServer(running, withFile)).toMatchObject({ cannedText: head, cannedBody: { name: 'x.jpg' } });
+    // Other bytes: the server's own, opened as text (short, printable) or as a file body.
+    const other = draftFromServer(running, { ...DEFAULT_DRAFT, cannedText: 'different', cannedBody: null });
+    expect(other.cannedBody).toMatchObject({ name: 'body', type: 'image/jpeg' });
+    expect(other.cannedText).toBe(head);
   });
 });
