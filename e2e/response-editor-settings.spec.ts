@@ -1,39 +1,17 @@
 // The response being edited and the learner's presets are kept across a restart of the host
 // (issue 8): the `response` and `presets` settings sections, in Chromium through the web host
 // whose settings file lives in a temporary directory.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, startE2eWebHost, test, type E2eWebHost } from './fixtures';
+import { expect, test } from './fixtures';
 import { ResponseEditorPage } from './pages/response-editor-page';
 import { SettingsPage } from './pages/settings-page';
+import { useRestartableHost } from './restartable-host';
 
-let dir = '';
-let host: E2eWebHost | null = null;
-
-// eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-test.beforeEach(({}, testInfo) => {
-  test.skip(testInfo.project.name === 'electron', 'restarts the web host; the Electron app uses the same settings store in userData');
-  dir = mkdtempSync(join(tmpdir(), 'wirebench-e2e-editor-'));
-});
-
-test.afterEach(async () => {
-  await host?.close();
-  host = null;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = '';
-});
-
-async function restart(): Promise<string> {
-  await host?.close();
-  host = await startE2eWebHost(dir);
-  return host.url;
-}
+const host = useRestartableHost('wirebench-e2e-editor-');
 
 test('the edited response, what Enter inserts, and a saved, renamed preset come back after a restart', async ({ app }) => {
   const editor = new ResponseEditorPage(app);
-  const settings = new SettingsPage(app, dir);
-  await app.goto(await restart());
+  const settings = new SettingsPage(app, host.dir);
+  await app.goto(await host.restart());
   await editor.expectBytes(100);
 
   await editor.loadPreset('l2-hello-bare-lf');
@@ -54,7 +32,7 @@ test('the edited response, what Enter inserts, and a saved, renamed preset come 
     presets: { presets: [{ name: 'My L2', text: 'HTTP/1.1 200 OK\n\nHello, World! Kept.' }] },
   });
 
-  await app.goto(await restart());
+  await app.goto(await host.restart());
   await editor.expectBytes(36);
   await expect(editor.byId('editor-enter')).toHaveValue('lf');
   await expect(app.locator('[data-testid="user-preset"]')).toHaveText(/My L2/);

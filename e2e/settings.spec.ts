@@ -1,42 +1,19 @@
 // Settings kept across a reload and a restart of the host (issue 8), in Chromium through the web
 // host, whose settings file lives in a temporary directory; and a damaged file, which the person
 // is told about while the app starts from its defaults.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, startE2eWebHost, test, type E2eWebHost } from './fixtures';
+import { expect, test } from './fixtures';
+import { useRestartableHost } from './restartable-host';
 import { SettingsPage } from './pages/settings-page';
 import { WorkbenchPage } from './pages/workbench-page';
 
-let dir = '';
-let host: E2eWebHost | null = null;
-
-// eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-test.beforeEach(({}, testInfo) => {
-  // Restarting the host is what this spec does, and only the web project's host is ours to
-  // restart; the Electron app keeps the same file (FileSettingsStore) in its userData.
-  test.skip(testInfo.project.name === 'electron', 'restarts the web host; the Electron app uses the same settings store in userData');
-  dir = mkdtempSync(join(tmpdir(), 'wirebench-e2e-settings-'));
-});
-
-test.afterEach(async () => {
-  await host?.close();
-  host = null;
-  if (dir) rmSync(dir, { recursive: true, force: true }); // not made when the test was skipped
-  dir = '';
-});
-
-/** Stops the host (if one runs) and starts a new one on the same settings directory. */
-async function restart(): Promise<string> {
-  await host?.close();
-  host = await startE2eWebHost(dir);
-  return host.url;
-}
+const host = useRestartableHost('wirebench-e2e-settings-');
 
 test('the server port, the client target and the journal view come back after a reload and a restart', async ({ app }) => {
   const wb = new WorkbenchPage(app);
-  const settings = new SettingsPage(app, dir);
-  await app.goto(await restart());
+  const settings = new SettingsPage(app, host.dir);
+  await app.goto(await host.restart());
   await expect(wb.byId('server-port')).toHaveValue('9000');
 
   await wb.byId('server-port').fill('8123');
@@ -61,7 +38,7 @@ test('the server port, the client target and the journal view come back after a 
   await wb.byId('journal-view-bytes').click();
   await settings.expectStored({ layout: { journalView: 'bytes' } });
 
-  await app.goto(await restart());
+  await app.goto(await host.restart());
   await expect(wb.byId('server-port')).toHaveValue('8123');
   await expect(wb.byId('client-target')).toHaveValue('localhost 8123');
   await expect(wb.byId('journal-view-bytes')).toHaveAttribute('aria-pressed', 'true');
@@ -70,19 +47,19 @@ test('the server port, the client target and the journal view come back after a 
 
 test('a damaged settings file is reported in a banner, set aside, and the app starts from its defaults', async ({ app }) => {
   const wb = new WorkbenchPage(app);
-  const settings = new SettingsPage(app, dir);
-  await app.goto(await restart());
+  const settings = new SettingsPage(app, host.dir);
+  await app.goto(await host.restart());
   await wb.byId('server-port').fill('8124');
   await settings.expectStored({ server: { draft: { port: '8124' } } });
 
-  await host?.close();
+  await host.stop();
   writeFileSync(settings.file, '{"format":1,"sections":{"server":');
-  await app.goto(await restart());
+  await app.goto(await host.restart());
 
   await expect(settings.notice('corrupt')).toBeVisible();
-  const [setAside] = readdirSync(dir).filter((name) => name.startsWith('settings.json.corrupt-'));
+  const [setAside] = readdirSync(host.dir).filter((name) => name.startsWith('settings.json.corrupt-'));
   expect(setAside).toBeDefined();
-  await expect(settings.notice('corrupt')).toContainText(join(dir, setAside ?? ''));
+  await expect(settings.notice('corrupt')).toContainText(join(host.dir, setAside ?? ''));
   await expect(wb.byId('server-port')).toHaveValue('9000');
 
   // Still the app: a server starts, and the banner goes when dismissed.
