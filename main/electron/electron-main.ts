@@ -1,8 +1,11 @@
 // The Electron host: app lifecycle, one window, the IPC door. Deliberately thin: the engine is
 // plain Node, the security rules live in small pure modules beside this one (window-options,
 // sender-check, navigation-policy), and everything else is the renderer's.
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, screen, session, shell, type WebContents } from 'electron';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import writeFileAtomic from 'write-file-atomic';
 import { createI18n } from '../../shared/i18n/catalog';
 import { createDispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
@@ -10,6 +13,7 @@ import { CONTENT_SECURITY_POLICY } from '../web/security-headers';
 import { attachIpcDoor } from './ipc-door';
 import { externalLinkTarget, isSameDocument } from './navigation-policy';
 import { sampleDocRootFor } from './sample-doc-root';
+import { parseWindowBounds, placeWindow } from './window-bounds';
 import { createWindowOptions, preloadPathFrom, rendererIndexFrom } from './window-options';
 import { hostHandlers } from '../settings/settings-handlers';
 import { FileSettingsStore } from '../settings/file-settings-store';
@@ -52,10 +56,15 @@ function runApp(): void {
   let win: BrowserWindow | null = null;
   let detachDoor: () => void = () => {};
 
+  const boundsFile = join(app.getPath('userData'), 'window.json');
   const createWindow = (): void => {
-    win = new BrowserWindow(
-      createWindowOptions({ preloadPath: preloadPathFrom(import.meta.dirname), title: t('ui.app.title') }),
-    );
+    const place = placeWindow(readBounds(boundsFile), screen.getAllDisplays().map((d) => d.workArea));
+    const options = createWindowOptions({ preloadPath: preloadPathFrom(import.meta.dirname), title: t('ui.app.title') });
+    const shown = new BrowserWindow(place ? { ...options, x: place.x, y: place.y, width: place.width, height: place.height } : options);
+    win = shown;
+    if (place?.maximized) shown.maximize();
+    // Kept on close, the normal (unmaximized) bounds with the maximized flag, as desktop apps do.
+    shown.on('close', () => saveBounds(boundsFile, { ...shown.getNormalBounds(), maximized: shown.isMaximized() }));
     win.once('ready-to-show', () => win?.show());
     win.on('closed', () => {
       win = null;
@@ -105,6 +114,22 @@ function runApp(): void {
     });
     createWindow();
   });
+}
+
+function readBounds(file: string): ReturnType<typeof parseWindowBounds> {
+  try {
+    return parseWindowBounds(readFileSync(file, 'utf8'));
+  } catch {
+    return null; // none yet, or unreadable: the default place
+  }
+}
+
+function saveBounds(file: string, bounds: { x: number; y: number; width: number; height: number; maximized: boolean }): void {
+  try {
+    writeFileAtomic.sync(file, JSON.stringify(bounds));
+  } catch (err) {
+    console.error(`wirebench: the window's place could not be saved to ${file}`, err);
+  }
 }
 
 /** No navigation, no new windows, no webviews: the window only ever shows our renderer. */
