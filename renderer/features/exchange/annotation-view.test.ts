@@ -44,6 +44,13 @@ describe('span lookup', () => {
     expect(spansIn(FIXTURE, 13, 17).map((s) => s.kind)).toEqual(['version', 'line_end', 'field_name']);
     expect(spansIn(FIXTURE, 30, 40)).toEqual([]);
   });
+
+  it('finds the spans over a range that starts between spans', () => {
+    const gapped: Annotation = { ...FIXTURE, spans: FIXTURE.spans.filter((s) => s.kind !== 'target') }; // byte 4 in none
+    expect(spanIndexAt(gapped, 4)).toBe(-1);
+    expect(spansIn(gapped, 4, 7).map((s) => s.offset)).toEqual([5, 6]);
+    expect(spansIn(gapped, 4, 5)).toEqual([]);
+  });
 });
 
 describe('structureTree', () => {

@@ -16,8 +16,8 @@ function spanOffsets(annotation: Annotation): Float64Array {
   return offsets;
 }
 
-/** The index of the span holding byte `offset`, or -1. */
-export function spanIndexAt(annotation: Annotation, offset: number): number {
+/** How many spans start at or before `offset` (binary search). */
+function spansUpTo(annotation: Annotation, offset: number): number {
   const offsets = spanOffsets(annotation);
   let lo = 0;
   let hi = offsets.length;
@@ -26,6 +26,12 @@ export function spanIndexAt(annotation: Annotation, offset: number): number {
     if ((offsets[mid] as number) <= offset) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The index of the span holding byte `offset`, or -1. */
+export function spanIndexAt(annotation: Annotation, offset: number): number {
+  const lo = spansUpTo(annotation, offset);
   const span = annotation.spans[lo - 1];
   return span && offset < span.offset + span.length ? lo - 1 : -1;
 }
@@ -33,8 +39,9 @@ export function spanIndexAt(annotation: Annotation, offset: number): number {
 /** The spans overlapping [start, end), in order. */
 export function spansIn(annotation: Annotation, start: number, end: number): Span[] {
   const out: Span[] = [];
+  // In a span, from it; else from the first after `start` (not a scan: every row on screen asks).
   let i = spanIndexAt(annotation, start);
-  if (i < 0) i = Math.max(0, spanOffsets(annotation).findIndex((o) => o >= start));
+  if (i < 0) i = spansUpTo(annotation, start);
   for (; i < annotation.spans.length; i++) {
     const span = annotation.spans[i] as Span;
     if (span.offset >= end) break;

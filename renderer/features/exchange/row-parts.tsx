@@ -35,6 +35,7 @@ export function ChunkMark({ chunk, t }: { chunk: ExchangeChunk; t: TFunction }) 
 
 /** The chunks that start in a row, after its bytes (the hex view, whose columns must stay aligned). */
 export function ChunkMarks({ row, t }: { row: Extract<ByteRow, { kind: 'bytes' }>; t: TFunction }) {
+  if (row.chunkStarts.length === 0) return null; // most rows: one element fewer to draw
   return (
     <span className="chunk-marks">
       {row.chunkStarts.map((c) => (
