@@ -15,7 +15,7 @@ type Json = SectionValue<'server'>['draft'][string];
 type Fields = Record<string, Json>;
 
 const INPUT_MODES: readonly InputMode[] = ['line', 'char', 'hex'];
-const JOURNAL_VIEWS: readonly JournalViewKind[] = ['events', 'bytes'];
+const JOURNAL_VIEWS: readonly JournalViewKind[] = ['events', 'bytes', 'diagram'];
 /** The most sessions the section holds (its schema's limit). */
 const MAX_SESSIONS = 50;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LadderModel, LadderStep, SideState } from '../../../shared/teardown/ladder-types';
-import { arrowHead, FRAME, layoutLadder, momentsOf, niceTicks, placeLabels, timeScale } from './ladder-layout';
+import { arrowHead, FRAME, fromFirstMoment, layoutLadder, momentsOf, niceTicks, placeLabels, readableAngle, timeScale } from './ladder-layout';
 
 const open: SideState = { state: 'ESTABLISHED', source: 'inferred', timerMs: null, canSend: true, canReceive: true };
 const ref = { connId: 'c1', seq: 0 };
@@ -25,6 +25,13 @@ const model: LadderModel = {
 describe('time scales', () => {
   it('takes each moment once, sorted, however many things happened in it', () => {
     expect(momentsOf(model)).toEqual([0, 1, 1.5, 2, 2.5, 100]);
+  });
+
+  it('starts the timeline at its first moment', () => {
+    const later = fromFirstMoment({ ...model, arrows: model.arrows.map((a) => ({ ...a, sentT: a.sentT + 7, arrivedT: a.arrivedT + 7 })), steps: model.steps.map((s) => ({ ...s, t: s.t + 7 })), duration: 107 });
+    expect(momentsOf(later)).toEqual(momentsOf(model));
+    expect(later.duration).toBe(100);
+    expect(fromFirstMoment(model)).toBe(model);
   });
 
   it('compressed: one evenly spaced row per moment, whatever the time between', () => {
@@ -66,6 +73,14 @@ describe('arrowHead and ticks', () => {
     const [tip, a, b] = arrowHead(0, 0, 100, 0, 10).split(' ');
     expect(tip).toBe('100,0');
     expect([a, b]).toEqual(['90,4.5', '90,-4.5']);
+  });
+
+  it('turns labels along their arrow, never upside down', () => {
+    expect(readableAngle(0, 0, 100, 0)).toBe(0);
+    expect(readableAngle(0, 0, 100, 100)).toBe(45);
+    // Right to left and down: the text still reads left to right, sloping up.
+    expect(readableAngle(100, 0, 0, 100)).toBe(-45);
+    expect(readableAngle(100, 0, 0, 0)).toBe(0);
   });
 
   it('ticks at 1, 2 or 5 times a power of ten', () => {

@@ -11,16 +11,18 @@ export type TimeMode = 'scale' | 'compressed';
 export const FRAME = {
   width: 760,
   /** Lane headers above the first event. */
-  top: 78,
+  top: 72,
   /** Room below the last event, for the lanes to run on and the legend. */
-  bottom: 64,
+  bottom: 62,
   lane: { client: 250, server: 590 } as Record<Side, number>,
   /** Compressed: one row per moment. */
-  rowGap: 38,
+  rowGap: 32,
   /** To scale: the timeline's height when it has any length. */
   scaleHeight: 440,
   /** State labels on one lane closer than this are pushed apart. */
   labelGap: 17,
+  /** How far the lanes run on past the last moment (the legend sits below). */
+  runOn: 18,
   /** Arrow labels closer than this (to scale, where arrows crowd) are pushed apart. */
   arrowLabelGap: 14,
   head: 8,
@@ -37,8 +39,10 @@ export interface ArrowGeometry {
   y2: number;
   /** The arrowhead, as SVG polygon points. */
   head: string;
+  /** The label's anchor (the arrow's middle) and its turn, in degrees, to lie along the arrow. */
   labelX: number;
   labelY: number;
+  labelAngle: number;
 }
 
 export interface StateMark {
@@ -74,6 +78,23 @@ export interface LadderGeometry {
   marks: StateMark[];
   segments: LaneSegment[];
   ticks: { t: number; y: number }[];
+}
+
+/**
+ * The model with its timeline starting at its first moment. Its 0 is the earlier of the two
+ * journals' `opened`, which can come well before the handshake is drawn (a server's accept is
+ * journaled before the client's connect callback runs on a busy machine), and a diagram whose first
+ * row reads +101 ms puzzles a learner.
+ */
+export function fromFirstMoment(model: LadderModel): LadderModel {
+  const first = momentsOf(model)[0] ?? 0;
+  if (first === 0) return model;
+  return {
+    ...model,
+    arrows: model.arrows.map((a) => ({ ...a, sentT: a.sentT - first, arrivedT: a.arrivedT - first })),
+    steps: model.steps.map((s) => ({ ...s, t: s.t - first })),
+    duration: Math.max(0, model.duration - first),
+  };
 }
 
 /** Every moment the diagram shows, sorted, one entry per moment. */
@@ -160,6 +181,15 @@ export function arrowHead(x1: number, y1: number, x2: number, y2: number, size: 
   return pts.map(([x, y]) => `${round(x as number)},${round(y as number)}`).join(' ');
 }
 
+/**
+ * The angle of a line from (x1, y1) to (x2, y2), in degrees, turned so that text along it reads
+ * left to right (never upside down, whichever way the arrow points).
+ */
+export function readableAngle(x1: number, y1: number, x2: number, y2: number): number {
+  const [dx, dy] = x2 < x1 ? [x1 - x2, y1 - y2] : [x2 - x1, y2 - y1];
+  return round((Math.atan2(dy, dx) * 180) / Math.PI);
+}
+
 /** About `count` ticks at 1, 2 or 5 times a power of ten, from 0 to `duration`. */
 export function niceTicks(duration: number, count = 6): number[] {
   if (!(duration > 0)) return [0];
@@ -185,7 +215,7 @@ export function layoutLadder(model: LadderModel, mode: TimeMode): LadderGeometry
     const y2 = scale.y(a.arrivedT);
     // Stop short of the lane so the head does not hide under a step's dot.
     const inset = x2 > x1 ? -5 : 5;
-    return { index, x1, y1, x2: x2 + inset, y2, head: arrowHead(x1, y1, x2 + inset, y2), labelX: (x1 + x2) / 2, labelY: (y1 + y2) / 2 - 5 };
+    return { index, x1, y1, x2: x2 + inset, y2, head: arrowHead(x1, y1, x2 + inset, y2), labelX: (x1 + x2) / 2, labelY: (y1 + y2) / 2, labelAngle: readableAngle(x1, y1, x2, y2) };
   });
   // To scale, arrows of one instant lie on top of each other: spread their labels at least.
   const labelYs = placeLabels(arrows.map((a) => a.labelY), mode === 'scale' ? FRAME.arrowLabelGap : 0);
@@ -215,7 +245,7 @@ function statesAlongLanes(model: LadderModel, stepY: readonly number[], endY: nu
       m.labelY = ys[i] as number;
       const next = mine[i + 1];
       // A closed socket's lane ends there; every other state runs to the next change, or on past the end.
-      if (m.state !== 'CLOSED') segments.push({ side, y1: m.y, y2: next ? next.y : endY + 28, state: m.state, source: m.source });
+      if (m.state !== 'CLOSED') segments.push({ side, y1: m.y, y2: next ? next.y : endY + FRAME.runOn, state: m.state, source: m.source });
     });
     marks.push(...mine);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../../shared/contract';
 import type { Arrow, LadderModel } from '../../../shared/teardown/ladder-types';
-import { arrowBytes, arrowRef, arrowsOfSelection, eventOf, previewOf, stepOfArrow, timerLeftMs, timerReadAt } from './ladder-select';
+import { arrowBytes, arrowRef, arrowsOfSelection, eventOf, previewOf, stepOfArrow, timerLeftMs, timerReadAt, timeWaitSecondsLeft } from './ladder-select';
 import { selectionOf } from '../../store/selection-slice';
 
 const arrow = (over: Partial<Arrow>): Arrow => ({
@@ -52,7 +52,7 @@ describe('arrows and the other views', () => {
 const ev = (seq: number, rest: Partial<JournalEvent> & { kind: JournalEvent['kind'] }): JournalEvent => ({ connId: 'c1', seq, at: 1000 + seq, t: seq, ...rest }) as JournalEvent;
 
 describe('bytes and timers from the journals', () => {
-  const events = [ev(0, { kind: 'peer_fin' }), ev(1, { kind: 'data', dir: 'out', length: 5, bytes: new TextEncoder().encode('GET\r\n') } as Partial<JournalEvent> & { kind: 'data' })];
+  const events = [ev(0, { kind: 'peer_fin' }), ev(1, { kind: 'data', dir: 'out', length: 5, bytes: new TextEncoder().encode('GET\r\n') })];
 
   it('finds an event by its ref in whichever journal holds it', () => {
     expect(eventOf([undefined, events], { connId: 'c1', seq: 1 })?.kind).toBe('data');
@@ -78,5 +78,16 @@ describe('bytes and timers from the journals', () => {
     expect(timerLeftMs(60_000, 1000, 31_000)).toBe(30_000);
     expect(timerLeftMs(60_000, 1000, 99_000)).toBe(0);
     expect(timerLeftMs(60_000, 1000, 500)).toBe(60_000);
+  });
+
+  it('says how many seconds of a kernel-timed TIME_WAIT are left, and nothing for any other state', () => {
+    const timeWait = { ...open, state: 'TIME_WAIT', source: 'kernel', timerMs: 59_800, canSend: false, canReceive: false } as const;
+    const steps: LadderModel['steps'] = [
+      { t: 1, code: 'time_wait', side: 'server', params: { seconds: 60 }, arrow: null, ref: { connId: 'c1', seq: 1 }, states: { client: open, server: timeWait } },
+    ];
+    const m = model([], steps);
+    expect(timeWaitSecondsLeft(m, 0, 'server', [events], 1001 + 10_000)).toBe(50);
+    expect(timeWaitSecondsLeft(m, 0, 'client', [events], 1001)).toBeNull();
+    expect(timeWaitSecondsLeft(m, 0, 'server', [events], 1001 + 70_000)).toBe(0);
   });
 });

@@ -77,3 +77,11 @@ export function timerReadAt(model: LadderModel, index: number, side: Side, journ
 export function timerLeftMs(timerMs: number, readAt: number, now: number): number {
   return Math.max(0, timerMs - Math.max(0, now - readAt));
 }
+
+/** Whole seconds left of `side`'s TIME_WAIT at step `index`, counting down at `now`; null when not in one the kernel timed. */
+export function timeWaitSecondsLeft(model: LadderModel, index: number, side: Side, journals: readonly (readonly JournalEvent[] | undefined)[], now: number): number | null {
+  const state = model.steps[index]?.states[side];
+  if (state?.state !== 'TIME_WAIT' || state.source !== 'kernel' || state.timerMs === null) return null;
+  const readAt = timerReadAt(model, index, side, journals);
+  return Math.ceil(timerLeftMs(state.timerMs, readAt ?? now, now) / 1000);
+}

@@ -99,6 +99,7 @@ export const teardown = {
     timeWait: 'TIME_WAIT: {{seconds}} s left',
     timeWaitOver: 'TIME_WAIT is over',
     timeWaitShort: '{{seconds}} s left',
+    help: 'A solid lane and a bold name: the kernel’s own state for the socket (Linux, /proc/net/tcp). Dashed and italic: inferred from what the journal saw. Where they disagree, the kernel wins.',
   },
   step: {
     label: 'Step {{n}} of {{count}} · {{time}}',
