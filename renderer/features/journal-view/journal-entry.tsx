@@ -1,5 +1,5 @@
 // One line of a connection's journal; data entries also show their bytes, glyphs and all.
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalEvent } from '../../../shared/contract';
 import { ByteText } from '../../ui/byte-text';
@@ -12,11 +12,25 @@ import { describeEvent } from './describe-event';
  */
 const PREVIEW_BYTES = 2048;
 
-export const JournalEntry = memo(function JournalEntry({ event }: { event: JournalEvent }) {
+export const JournalEntry = memo(function JournalEntry({ event, selected = false }: { event: JournalEvent; selected?: boolean }) {
   const { t } = useTranslation();
   const dir = event.kind === 'data' ? event.dir : undefined;
+  const ref = useRef<HTMLLIElement>(null);
+  // Picked elsewhere (the teardown diagram): bring it into sight.
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   return (
-    <li className={`journal-entry kind-${event.kind}${dir ? ` dir-${dir}` : ''}`} data-testid="journal-entry" data-kind={event.kind} data-dir={dir} data-at={event.at}>
+    <li
+      ref={ref}
+      className={`journal-entry kind-${event.kind}${dir ? ` dir-${dir}` : ''}${selected ? ' selected' : ''}`}
+      data-testid="journal-entry"
+      data-kind={event.kind}
+      data-dir={dir}
+      data-at={event.at}
+      data-seq={event.seq}
+      aria-current={selected || undefined}
+    >
       <Elapsed ms={event.t} />
       <span className="what">{describeEvent(event, t)}</span>
       {event.kind === 'data' && (

@@ -1,5 +1,6 @@
 // Everything that happened on the selected connection, in order, with the time since it began
-// (Events); or its bytes each way as streams, in text and hex (Bytes, features/exchange).
+// (Events); its bytes each way as streams, in text and hex (Bytes, features/exchange); or how it
+// was torn down, as a ladder diagram (Diagram, features/teardown).
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +8,9 @@ import { formatAddress } from '../../lib/format';
 import { selectConn } from '../../store/connections-slice';
 import type { ConnJournal } from '../../store/journal-merge';
 import { useWirebench } from '../../store/store';
-import { selectJournalLarge, selectJournalView, selectSelectedConnId } from '../../store/ui-slice';
+import { selectJournalLarge, selectJournalView, selectSelectedConnId, selectSelectedSeq } from '../../store/ui-slice';
 import { ByteView } from '../exchange/byte-view';
+import { TeardownView } from '../teardown/teardown-view';
 import { JournalEntry } from './journal-entry';
 import { journalWindow } from './journal-window';
 import { useJournal } from './use-journal';
@@ -25,6 +27,9 @@ export function JournalView() {
   const setView = useWirebench((s) => s.setJournalView);
   const setLarge = useWirebench((s) => s.setJournalLarge);
   const bytes = view === 'bytes';
+  const diagram = view === 'diagram';
+  // Bytes and Diagram both want room; Events sits beside the connections.
+  const roomy = bytes || diagram;
 
   const heading = conn
     ? t('ui.journal.headingFor', {
@@ -34,19 +39,22 @@ export function JournalView() {
     : t('ui.journal.heading');
 
   return (
-    <section className={`panel journal-panel${bytes && large ? ' journal-large' : ''}`} aria-labelledby="journal-heading" data-view={view}>
+    <section className={`panel journal-panel${roomy && large ? ' journal-large' : ''}`} aria-labelledby="journal-heading" data-view={view}>
       <header className="panel-header">
         <h2 id="journal-heading">{heading}</h2>
         <div className="journal-views">
           <div className="view-toggle" role="group" aria-label={t('ui.bytes.views')}>
-            <button type="button" aria-pressed={!bytes} data-testid="journal-view-events" title={t('ui.bytes.viewEventsTitle')} onClick={() => setView('events')}>
+            <button type="button" aria-pressed={view === 'events'} data-testid="journal-view-events" title={t('ui.bytes.viewEventsTitle')} onClick={() => setView('events')}>
               {t('ui.bytes.viewEvents')}
             </button>
             <button type="button" aria-pressed={bytes} data-testid="journal-view-bytes" title={t('ui.bytes.viewBytesTitle')} onClick={() => setView('bytes')}>
               {t('ui.bytes.viewBytes')}
             </button>
+            <button type="button" aria-pressed={diagram} data-testid="journal-view-diagram" title={t('ui.teardown.viewTitle')} onClick={() => setView('diagram')}>
+              {t('ui.teardown.view')}
+            </button>
           </div>
-          {bytes && (
+          {roomy && (
             <button
               type="button"
               className="size-toggle"
@@ -60,7 +68,9 @@ export function JournalView() {
           )}
         </div>
       </header>
-      {bytes && conn && connId && journal ? (
+      {diagram ? (
+        <TeardownView connId={connId} />
+      ) : bytes && conn && connId && journal ? (
         <ByteView key={connId} connId={connId} conn={conn} events={journal.events} roomy={large} />
       ) : (
         <EventList connId={connId} journal={journal} />
@@ -72,6 +82,8 @@ export function JournalView() {
 function EventList({ connId, journal }: { connId: string | null; journal: ConnJournal | undefined }) {
   const { t } = useTranslation();
   const { head, hidden, tail } = useMemo(() => journalWindow(journal?.events ?? []), [journal?.events]);
+  // An entry picked in the diagram (an arrow): marked here too.
+  const selectedSeq = useWirebench(selectSelectedSeq(connId));
   return (
     <div className="journal-scroll" data-testid="journal" data-conn-id={connId ?? undefined}>
       {!connId || !journal ? (
@@ -88,7 +100,7 @@ function EventList({ connId, journal }: { connId: string | null; journal: ConnJo
           )}
           <ol className="journal-list">
             {head.map((e) => (
-              <JournalEntry key={e.seq} event={e} />
+              <JournalEntry key={e.seq} event={e} selected={e.seq === selectedSeq} />
             ))}
             {hidden > 0 && (
               <li className="journal-gap" data-testid="journal-gap">
@@ -96,7 +108,7 @@ function EventList({ connId, journal }: { connId: string | null; journal: ConnJo
               </li>
             )}
             {tail.map((e) => (
-              <JournalEntry key={e.seq} event={e} />
+              <JournalEntry key={e.seq} event={e} selected={e.seq === selectedSeq} />
             ))}
           </ol>
         </>
