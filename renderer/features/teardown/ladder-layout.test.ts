@@ -104,6 +104,20 @@ describe('layoutLadder', () => {
     expect(g.height).toBe(g.endY + FRAME.bottom);
   });
 
+  it('puts the labels of two crossing arrows apart, each nearer its sender', () => {
+    const crossing: LadderModel = {
+      ...model,
+      arrows: [
+        { ...model.arrows[2], from: 'client', sentT: 0, arrivedT: 1 } as LadderModel['arrows'][number],
+        { ...model.arrows[2], from: 'server', sentT: 0, arrivedT: 1 } as LadderModel['arrows'][number],
+      ],
+      steps: [step(0), step(1)],
+    };
+    const [a, b] = layoutLadder(crossing, 'compressed').arrows;
+    expect(a?.labelX).toBeLessThan((FRAME.lane.client + FRAME.lane.server) / 2);
+    expect(b?.labelX).toBeGreaterThan((FRAME.lane.client + FRAME.lane.server) / 2);
+  });
+
   it('marks a state where it begins, and again when the kernel confirms it', () => {
     const g = layoutLadder(model, 'compressed');
     const server = g.marks.filter((m) => m.side === 'server').map((m) => `${m.state}/${m.source}@${m.step}`);

@@ -26,6 +26,11 @@ export const FRAME = {
   /** Arrow labels closer than this (to scale, where arrows crowd) are pushed apart. */
   arrowLabelGap: 14,
   head: 8,
+  /**
+   * Where along its arrow a label sits, from the sender: short of the middle, so that two arrows
+   * crossing (a simultaneous close) keep their labels apart.
+   */
+  labelAt: 0.42,
 } as const;
 
 /** Times closer than this (ms) are one moment: two journals' clocks agree no better. */
@@ -39,7 +44,7 @@ export interface ArrowGeometry {
   y2: number;
   /** The arrowhead, as SVG polygon points. */
   head: string;
-  /** The label's anchor (the arrow's middle) and its turn, in degrees, to lie along the arrow. */
+  /** The label's anchor (on the arrow, FRAME.labelAt from the sender) and its turn, in degrees, to lie along the arrow. */
   labelX: number;
   labelY: number;
   labelAngle: number;
@@ -215,7 +220,7 @@ export function layoutLadder(model: LadderModel, mode: TimeMode): LadderGeometry
     const y2 = scale.y(a.arrivedT);
     // Stop short of the lane so the head does not hide under a step's dot.
     const inset = x2 > x1 ? -5 : 5;
-    return { index, x1, y1, x2: x2 + inset, y2, head: arrowHead(x1, y1, x2 + inset, y2), labelX: (x1 + x2) / 2, labelY: (y1 + y2) / 2, labelAngle: readableAngle(x1, y1, x2, y2) };
+    return { index, x1, y1, x2: x2 + inset, y2, head: arrowHead(x1, y1, x2 + inset, y2), labelX: x1 + (x2 - x1) * FRAME.labelAt, labelY: y1 + (y2 - y1) * FRAME.labelAt, labelAngle: readableAngle(x1, y1, x2, y2) };
   });
   // To scale, arrows of one instant lie on top of each other: spread their labels at least.
   const labelYs = placeLabels(arrows.map((a) => a.labelY), mode === 'scale' ? FRAME.arrowLabelGap : 0);

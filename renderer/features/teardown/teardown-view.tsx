@@ -28,6 +28,7 @@ export function TeardownView({ connId }: { connId: string | null }) {
   const pick = useWirebench((s) => s.diagramStep);
   const setPick = useWirebench((s) => s.pickDiagramStep);
   const svgRef = useRef<SVGSVGElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   const selection = useWirebench(selectByteSelection(connId));
   const selectBytes = useWirebench((s) => s.selectBytes);
   const selectEvent = useWirebench((s) => s.selectEvent);
@@ -49,9 +50,15 @@ export function TeardownView({ connId }: { connId: string | null }) {
     server: model && i !== null ? timeWaitSecondsLeft(model, i, 'server', journals, now) : null,
   });
 
-  // Keep the selected step in sight: the latest as it arrives, or the one stepped to.
+  // Keep the selected step in sight: the latest as it arrives, or the one stepped to. The diagram's
+  // own box scrolls, not the page around it (scrollIntoView would move both).
   useEffect(() => {
-    svgRef.current?.querySelector('.step-band')?.scrollIntoView({ block: 'nearest' });
+    const box = scrollRef.current;
+    const band = box?.querySelector('.step-band')?.getBoundingClientRect();
+    if (!box || !band) return;
+    const view = box.getBoundingClientRect();
+    if (band.top < view.top) box.scrollTop -= view.top - band.top + 8;
+    else if (band.bottom > view.bottom) box.scrollTop += band.bottom - view.bottom + 8;
   }, [index, mode]);
 
   const step = index === null ? null : (model?.steps[index] ?? null);
@@ -83,7 +90,7 @@ export function TeardownView({ connId }: { connId: string | null }) {
           <TimeToggle mode={mode} onMode={setMode} />
           <ExportButtons svgRef={svgRef} name={`wirebench-teardown-${connId ?? 'none'}`} />
         </div>
-        <div className="ladder-scroll">
+        <div className="ladder-scroll" ref={scrollRef}>
           {model && geometry ? (
             <LadderSvg
               model={model}
