@@ -40,8 +40,11 @@ export function copyAsEscaped(bytes: Uint8Array): string {
   return `${out}"`;
 }
 
+// Looked up, not formatted: the hex view asks for 16 per row on every redraw of a row.
+const HEX_PAIRS = Array.from({ length: 256 }, (_, b) => b.toString(16).toUpperCase().padStart(2, '0'));
+
 export function hexPair(b: number): string {
-  return b.toString(16).toUpperCase().padStart(2, '0');
+  return HEX_PAIRS[b & 0xff] as string;
 }
 
 export function copyAsHex(bytes: Uint8Array, perLine = 16): string {
