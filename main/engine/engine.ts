@@ -9,6 +9,7 @@ import { CommandError, type CommandHandlers } from '../door/dispatch';
 import { DeltaBatcher } from './delta-batcher';
 import { HttpServer, type ListenAddress } from './http-server';
 import { Journal } from './journal';
+import { kernelStates, type KernelStates } from './kernel-tcp/kernel-states';
 import { isLoopbackHost } from './listen-address';
 import { LiveConnections } from './live-connections';
 import type { Responder } from './responder';
@@ -41,6 +42,12 @@ export interface EngineOptions {
   deltaIntervalMs?: number;
   /** The sample document root shipped with the app (`app/docroot`): static mode's default. */
   sampleDocRoot?: string | null;
+  /**
+   * Read each closing connection's TCP state from the kernel (Linux) and journal it as tcp_state.
+   * Default: on for the app's hosts (electron, web), off for the CLI (`wirebench serve`, benches),
+   * where nobody draws a teardown diagram and a load test must pay nothing for it.
+   */
+  kernelStates?: boolean;
 }
 
 export class Engine {
@@ -51,6 +58,8 @@ export class Engine {
   private readonly servers = new Map<string, HttpServer>();
   private readonly live: LiveConnections;
   private readonly connecting = new Set<Socket>();
+  /** The kernel's TCP states of closing connections (null: off, or not Linux). */
+  private readonly kernel: KernelStates | null;
   private nextServerId = 1;
   private shutdown: Promise<void> | null = null;
   /** server.changed: at once after a command, throttled when only counters move. */
@@ -67,8 +76,12 @@ export class Engine {
         maxEventsPerConnection: options.maxEventsPerConnection ?? 5000,
         maxEvents: options.maxEvents ?? 200_000,
       },
-      (connId, event) => this.batcher.note(connId, event),
+      (connId, event) => {
+        this.batcher.note(connId, event);
+        if (event) this.kernel?.note(connId, event);
+      },
     );
+    this.kernel = (options.kernelStates ?? options.host !== 'cli') ? kernelStates(this.journal) : null;
     this.batcher.attach(this.journal);
     this.live = new LiveConnections(this.journal);
     this.handlers = this.createHandlers();
@@ -86,6 +99,7 @@ export class Engine {
       this.servers.clear();
       for (const socket of this.connecting) socket.destroy();
       await this.live.destroyAll();
+      this.kernel?.close();
       this.batcher.flush();
       this.batcher.dispose();
       this.serversChanged.now();

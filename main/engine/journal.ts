@@ -125,7 +125,8 @@ export class Journal {
    */
   record(connId: string, event: DistributiveOmit<NewJournalEvent, 'at' | 't'>, at: number, t: number): void {
     const entry = this.entries.get(connId);
-    // Dropped whole already (only possible once closed, and nothing follows `closed`).
+    // Dropped whole already (only possible once closed): a kernel state read after `closed` (the
+    // kernel keeps a TIME_WAIT socket for a minute after we let go) has nowhere to go.
     if (!entry) return;
     const full: JournalEvent = { ...event, at, t, connId, seq: entry.events.length + entry.trimmed };
     this.push(connId, entry, full);
@@ -157,6 +158,12 @@ export class Journal {
 
   has(connId: string): boolean {
     return this.entries.has(connId);
+  }
+
+  /** The connection's `opened` event (always kept, first), or undefined if unknown or dropped. */
+  opened(connId: string): Extract<JournalEvent, { kind: 'opened' }> | undefined {
+    const first = this.entries.get(connId)?.events[0];
+    return first?.kind === 'opened' ? first : undefined;
   }
 
   /** A copy of the connection's summary, or undefined if unknown or dropped. */
