@@ -29,6 +29,15 @@ export interface ScenarioRun {
 /** How long the client waits for an answer before it gives up, in server_hangs_client_times_out. */
 export const CLIENT_PATIENCE_MS = 1500;
 
+/**
+ * How long our client takes to react to the server's FIN (lesson L1: it prints what it read, then
+ * closes). Without it the client would close within a millisecond, and the states in between
+ * (the client's CLOSE_WAIT, the server's FIN_WAIT_2) would last less than one read of the
+ * kernel's table takes (2 to 15 ms): the diagram would never show them from the kernel.
+ */
+export const CLIENT_REACTS_MS = 100;
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
 const REQUEST = ascii('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
 const has = (kind: JournalEvent['kind']) => (events: readonly JournalEvent[]) => events.some((e) => e.kind === kind);
@@ -48,6 +57,7 @@ const PLANS: Record<TeardownScenario, Plan> = {
     async play({ clientConnId }, deps) {
       await deps.handlers['client.send']({ connId: clientConnId, bytes: REQUEST });
       await deps.waitFor(clientConnId, has('peer_fin'));
+      await pause(CLIENT_REACTS_MS);
       await deps.handlers['client.close']({ connId: clientConnId });
     },
   },
@@ -110,13 +120,16 @@ const PLANS: Record<TeardownScenario, Plan> = {
     server: { responder: { kind: 'canned', bytes: L1_HELLO_WORLD.bytes }, answerWhen: 'request_end', after: 'hang' },
     async play({ clientConnId }, deps) {
       await deps.handlers['client.send']({ connId: clientConnId, bytes: REQUEST });
-      await new Promise((resolve) => setTimeout(resolve, CLIENT_PATIENCE_MS));
+      await pause(CLIENT_PATIENCE_MS);
       deps.note(clientConnId, CLIENT_PATIENCE_MS);
       await deps.handlers['client.close']({ connId: clientConnId });
     },
   },
-  // Neither side answers anything: both shut down their write side in the same instant, so each
-  // FIN is on its way before the other's arrives (a simultaneous close, RFC 9293 section 3.6).
+  // Neither side answers anything: both shut down their write side in the same tick, meant as a
+  // simultaneous close (RFC 9293 section 3.6: both FIN_WAIT_1, CLOSING, both TIME_WAIT). Over
+  // loopback Linux delivers a FIN within the call that sends it, so the second FIN leaves from
+  // CLOSE_WAIT: the kernel shows one side in TIME_WAIT and the other CLOSED, no CLOSING in our runs (the
+  // journals' order, each side's fin_sent before its peer_fin, cannot tell the two apart).
   both_close_at_once: {
     server: { responder: { kind: 'canned', bytes: L1_HELLO_WORLD.bytes }, answerWhen: 'request_end', after: 'hang' },
     async play({ clientConnId, serverConnId }, deps) {
