@@ -63,7 +63,7 @@ export function LadderLanes({ model, geometry, selectedStep, onStep, timeWaitLef
 
 function StateLabel({ mark, laneX, secondsLeft, t }: { mark: StateMark; laneX: number; secondsLeft: number | null; t: TFunction }) {
   const pushed = Math.abs(mark.labelY - (mark.y + 4)) > 2;
-  const text = secondsLeft === null ? mark.state : `${mark.state} · ${t('ui.teardown.status.timeWaitShort', { seconds: secondsLeft })}`;
+  const text = secondsLeft === null ? mark.state : t('ui.teardown.status.stateTimer', { state: mark.state, seconds: secondsLeft });
   return (
     <g className={`state-mark src-${mark.source}`} data-testid="ladder-state" data-side={mark.side} data-state={mark.state} data-source={mark.source}>
       <line className="state-tick" x1={laneX - 4} y1={mark.y} x2={laneX + 4} y2={mark.y} />

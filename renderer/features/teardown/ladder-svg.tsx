@@ -10,6 +10,7 @@ import { LadderArrows } from './ladder-arrows';
 import { LadderLanes } from './ladder-lanes';
 import { LadderLegend } from './ladder-legend';
 import { timeText } from './ladder-words';
+import './ladder.css';
 
 interface Props {
   model: LadderModel;

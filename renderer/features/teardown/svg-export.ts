@@ -1,5 +1,5 @@
 // The diagram as a file for slides. The page's CSP (renderer/index.html) forbids inline <style> in
-// the page, so the live SVG is styled by teardown.css; a downloaded file has no stylesheet, so the
+// the page, so the live SVG is styled by ladder.css; a downloaded file has no stylesheet, so the
 // export copies each element's computed paint and type onto it as presentation attributes, with
 // generic font families (the file may be opened where the UI's fonts are not installed). PNG:
 // that SVG drawn into a canvas through a blob: image, which the CSP's img-src allows.

@@ -20,7 +20,9 @@ export interface Ladder {
 
 export function useLadder(connId: string | null): Ladder {
   const conn = useWirebench(selectConn(connId));
-  const peerId = useWirebench((s) => (conn ? findPeerConnection(conn, Object.values(s.conns)) : null));
+  // Newest first: an ephemeral port is reused in time, and an old connection of the same two
+  // ports is not this one's other end.
+  const peerId = useWirebench((s) => (conn ? findPeerConnection(conn, newestFirst(s.connOrder, s.conns)) : null));
   const journal = useJournal(connId);
   const peer = useJournal(peerId);
   const events = journal?.events;
@@ -33,3 +35,12 @@ export function useLadder(connId: string | null): Ladder {
   return { conn, model, journals, loading: journal === undefined || journal.loading || journal.needsFetch };
 }
 
+
+function newestFirst(order: readonly string[], conns: Record<string, ConnSummary>): ConnSummary[] {
+  const out: ConnSummary[] = [];
+  for (let i = order.length - 1; i >= 0; i--) {
+    const c = conns[order[i] as string];
+    if (c) out.push(c);
+  }
+  return out;
+}

@@ -98,7 +98,8 @@ export const teardown = {
     cannotReceive: 'cannot receive',
     timeWait: 'TIME_WAIT: {{seconds}} s left',
     timeWaitOver: 'TIME_WAIT is over',
-    timeWaitShort: '{{seconds}} s left',
+    /** A lane's state name with its timer, as the diagram draws it. */
+    stateTimer: '{{state}} · {{seconds}} s left',
     help: 'A solid lane and a bold name: the kernel’s own state for the socket (Linux, /proc/net/tcp). Dashed and italic: inferred from what the journal saw. Where they disagree, the kernel wins.',
   },
   step: {
