@@ -31,7 +31,8 @@ export async function startEngineServer(
   policy: Policy,
   options: Partial<EngineOptions> = {},
 ): Promise<EngineServer> {
-  const engine = new Engine({ host: 'cli', version: 'bench', ...options });
+  // Kernel states off (the CLI host's default, said out loud): a bench measures the engine, not /proc reads.
+  const engine = new Engine({ host: 'cli', version: 'bench', kernelStates: false, ...options });
   let events = 0;
   // What a host does with every delta, minus the transport: look at each event once.
   engine.onEvent((name, payload) => {

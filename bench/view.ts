@@ -192,6 +192,7 @@ async function main(): Promise<void> {
     version: 'bench',
     sampleDocRoot: join(ROOT, 'app', 'docroot'),
     payloadBudgetBytes: 64 * MIB, // the default, said out loud: the first 36 MiB are evicted
+    kernelStates: false, // the web host would read them: this bench measures the byte view alone
   });
   const host = await startWebHost({ port: 0, rendererDir: RENDERER_DIR, engine, version: 'bench' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -223,6 +223,22 @@ describe('wirebench serve', () => {
     expect((parsed.at(-1)?.totals as JournalTotals).bytesIn).toBe(sent);
   });
 
+  it.skipIf(process.platform !== 'linux')('--kernel-states adds what the kernel says of each closing socket (off by default)', async () => {
+    const quiet = await serve(['--port', '0']);
+    expect((await runPython(L1_CLIENT, [quiet.port])).code).toBe(0);
+    await until(() => quiet.lines.some((l) => /closed$/.test(l)), 'the closed line');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(quiet.lines.join('\n')).not.toContain('the kernel says');
+    expect(await quiet.stop()).toBe(0);
+
+    const server = await serve(['--port', '0', '--kernel-states']);
+    expect((await runPython(L1_CLIENT, [server.port])).code).toBe(0);
+    // L1's server half-closes first, so its socket is left in TIME_WAIT after we let go of it.
+    await until(() => server.lines.some((l) => l.includes('the kernel says this socket is now TIME_WAIT')), 'TIME_WAIT');
+    expect(server.lines.join('\n')).toMatch(/TIME_WAIT \((59|60)\.\d s left on its timer\)/);
+    expect(await server.stop()).toBe(0);
+  });
+
   it('--sequential shows the second client waiting for accept(), and its turn coming', async () => {
     const server = await serve(['--port', '0', '--sequential']);
     const first = connect(server.port, '127.0.0.1').on('error', () => {});

@@ -25,8 +25,8 @@ export const serveCommand: Subcommand = {
       ctx.err(ctx.t(planned.mistake.key, planned.mistake.params));
       return 2;
     }
-    const { input, settings, json } = planned.plan;
-    const engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot });
+    const { input, settings, json, kernelStates } = planned.plan;
+    const engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot, kernelStates });
     const dispatch = createDispatch(hostHandlers(engine, new MemorySettingsStore()), (err) => ctx.err(explainError(ctx.t, err)));
 
     // Events that arrive before the first line (there should be none) wait for it: the first

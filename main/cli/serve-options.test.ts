@@ -45,6 +45,12 @@ describe('servePlanFrom', () => {
     expect(result.ok && result.plan.settings).toEqual(DEFAULT_SERVER_SETTINGS);
   });
 
+  it('reads kernel states only with --kernel-states: a load test against serve pays nothing for them', async () => {
+    const quiet = await plan();
+    const asked = await plan('--kernel-states');
+    expect([quiet.ok && quiet.plan.kernelStates, asked.ok && asked.plan.kernelStates]).toEqual([false, true]);
+  });
+
   it('maps every policy flag onto the settings, dashes to underscores', async () => {
     expect(
       await input(

@@ -36,6 +36,7 @@ export const SERVE_OPTIONS: OptionTable = {
   'idle-timeout': { type: 'string', description: 'cli.help.serve.idleTimeout', example: 'MS' },
   'header-timeout': { type: 'string', description: 'cli.help.serve.headerTimeout', example: 'MS' },
   json: { type: 'boolean', description: 'cli.help.serve.json' },
+  'kernel-states': { type: 'boolean', description: 'cli.help.serve.kernelStates' },
 };
 
 /** The flags that each pick what answers: at most one may be given. */
@@ -46,6 +47,8 @@ export interface ServePlan {
   /** What the server will do, all defaults filled in: for the first line's description. */
   settings: ServerSettings;
   json: boolean;
+  /** Journal each closing connection's TCP state as the kernel reads it (Linux); off by default, as a load test wants. */
+  kernelStates: boolean;
 }
 
 export type ServePlanResult = { ok: true; plan: ServePlan } | { ok: false; mistake: CliMistake };
@@ -107,7 +110,7 @@ export async function servePlanFrom(values: ParsedOptions): Promise<ServePlanRes
 
   const host = text('host') ?? '127.0.0.1';
   const input = { host, port, exposeToNetwork: values.expose === true, settings: patch, ...(backlog === undefined ? {} : { backlog }) };
-  return { ok: true, plan: { input, settings: withSettings(DEFAULT_SERVER_SETTINGS, patch), json: values.json === true } };
+  return { ok: true, plan: { input, settings: withSettings(DEFAULT_SERVER_SETTINGS, patch), json: values.json === true, kernelStates: values['kernel-states'] === true } };
 }
 
 async function responderFrom(

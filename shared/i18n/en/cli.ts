@@ -226,6 +226,8 @@ export const cli = {
       idleTimeout: 'Close a connection after this long without a byte from the client (default 120000; 0: never).',
       headerTimeout: 'Close a connection whose request is not in this long after it connected (default 60000; 0: never).',
       json: 'Print one JSON object per line instead of sentences (format below).',
+      kernelStates:
+        "Also print each closing connection's TCP state as the system reports it (FIN_WAIT_2, CLOSE_WAIT, TIME_WAIT and its time left; Linux only). Off by default: it costs a read of the system's socket table every few milliseconds.",
     },
     connect: {
       arguments: '<target>',
