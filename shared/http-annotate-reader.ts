@@ -1,16 +1,18 @@
 // Reading the lines of an HTTP/1.x message into the annotation (http-annotate.ts feeds them): the
 // start line, field lines (and trailers), chunk-size lines. Each becomes spans, in order, from
 // the queue's front, plus what it says of the message (its fields, its chunks) and its problems.
-// The usual lines are read straight from the bytes (http-annotate-scan.ts); any other line as
-// text (http-annotate-lines.ts), which says what is wrong with it. Either way a line gives the
-// same spans, message and problems; the scans only save the strings and arrays per line.
-// The state the annotator and this share lives here, with the few ways to add to the annotation.
-import { PROBLEM_SEVERITY, type Field, type HttpMessage, type Problem, type ProblemCode, type Side } from './annotation';
+// Here a line is read as text (http-annotate-lines.ts), which says what is wrong with it; the
+// usual lines are read quicker, from their bytes, by QuickReader (http-annotate-quick.ts).
+// The state the annotator and the readers share lives here, with the few ways to add to it.
+import { PROBLEM_SEVERITY, type HttpMessage, type Problem, type ProblemCode, type Side } from './annotation';
 import { ByteQueue } from './byte-queue';
 import { parseChunkSizeLine, parseFieldLine, parseRequestLine, parseStatusLine, preview, type LineProblem, type Piece } from './http-annotate-lines';
-import { sameText, scanChunkSize, scanFieldLine, scanRequestLine, scanStatusLine, statusCode, textOf, type LineCut } from './http-annotate-scan';
+import type { LineCut } from './http-annotate-scan';
 import { KIND, NO_FIELD, SpanStore } from './http-annotate-spans';
 import { latin1, trimOws } from './http-syntax';
+
+/** A head line, chunk-size line or trailer longer than this is not read as one (RFC 9112 section 2.3 leaves the limit to us). */
+export const MAX_LINE_BYTES = 64 * 1024;
 
 export type Phase = 'start' | 'head' | 'body_length' | 'body_close' | 'chunk_size' | 'chunk_data' | 'chunk_end' | 'trailers' | 'garbage';
 
@@ -20,7 +22,7 @@ export abstract class LineReader {
   protected readonly problems: Problem[] = [];
   protected readonly queue = new ByteQueue();
   /** Where a scan (http-annotate-scan.ts) puts the parts of the line it read. */
-  protected readonly cut: LineCut = { a: 0, b: 0, c: 0, d: 0 };
+  protected readonly cut: LineCut = { a: 0, b: 0, c: 0, d: 0, stop: 0, next: 0 };
   protected phase: Phase = 'start';
   /** Body or chunk bytes still to come in the current phase. */
   protected left = 0;
@@ -60,32 +62,10 @@ export abstract class LineReader {
       // RFC 9112 section 2.2: empty lines before a request line are ignored.
       return this.take(KIND.leading_empty_line, endLength);
     }
-    const cut = this.cut;
-    // The strings of a start line like the last one are the last one's (see textOf).
-    const last = this.messages.at(-1);
-    if (this.side === 'request' && scanRequestLine(bytes, start, end, cut)) {
-      const msg = this.openMessage(textOf(bytes, cut.d, end, last?.version), end - start + endLength);
-      msg.method = textOf(bytes, start, cut.a, last?.method);
-      msg.target = textOf(bytes, cut.b, cut.c, last?.target);
-      this.take(KIND.method, cut.a - start);
-      this.take(KIND.sp, cut.b - cut.a);
-      this.take(KIND.target, cut.c - cut.b);
-      this.take(KIND.sp, cut.d - cut.c);
-      this.take(KIND.version, end - cut.d);
-    } else if (this.side === 'response' && scanStatusLine(bytes, start, end, cut)) {
-      const msg = this.openMessage(textOf(bytes, start, cut.a, last?.version), end - start + endLength);
-      msg.status = statusCode(bytes, cut.b);
-      msg.reason = textOf(bytes, cut.b + 4, end, last?.reason);
-      this.take(KIND.version, cut.a - start);
-      this.take(KIND.sp, cut.b - cut.a);
-      this.take(KIND.status_code, 3);
-      this.take(KIND.sp, 1);
-      if (end > cut.b + 4) this.take(KIND.reason, end - cut.b - 4);
-    } else return this.startLineText(latin1(bytes, start, end), endLength);
-    if (endLength > 0) this.take(KIND.line_end, endLength);
+    this.startLineText(latin1(bytes, start, end), endLength);
   }
 
-  /** A start line the scan did not accept, read as text: what is wrong with it, or that it is not HTTP. */
+  /** A start line as text: the message it opens and what is wrong with it, or that it is not HTTP. */
   private startLineText(content: string, endLength: number): void {
     const start = this.queue.offset;
     const parsed = this.side === 'request' ? parseRequestLine(content) : parseStatusLine(content);
@@ -105,7 +85,7 @@ export abstract class LineReader {
   }
 
   /** A new message, from the start line at the queue's front; its head comes next. */
-  private openMessage(version: string, startLineLength: number): HttpMessage {
+  protected openMessage(version: string, startLineLength: number): HttpMessage {
     const msg: HttpMessage = {
       index: this.messages.length,
       kind: this.side,
@@ -134,26 +114,10 @@ export abstract class LineReader {
       this.take(KIND.blank_line, endLength);
       return this.phase === 'trailers' ? this.finishMessage() : this.headDone(msg);
     }
-    const cut = this.cut;
-    if (!scanFieldLine(bytes, start, end, cut)) return this.fieldLineText(latin1(bytes, start, end), endLength);
-    const trailers = this.phase === 'trailers';
-    const list = trailers ? msg.trailers : msg.fields;
-    const field = list.length;
-    // The names and values of the message before, to reuse where they are the same (textOf).
-    const before = this.messages[msg.index - 1];
-    const known = knownField(before ? (trailers ? before.trailers : before.fields) : NONE, field, bytes, start, cut.a);
-    const name = known ? known.name : latin1(bytes, start, cut.a);
-    list.push({ name, value: textOf(bytes, cut.b, cut.c, known?.value), offset: this.queue.offset, length: end - start + endLength });
-    this.foldable = field;
-    this.take(KIND.field_name, cut.a - start, field);
-    this.take(KIND.colon, 1, field);
-    if (cut.b > cut.a + 1) this.take(KIND.ows, cut.b - cut.a - 1, field);
-    if (cut.c > cut.b) this.take(KIND.field_value, cut.c - cut.b, field);
-    if (end > cut.c) this.take(KIND.ows, end - cut.c, field);
-    if (endLength > 0) this.take(KIND.line_end, endLength, field);
+    this.fieldLineText(latin1(bytes, start, end), endLength);
   }
 
-  /** A field line the scan did not accept (folding, a problem), read as text. */
+  /** A field line as text: the field it adds or continues (folding), and what is wrong with it. */
   private fieldLineText(content: string, endLength: number): void {
     const msg = this.msg as HttpMessage;
     const start = this.queue.offset;
@@ -183,24 +147,21 @@ export abstract class LineReader {
   private chunkSizeLine(bytes: Uint8Array, lineStart: number, lineEnd: number, endLength: number): void {
     const msg = this.msg as HttpMessage;
     const start = this.queue.offset;
-    const length = lineEnd - lineStart;
-    // Hex digits only, the usual line, read from the bytes; extensions and mistakes as text.
-    let size = scanChunkSize(bytes, lineStart, lineEnd);
-    if (size >= 0) this.take(KIND.chunk_size, length);
-    else {
-      const content = latin1(bytes, lineStart, lineEnd);
-      const parsed = parseChunkSizeLine(content);
-      if (!parsed.ok) {
-        this.problem('bad_chunk_size', start, length, { line: preview(content) });
-        this.phase = 'garbage';
-        return;
-      }
-      size = parsed.size;
-      for (const p of parsed.pieces) if (p.length > 0) this.take(KIND[p.kind], p.length);
+    const content = latin1(bytes, lineStart, lineEnd);
+    const parsed = parseChunkSizeLine(content);
+    if (!parsed.ok) {
+      this.problem('bad_chunk_size', start, content.length, { line: preview(content) });
+      this.phase = 'garbage';
+      return;
     }
-    if (endLength > 0) this.take(KIND.line_end, endLength);
-    msg.chunks.push({ offset: start, size, dataOffset: start + length + endLength, dataLength: 0 });
-    msg.bodyLength += length + endLength;
+    this.pieces(parsed.pieces, endLength);
+    this.chunkSized(msg, start, parsed.size, content.length + endLength);
+  }
+
+  /** A chunk-size line read: the chunk it starts (its data next), or the last chunk (trailers next). */
+  protected chunkSized(msg: HttpMessage, offset: number, size: number, lineLength: number): void {
+    msg.chunks.push({ offset, size, dataOffset: offset + lineLength, dataLength: 0 });
+    msg.bodyLength += lineLength;
     if (size === 0) {
       this.phase = 'trailers';
       this.foldable = undefined;
@@ -243,22 +204,4 @@ export abstract class LineReader {
     this.problems.push(problem);
     return problem;
   }
-}
-
-const NONE: readonly Field[] = [];
-
-/**
- * The field of `known` whose name is bytes [start, end): the one at `at` first (a keep-alive
- * stream sends its fields in the same order each time), else the first of that name among the
- * first 32 (a bound: a head of thousands of fields must not cost their square).
- */
-function knownField(known: readonly Field[], at: number, bytes: Uint8Array, start: number, end: number): Field | undefined {
-  const same = known[at];
-  if (same !== undefined && sameText(bytes, start, end, same.name)) return same;
-  const n = Math.min(known.length, 32);
-  for (let i = 0; i < n; i++) {
-    const field = known[i] as Field;
-    if (sameText(bytes, start, end, field.name)) return field;
-  }
-  return undefined;
 }

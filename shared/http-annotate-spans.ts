@@ -19,59 +19,86 @@ const SMALL = 0x3fffffff;
 /** No field: the `field` column's value for a span outside any field line. */
 export const NO_FIELD = -1;
 
-export class SpanStore {
+/**
+ * Spans a full block holds: past it, blocks are added, never copied to grow. The first block
+ * starts small and doubles up to this: an annotation of a few lines (most in the renderer and
+ * in the tests) must not pay for the columns of a long stream.
+ */
+const BLOCK = 8192;
+const FIRST_BLOCK = 8;
+
+/** One block of columns. */
+class Block {
   /** Float64: a body that runs until the close may pass 2^31 bytes. */
-  private lengths = new Float64Array(1024);
-  private kinds = new Uint8Array(1024);
-  private messages = new Int32Array(1024);
-  private fields = new Int32Array(1024);
-  private count = 0;
+  readonly lengths: Float64Array;
+  readonly kinds: Uint8Array;
+  readonly messages: Int32Array;
+  readonly fields: Int32Array;
+  count = 0;
+
+  constructor(
+    readonly capacity: number,
+    from?: Block,
+  ) {
+    this.lengths = new Float64Array(capacity);
+    this.kinds = new Uint8Array(capacity);
+    this.messages = new Int32Array(capacity);
+    this.fields = new Int32Array(capacity);
+    if (!from) return;
+    this.lengths.set(from.lengths);
+    this.kinds.set(from.kinds);
+    this.messages.set(from.messages);
+    this.fields.set(from.fields);
+    this.count = from.count;
+  }
+}
+
+export class SpanStore {
+  private readonly full: Block[] = [];
+  /** The block the next span goes in; its last span is the store's last (a block is made for a span). */
+  private block = new Block(FIRST_BLOCK);
 
   /** A span of `length` bytes right after the last one; merged into it when both are the same growing part. */
   add(kind: number, length: number, message: number, field: number): void {
-    const last = this.count - 1;
-    if (last >= 0 && MERGED[kind] === 1 && this.kinds[last] === kind && this.messages[last] === message) {
-      (this.lengths[last] as number) += length;
+    let block = this.block;
+    const last = block.count - 1;
+    if (last >= 0 && MERGED[kind] === 1 && block.kinds[last] === kind && block.messages[last] === message) {
+      (block.lengths[last] as number) += length;
       return;
     }
-    if (this.count === this.lengths.length) this.grow();
-    const i = this.count++;
-    this.lengths[i] = length;
-    this.kinds[i] = kind;
-    this.messages[i] = message;
-    this.fields[i] = field;
+    if (block.count === block.capacity) {
+      if (block.capacity < BLOCK) block = this.block = new Block(block.capacity * 2, block);
+      else {
+        this.full.push(block);
+        block = this.block = new Block(BLOCK);
+      }
+    }
+    const i = block.count++;
+    block.lengths[i] = length;
+    block.kinds[i] = kind;
+    block.messages[i] = message;
+    block.fields[i] = field;
   }
 
   /** The spans as the model has them (new objects: the caller may keep or change them). */
   toSpans(): Span[] {
     const spans: Span[] = [];
     let offset = 0;
-    for (let i = 0; i < this.count; i++) {
-      // As a small integer where it is one: a Float64Array read is a boxed double, and a field
-      // first stored a box keeps a box in every span (a third more memory, and slower).
-      const raw = this.lengths[i] as number;
-      const length = raw <= SMALL ? raw | 0 : raw;
-      const kind = SPAN_KINDS[this.kinds[i] as number] as SpanKind;
-      const message = this.messages[i] as number;
-      const field = this.fields[i] as number;
-      // One object literal per shape rather than `field` added afterwards (which costs the span a
-      // second allocation for its property).
-      spans.push(field === NO_FIELD ? { offset, length, kind, message } : { offset, length, kind, message, field });
-      offset += length;
+    for (const block of [...this.full, this.block]) {
+      for (let i = 0; i < block.count; i++) {
+        // As a small integer where it is one: a Float64Array read is a boxed double, and a field
+        // first stored a box keeps a box in every span (a third more memory, and slower).
+        const raw = block.lengths[i] as number;
+        const length = raw <= SMALL ? raw | 0 : raw;
+        const kind = SPAN_KINDS[block.kinds[i] as number] as SpanKind;
+        const message = block.messages[i] as number;
+        const field = block.fields[i] as number;
+        // One object literal per shape rather than `field` added afterwards (which costs the span a
+        // second allocation for its property).
+        spans.push(field === NO_FIELD ? { offset, length, kind, message } : { offset, length, kind, message, field });
+        offset += length;
+      }
     }
     return spans;
   }
-
-  private grow(): void {
-    const size = this.count * 2;
-    this.lengths = copyInto(new Float64Array(size), this.lengths);
-    this.kinds = copyInto(new Uint8Array(size), this.kinds);
-    this.messages = copyInto(new Int32Array(size), this.messages);
-    this.fields = copyInto(new Int32Array(size), this.fields);
-  }
-}
-
-function copyInto<T extends Float64Array | Uint8Array | Int32Array>(to: T, from: T): T {
-  to.set(from);
-  return to;
 }

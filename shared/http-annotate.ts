@@ -9,20 +9,20 @@
 // Only the unconsumed tail (at most one line, 64 KiB) is kept, so a 100 MB stream costs its spans.
 import type { Annotation, HttpMessage, Side } from './annotation';
 import { decideFraming, fieldValue } from './http-annotate-framing';
-import { LineReader } from './http-annotate-reader';
+import { QuickReader } from './http-annotate-quick';
+import { MAX_LINE_BYTES } from './http-annotate-reader';
 import { KIND } from './http-annotate-spans';
 import { CR, LF } from './http-syntax';
 
-/** A head line, chunk-size line or trailer longer than this is not read as one (RFC 9112 section 2.3 leaves the limit to us). */
-export const MAX_LINE_BYTES = 64 * 1024;
+export { MAX_LINE_BYTES } from './http-annotate-reader';
 
 export interface AnnotateOptions {
   /** For responses: the method of the request the n-th final response answers (HEAD has no body). */
   requestMethod?: (index: number) => string | undefined;
 }
 
-/** The line reading is LineReader's (http-annotate-reader.ts); this drives it, and reads bodies. */
-export class HttpAnnotator extends LineReader {
+/** The line reading is QuickReader's and LineReader's (http-annotate-quick.ts, -reader.ts); this drives it, and reads bodies. */
+export class HttpAnnotator extends QuickReader {
   /** Final responses seen: which request the next one answers. */
   private answered = 0;
   private ended = false;
@@ -129,6 +129,7 @@ export class HttpAnnotator extends LineReader {
           const bytes = queue.data;
           const start = queue.start;
           const end = queue.end;
+          if (this.quickLine(bytes, start, end)) continue;
           const lf = lineFeed(bytes, start, end);
           if (lf === -1 && available > MAX_LINE_BYTES) return this.lineTooLong();
           if (lf - start + 1 > MAX_LINE_BYTES) return this.lineTooLong();
