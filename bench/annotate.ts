@@ -167,6 +167,8 @@ if (values.profile !== undefined) {
 }
 
 const best: Record<string, number> = {};
+/** Each round's llhttp and ours times, side by side: on a shared machine a round's two runs see about the same load. */
+const paired: Record<string, { llhttp: number; ours: number }[]> = { request: [], response: [] };
 /** The last round's annotations, kept so that the memory figures include what they hold. */
 const held: Annotation[] = [];
 const before = await memoryNow();
@@ -183,6 +185,7 @@ for (const side of ['request', 'response'] as const) {
     best[`llhttp ${side}`] = Math.min(best[`llhttp ${side}`] ?? Infinity, n.ms);
     best[`ours ${side}`] = Math.min(best[`ours ${side}`] ?? Infinity, a.ms);
     best[`result ${side}`] = Math.min(best[`result ${side}`] ?? Infinity, r.ms);
+    paired[side]?.push({ llhttp: n.ms, ours: a.ms });
     if (round === ROUNDS - 1) held.push(annotation);
   }
   const spans = held.at(-1)?.spans.length ?? 0;
@@ -200,6 +203,15 @@ for (const side of ['request', 'response'] as const) {
   console.log(`  ${`${side}s`.padEnd(10)} ${((best[`llhttp ${side}`] ?? 0) / (best[`ours ${side}`] ?? 1)).toFixed(2)} x`);
 }
 console.log(`  both       ${(sum('llhttp') / sum('ours')).toFixed(2)} x  (${mbps(total, sum('ours'))} vs ${mbps(total, sum('llhttp'))}; with result(): ${(sum('llhttp') / (sum('ours') + sum('result'))).toFixed(2)} x)`);
+// The same ratio per round, then its median: less at the mercy of one lucky or unlucky run than
+// the best rounds above when other work shares the cores.
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((x, y) => x - y);
+  return s.length % 2 === 1 ? (s[s.length >> 1] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
+};
+const rounds = paired.request?.map((q, i) => ({ q, p: paired.response?.[i] })) ?? [];
+const perRound = rounds.map(({ q, p }) => (q.llhttp + (p?.llhttp ?? 0)) / (q.ours + (p?.ours ?? 0)));
+console.log(`  both, median of the ${perRound.length} rounds' ratios: ${median(perRound).toFixed(2)} x (each round: ${perRound.map((x) => x.toFixed(2)).join(' ')})`);
 console.log(
   `\nmemory, the last round's two annotations (${held.reduce((n, a) => n + a.spans.length, 0).toLocaleString('en')} spans) held: heap used ${formatBytes(after.heapUsed)} ` +
     `(${formatGrowth(after.heapUsed - before.heapUsed)} over the start, the input streams excluded), rss ${formatBytes(after.rss)}` +
