@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import type { JournalEvent } from '../../../shared/contract';
 import type { Journal } from '../journal';
-import { readSocketTables } from './proc-net-tcp';
+import { readSocketCount, readSocketTables } from './proc-net-tcp';
 import { TcpStateWatcher } from './tcp-state-watcher';
 
 /** The events after which a connection's state moves towards CLOSED: from the first, it is watched. */
@@ -23,6 +23,7 @@ export function kernelStates(journal: Journal, platform: NodeJS.Platform = proce
   if (platform !== 'linux') return null;
   const watcher = new TcpStateWatcher({
     read: () => readSocketTables(),
+    count: () => readSocketCount(),
     journal: {
       ends: (connId) => journal.summary(connId),
       record: (connId, state, timerMs) => {

@@ -173,3 +173,20 @@ export async function readSocketTables(files: readonly string[] = SOCKET_TABLES)
   const read = texts.filter((t) => t !== null);
   return read.length === 0 ? null : read;
 }
+
+/**
+ * How many TCP sockets the machine holds, from /proc/net/sockstat's "TCP:" line (alloc: every TCP
+ * socket, IPv4 and IPv6, plus tw: the TIME_WAITs), which the kernel sums from counters: cheap
+ * however many there are, where the table costs a line each. Null when it cannot be read.
+ */
+export function parseSockstat(text: string): number | null {
+  const line = /^TCP: (.*)$/m.exec(text)?.[1];
+  if (line === undefined) return null;
+  const count = (name: string): number => Number(new RegExp(`\\b${name} (\\d+)`).exec(line)?.[1] ?? NaN);
+  const total = count('alloc') + count('tw');
+  return Number.isFinite(total) ? total : null;
+}
+
+export async function readSocketCount(file = '/proc/net/sockstat'): Promise<number | null> {
+  return readFile(file, 'latin1').then(parseSockstat, () => null);
+}

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Address } from '../../../shared/contract';
 import type { TcpState } from '../../../shared/teardown/tcp-states';
 import { readSocketTables } from './proc-net-tcp';
-import { TcpStateWatcher, type StateJournal } from './tcp-state-watcher';
+import { MAX_TABLE_SOCKETS, TcpStateWatcher, type StateJournal } from './tcp-state-watcher';
 
 const linux = process.platform === 'linux';
 const listeners: Server[] = [];
@@ -164,6 +164,44 @@ describe.skipIf(!linux)('TcpStateWatcher (Linux, real sockets)', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(count.reads).toBe(reads);
     expect(w.watching).toBe(0);
+  });
+});
+
+describe.skipIf(!linux)('TcpStateWatcher under load (Linux, real sockets)', () => {
+  it('reads nothing while the machine holds more sockets than it reads cheaply', async () => {
+    const journal = new Recorded();
+    const count = { reads: 0 };
+    const w = new TcpStateWatcher({
+      read: () => {
+        count.reads++;
+        return readSocketTables();
+      },
+      count: () => Promise.resolve(MAX_TABLE_SOCKETS + 1),
+      journal,
+    });
+    watchers.push(w);
+    const p = await pair();
+    journal.ends_.set('c1', p.ends);
+    p.client.end();
+    w.closing('c1');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(count.reads).toBe(0);
+    expect(w.watching).toBe(1); // still watched: read once the table is small again, within the cap
+  });
+
+  it('watches nothing past BUSY_EVENTS_PER_S closing events in a second (a load test)', async () => {
+    const journal = new Recorded();
+    const count = { reads: 0 };
+    const w = watcher(journal, {}, count);
+    for (let i = 0; i < 300; i++) w.closing(`gone${i}`); // connections the journal no longer has
+    const p = await pair();
+    journal.ends_.set('c1', p.ends);
+    p.client.end();
+    w.closing('c1');
+    await new Promise((r) => setTimeout(r, 150));
+    expect(w.watching).toBe(0);
+    expect(count.reads).toBe(0);
+    expect(journal.of('c1')).toEqual([]);
   });
 });
 

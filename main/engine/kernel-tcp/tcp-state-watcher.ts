@@ -26,6 +26,8 @@ export interface StateJournal {
 export interface WatcherOptions {
   /** Both socket tables' text (readSocketTables), or null when they cannot be read. */
   read(): Promise<string[] | null>;
+  /** How many sockets the tables hold (readSocketCount), asked first; null: unknown, read anyway. */
+  count?(): Promise<number | null>;
   journal: StateJournal;
   maxWatched?: number;
   capMs?: number;
@@ -53,6 +55,20 @@ const TIME_WAIT_MS = 500;
  * the table grows (a load test leaves tens of thousands of TIME_WAITs in it).
  */
 const READ_SHARE = 20;
+/**
+ * Past this many closing events in a second (some 70 connections a second: a load test, not a
+ * person at the app), nothing is read until a quieter second. Measured with wrk against our
+ * server, 2 cores: reading the table while thousands of sockets a second come and go took the
+ * kernel seconds per read (80,000 TIME_WAITs: 12 MB of text), in this process's system time, and
+ * cost the server a third of its rate; no diagram is drawn of a thousand connections anyway.
+ */
+const BUSY_EVENTS_PER_S = 200;
+/**
+ * Past this many TCP sockets on the machine the table is not read (its text grows by 150 bytes a
+ * socket, and a load test leaves tens of thousands in TIME_WAIT for a minute); the states are
+ * then inferred, as where there is no table.
+ */
+export const MAX_TABLE_SOCKETS = 5000;
 /** A socket missing from this many reads in a row is gone (one read may skip a line that moved). */
 const MISSES_TO_CLOSED = 2;
 
@@ -84,6 +100,10 @@ export class TcpStateWatcher {
   /** Set once a read found no table: the kernel is not ours to read, so nothing is watched. */
   private unreadable = false;
   private closed = false;
+  /** Closing events in the second that began at windowStart, and whether the one before was busy. */
+  private windowStart = 0;
+  private windowEvents = 0;
+  private busyBefore = false;
 
   constructor(private readonly options: WatcherOptions) {
     this.maxWatched = options.maxWatched ?? 256;
@@ -94,6 +114,9 @@ export class TcpStateWatcher {
   closing(connId: string): void {
     if (this.closed || this.unreadable) return;
     const now = performance.now();
+    const busy = this.busy(now);
+    this.windowEvents++;
+    if (busy) return;
     let watch = this.byConn.get(connId);
     if (!watch) {
       const ends = this.endsOf(connId);
@@ -114,6 +137,17 @@ export class TcpStateWatcher {
     watch.events++;
     watch.fastUntil = now + FAST_FOR_MS;
     this.schedule(0);
+  }
+
+  /** Too many closing events this second or the last one: a load test, when nothing is read. */
+  private busy(now: number): boolean {
+    if (now - this.windowStart >= 1000) {
+      // A window that ended more than a second ago was quiet since, however busy it had been.
+      this.busyBefore = now - this.windowStart < 2000 && this.windowEvents > BUSY_EVENTS_PER_S;
+      this.windowStart = now;
+      this.windowEvents = 0;
+    }
+    return this.busyBefore || this.windowEvents > BUSY_EVENTS_PER_S;
   }
 
   /** How many connections are watched now. */
@@ -160,11 +194,25 @@ export class TcpStateWatcher {
     this.timer = null;
     this.dueAt = Infinity;
     if (this.closed || this.reading) return;
+    // The cap holds also while nothing is read (busy, or a table too big).
+    for (const watch of Array.from(this.byKey.values())) {
+      if (performance.now() - watch.since > this.capMs) this.unwatch(watch);
+    }
+    if (this.busy(performance.now())) {
+      this.schedule(1000); // the watched wait for a quieter second (the cap still applies then)
+      return;
+    }
     this.reading = true;
     this.again = false;
     // Each watch's events as the read begins: one with an event since would be journaled out of order.
     const before = new Map(Array.from(this.byConn, ([connId, w]) => [connId, w.events]));
     const started = performance.now();
+    const count = this.options.count ? await this.options.count().catch(() => null) : null;
+    if (count !== null && count > MAX_TABLE_SOCKETS) {
+      this.reading = false;
+      this.schedule(1000); // the watched wait for a smaller table (the cap still applies then)
+      return;
+    }
     const texts = await this.options.read().catch(() => null);
     this.reading = false;
     if (this.closed) return;

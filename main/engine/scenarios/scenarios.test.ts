@@ -4,18 +4,20 @@
 // from both journals. The kernel states are checked as what may be seen rather than one exact
 // list: a read of the table takes 2 to 15 ms here, and a state shorter than that (LAST_ACK on
 // loopback lasts microseconds) is seen only sometimes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../../shared/contract';
 import { buildLadder } from '../../../shared/teardown/ladder-model';
 import type { Side } from '../../../shared/teardown/ladder-types';
 import type { TcpState, TeardownScenario } from '../../../shared/teardown/tcp-states';
+import { tableTooBig } from '../kernel-tcp/table-size';
 import { EngineProbe } from '../test-support/engine-probe';
 import { hasInOrder, kernelStates, play, runs, socketEvents, type Played } from './scenario-journals';
 
 const linux = process.platform === 'linux';
-let probe: EngineProbe;
+let probe: EngineProbe | null = null;
 afterEach(async () => {
-  await probe.engine.close();
+  await probe?.engine.close();
+  probe = null;
 });
 
 /** What each end's states may be, in the kernel's reading: the first closer's and the other's. */
@@ -62,11 +64,17 @@ function modelEndsAsKernel(played: Played): void {
 }
 
 async function scenario(name: TeardownScenario): Promise<Played> {
-  probe = new EngineProbe({ kernelStates: true });
-  return play(probe, name, linux);
+  const p = new EngineProbe({ kernelStates: true });
+  probe = p;
+  return play(p, name, linux);
 }
 
 describe.skipIf(!linux)('teardown scenarios, with the kernel states read on Linux', () => {
+  beforeEach(async (ctx) => {
+    const why = await tableTooBig();
+    if (why) ctx.skip(why);
+  });
+
   it('server_closes_first (L1): the server FINs first and holds TIME_WAIT; the client sits in CLOSE_WAIT until it closes', async () => {
     const played = await scenario('server_closes_first');
     expect(runs(socketEvents(played.client))).toEqual(['opened', 'data out', 'data in', 'peer_fin', 'fin_sent', 'closed']);
