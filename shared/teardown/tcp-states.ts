@@ -25,7 +25,9 @@ export type TcpState = (typeof TCP_STATES)[number];
  * - server_resets: the server answers with RST instead of FIN;
  * - client_resets_mid_response: the server drips its answer, the client resets half-way;
  * - server_hangs_client_times_out: the server never answers; the client gives up and closes;
- * - both_close_at_once: both sides send FIN at the same moment (simultaneous close: CLOSING).
+ * - both_close_at_once: both sides shut down at the same moment. If the FINs crossed on the wire
+ *   (a simultaneous close) both would go through CLOSING; on loopback Linux delivers the first FIN
+ *   within the call that sends it, so the kernel shows one side closing first.
  */
 export const TEARDOWN_SCENARIOS = [
   'server_closes_first',

@@ -37,7 +37,8 @@ export const teardown = {
     },
     both_close_at_once: {
       label: 'Both close at once',
-      description: 'Both sides send FIN in the same instant: a simultaneous close, through CLOSING.',
+      description:
+        'Both sides shut down in the same instant. Were the FINs to cross, both would pass through CLOSING; on loopback the first FIN lands at once, and the kernel shows who was first.',
     },
   },
   lane: {
