@@ -4,6 +4,7 @@
 // workbench is to show precisely what went on the wire.
 // Pure: no Node, no DOM, so the engine, the CLI and the renderer's response editor share the same
 // bytes. A UI finds each preset's words in the catalog under `ui.presets.<name>` (label, teaches).
+import { concatBytes } from './bytes';
 import type { AfterAnswer, ResponderConfig, Route } from './server-settings';
 
 /** Presets that are exact bytes: what `wirebench serve --preset` and the canned responder take. */
@@ -202,10 +203,10 @@ export const HTTP_GZIP: ResponsePreset = {
   name: 'http-gzip',
   group: 'http',
   after: 'close',
-  bytes: joinBytes(
+  bytes: concatBytes([
     ascii(head('HTTP/1.1 200 OK', ['Content-Type: text/plain; charset=utf-8', 'Content-Encoding: gzip', `Content-Length: ${GZIP_BYTES.length}`])),
     GZIP_BYTES,
-  ),
+  ]),
 };
 
 /**
@@ -293,7 +294,7 @@ export function sampleHead(preset: SamplePreset, file: Uint8Array): Uint8Array {
 
 /** A sample preset's whole response: its head, then the file's bytes unchanged. */
 export function sampleResponse(preset: SamplePreset, file: Uint8Array): Uint8Array {
-  return joinBytes(sampleHead(preset, file), file);
+  return concatBytes([sampleHead(preset, file), file]);
 }
 
 /**
@@ -309,11 +310,4 @@ export function presetResponder(preset: Preset, sampleFile?: Uint8Array): Respon
     case 'routes':
       return { kind: 'routes', routes: preset.routes };
   }
-}
-
-function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

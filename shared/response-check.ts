@@ -4,6 +4,7 @@
 // FIN (content_length_short), as a client would see it. The problems come with their byte ranges,
 // and with fixes where one is obvious; nothing is changed until the learner applies one.
 import type { Annotation, Problem } from './annotation';
+import { concatBytes } from './bytes';
 import { annotate } from './http-annotate';
 import { findFixes, type ByteEdit, type Fix } from './response-fixes';
 import { convertLineEndsOf, lineEndingsOf, type LineEndings } from './response-fixes-line-ends';
@@ -40,13 +41,7 @@ export function applyEdits(bytes: Uint8Array, edits: readonly ByteEdit[]): Uint8
     at = e.to;
   }
   parts.push(bytes.subarray(at));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** The line ends of the head and of a text body ('none' when there are none); a binary body does not count. */

@@ -1,18 +1,6 @@
 // Small facts about an answer's bytes and a request's head that the exchange journals.
 import type { RequestHead } from '../../shared/http-request';
 
-/** The writes of a reply as one run of bytes (drip cuts it into its own pieces). */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
-
 /**
  * The status code of an answer that starts like a status line (RFC 9112 section 4:
  * `HTTP/1.1 200 OK`), with the leading space the `answered` note's sentence expects, else ''

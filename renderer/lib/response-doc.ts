@@ -5,6 +5,7 @@
 // bytes, then the file's.
 // Pure: no DOM, no CodeMirror, so the byte accounting is tested on its own.
 import type { FileBody, ResponseDoc } from '../../shared/app-settings';
+import { concatBytes } from '../../shared/bytes';
 import { base64ToBytes, bytesToBase64 } from '../../shared/wire-codec';
 import { bytesToEscapedText, escapedSegments, escapedTextToBytes } from './escaped-text';
 
@@ -26,14 +27,9 @@ export function fileBody(name: string, type: string, bytes: Uint8Array): FileBod
 }
 
 /** Exactly what the server sends for `doc`. */
-export function responseBytes(doc: ResponseDoc): Uint8Array<ArrayBuffer> {
+export function responseBytes(doc: ResponseDoc): Uint8Array {
   const head = escapedTextToBytes(doc.text);
-  if (!doc.body) return head;
-  const body = fileBodyBytes(doc.body);
-  const out = new Uint8Array(head.length + body.length);
-  out.set(head, 0);
-  out.set(body, head.length);
-  return out;
+  return doc.body ? concatBytes([head, fileBodyBytes(doc.body)]) : head;
 }
 
 /**
