@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../../shared/contract';
 import { Journal } from '../journal';
+import { buildLadder } from '../../../shared/teardown/ladder-model';
 import { L1_SERVER, startPythonPeer } from '../test-support/client-peers';
 import { ascii, EngineProbe, wireKinds } from '../test-support/engine-probe';
 import { parseProcNetTcp, readSocketTables } from './proc-net-tcp';
@@ -110,6 +111,20 @@ describe.skipIf(!linux)("lesson L1's Python server (shutdown(SHUT_WR), then clos
     expect(ours[0]).toBe('CLOSE_WAIT');
     expect(ours.every((s) => ['CLOSE_WAIT', 'LAST_ACK', 'CLOSED'].includes(s))).toBe(true);
     expect(ours).not.toContain('TIME_WAIT');
+
+    // The diagram from our client's side alone: the server's FIN comes before our close, the
+    // server's lane is inferred (not ours), and it is the one that ends in TIME_WAIT.
+    const model = buildLadder(events);
+    if (!model) throw new Error('no diagram');
+    expect(model.lanes.server.connId).toBeNull();
+    const arrows = model.arrows.map((a) => `${a.from} ${a.kind}`);
+    expect(arrows.indexOf('server fin')).toBeGreaterThan(-1);
+    expect(arrows.indexOf('server fin')).toBeLessThan(arrows.indexOf('client fin'));
+    const said = model.steps.map((st) => `${st.side} ${st.code}`);
+    expect(said.indexOf('server fin_sent')).toBeLessThan(said.indexOf('client closed'));
+    const last = model.steps.at(-1);
+    expect(last?.states.server).toMatchObject({ state: 'TIME_WAIT', source: 'inferred' });
+    expect(last?.states.client.source).toBe('kernel');
 
     // The Python end, seen from our machine's table: the 4-tuple the other way round, in TIME_WAIT.
     const table = ((await readSocketTables()) ?? []).flatMap((t) => parseProcNetTcp(t));
