@@ -48,6 +48,12 @@ if (!vitest || vitest.numTotalTests === 0) {
   totals.passed += vitest.numPassedTests;
   totals.failed += vitest.numFailedTests;
   totals.skipped += vitest.numPendingTests + vitest.numTodoTests;
+  // Vitest's report has no reasons: a conditional suite says its condition in its title.
+  for (const file of vitest.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo') skips.push(`unit › ${t.fullName}`);
+    }
+  }
 }
 
 // End-to-end: the web host in Chromium, and the Electron app where a binary exists.

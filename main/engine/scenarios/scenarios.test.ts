@@ -178,7 +178,7 @@ describe.skipIf(!linux)('teardown scenarios, with the kernel states read on Linu
   });
 });
 
-describe.skipIf(linux)('teardown scenarios where the kernel cannot be read', () => {
+describe.skipIf(linux)('teardown scenarios where the kernel cannot be read (off Linux only; on Linux the suite above reads it)', () => {
   it('plays server_closes_first with no kernel states: the renderer infers them', async () => {
     const played = await scenario('server_closes_first');
     expect(kernelStates(played.client)).toEqual([]);
