@@ -112,6 +112,10 @@ test('checks: a Content-Length too long is found at its bytes, and its one-click
   // A fix is an edit: undo brings the broken response back.
   await editor.content.press('ControlOrMeta+z');
   await expect(app.locator('[data-testid="editor-check"][data-code="content_length_short"]')).toHaveCount(1);
+  // The same fix from inside the editor: hovering the mark shows the problem with its fix.
+  await editor.content.locator('.cm-lintRange-error, .cm-lintPoint-error').first().hover();
+  await app.locator('.cm-tooltip-lint .cm-diagnosticAction').first().click();
+  await expect(editor.byId('editor-checks')).toHaveAttribute('data-count', '0');
 });
 
 test('a body from a file is shown as a summary with its image, and sent after the head', async ({ app }, testInfo) => {

@@ -3,6 +3,7 @@
 // byte edits turned into document changes. Problems in a file body are pinned to the text's end.
 import type { Diagnostic } from '@codemirror/lint';
 import type { ChangeSpec } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
 import type { TFunction } from 'i18next';
 import { PROBLEM_SEVERITY, type Problem } from '../../../shared/annotation';
 import { checkResponse } from '../../../shared/response-check';
@@ -49,12 +50,20 @@ export function problemText(t: TFunction, problem: Problem): string {
   return t(`problems.${problem.code}`, problem.params);
 }
 
-export function diagnosticsFor(t: TFunction, checks: EditorChecks, apply: (fix: Fix) => void): Diagnostic[] {
+/** A fix made in `view` as one edit, so it is one step for undo. */
+export function applyFix(view: EditorView, fix: Fix, map: ByteMap): void {
+  view.dispatch({ changes: fixChanges(fix, map), userEvent: 'input.fix' });
+}
+
+export function diagnosticsFor(t: TFunction, checks: EditorChecks): Diagnostic[] {
   return checks.problems.map(({ problem, from, to, fixes }) => ({
-    from,
+    // A problem at a point (the bytes ended too soon) marks the character before it: a mark of
+    // no width is hard to see, and harder to point at.
+    from: to > from ? from : Math.max(0, from - 1),
     to,
     severity: PROBLEM_SEVERITY[problem.code],
     message: problemText(t, problem),
-    actions: fixes.map((fix) => ({ name: fixLabel(t, fix), apply: () => apply(fix) })),
+    // CodeMirror hands the action its view: the fix needs nothing else.
+    actions: fixes.map((fix) => ({ name: fixLabel(t, fix), apply: (view: EditorView) => applyFix(view, fix, checks.map) })),
   }));
 }

@@ -15,7 +15,7 @@ import { FileBodyButton, FileBodySummary } from './file-body';
 import { EditorChecksList } from './checks-list';
 import { applyPresetChoice } from './apply-preset';
 import { PresetsMenu } from './presets-menu';
-import { diagnosticsFor, checkDocument, fixChanges } from './response-checks';
+import { applyFix, checkDocument, diagnosticsFor } from './response-checks';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useCodeMirror } from './use-code-mirror';
 import { UserPresetsBar } from './user-presets';
@@ -44,7 +44,7 @@ export function ResponseEditor({ doc, onDoc }: ResponseEditorProps) {
   const setText = useCallback((text: string) => onDoc({ ...doc, text }), [doc, onDoc]);
   const setBody = (body: FileBody | null): void => onDoc({ ...doc, body });
 
-  // A fix is an edit in the editor, so it is one undoable step and the document stays the truth.
+  // A fix is an edit in the editor (applyFix), so it is one undoable step.
   const { hostRef, editor } = useCodeMirror({
     text: doc.text,
     enter,
@@ -59,11 +59,7 @@ export function ResponseEditor({ doc, onDoc }: ResponseEditorProps) {
     phrases: t('ui.editor.phrases', { returnObjects: true }),
     onText: setText,
     onHelp: () => setHelp(true),
-    diagnostics: useMemo(
-      () => diagnosticsFor(t, checks, (fix) => editor?.view.dispatch({ changes: fixChanges(fix, checks.map), userEvent: 'input.fix' })),
-      // eslint-disable-next-line react-hooks/exhaustive-deps -- `editor` is read when a fix is clicked
-      [t, checks],
-    ),
+    diagnostics: useMemo(() => diagnosticsFor(t, checks), [t, checks]),
   });
 
   const convert = (to: 'crlf' | 'lf'): void => setText(docText(convertLineEndings(textBytes, to)));
@@ -121,7 +117,7 @@ export function ResponseEditor({ doc, onDoc }: ResponseEditorProps) {
         {!doc.body && <FileBodyButton onBody={setBody} />}
       </div>
       <p className="field-note">{t('ui.editor.escapes')}</p>
-      <EditorChecksList checks={checks} onSelect={select} onFix={(fix) => editor?.view.dispatch({ changes: fixChanges(fix, checks.map), userEvent: 'input.fix' })} />
+      <EditorChecksList checks={checks} onSelect={select} onFix={(fix) => editor && applyFix(editor.view, fix, checks.map)} />
       <UserPresetsBar doc={doc} />
       <VersionsBar />
       <ShortcutsHelp open={help} onClose={() => setHelp(false)} />

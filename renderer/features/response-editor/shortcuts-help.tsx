@@ -14,7 +14,6 @@ const SHORTCUTS = [
   ['F3 / Ctrl+G', 'findNext'],
   ['Ctrl+A', 'selectAll'],
   ['F8', 'nextProblem'],
-  ['Ctrl+Shift+M', 'lintPanel'],
   ['F1 / Ctrl+/', 'help'],
 ] as const;
 

@@ -74,7 +74,6 @@ export const editor = {
       findNext: 'Next match',
       selectAll: 'Select all',
       nextProblem: 'Go to the next problem',
-      lintPanel: 'List the problems',
       help: 'This overlay',
     },
   },
