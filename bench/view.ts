@@ -9,26 +9,18 @@
 //   npm run bench:view   (WIREBENCH_CHROMIUM=/path/to/chromium to use another browser)
 //   WIREBENCH_TRACE=view-trace.json npm run bench:view   also records a Chromium performance trace
 //   of the scroll (open it in DevTools' Performance panel, or summarise it with bench/trace-frames.ts)
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { Engine } from '../main/engine/engine';
 import { startWebHost } from '../main/web/web-host';
 import { formatBytes, formatGrowth } from './memory';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RENDERER_DIR = join(ROOT, 'out', 'renderer');
-// As e2e/browser.ts: Chromium kept from phoning home.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-const CHROMIUM = process.env.WIREBENCH_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const CHROMIUM = chromiumPath();
 
 const MIB = 1024 * 1024;
 const TOTAL = 100 * MIB;
