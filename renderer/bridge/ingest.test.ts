@@ -1,28 +1,15 @@
 // Ingest through the real WebSocket bridge and a real WebSocket server on 127.0.0.1: events are
 // queued, then applied to the store in one go when the (here, hand-cranked) frame comes.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { decodeWire, encodeWire, type WireInvoke } from '../../shared/wire-codec';
 import { createWirebenchStore } from '../store/store';
 import { dataEvent, delta, openedEvent, server, summary, totals } from '../store/test-data';
 import { applyQueued, foldDeltas, startIngest } from './ingest';
 import { createWsBridge, type WebSocketLike } from './ws-bridge';
+import { cleanupsAfterEach, textOf, until } from './test-support';
 
-/** A text frame as `ws` hands it over (a Buffer, which is a Uint8Array). */
-const textOf = (data: unknown): string => new TextDecoder().decode(data as Uint8Array);
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+const cleanups = cleanupsAfterEach();
 
 describe('startIngest', () => {
   it('fetches the snapshot when the link comes up, and applies events once per frame', async () => {

@@ -1,13 +1,11 @@
 // The WebSocket bridge against a real WebSocket server on 127.0.0.1 (the `ws` package, as the web
 // host uses): round trips, events, and what happens to waiting invokes when the socket drops.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { decodeWire, encodeWire, type WireInvoke } from '../../shared/wire-codec';
 import type { LinkState } from './bridge-types';
 import { createWsBridge, type WebSocketLike, type WsBridge } from './ws-bridge';
-
-/** A text frame as `ws` hands it over (a Buffer, which is a Uint8Array). */
-const textOf = (data: unknown): string => new TextDecoder().decode(data as Uint8Array);
+import { cleanupsAfterEach, textOf, until } from './test-support';
 
 const connect = (url: string): WebSocketLike => new WebSocket(url) as unknown as WebSocketLike;
 
@@ -53,18 +51,7 @@ function linkLog(bridge: WsBridge): LinkState[] {
   return log;
 }
 
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
+const cleanups = cleanupsAfterEach();
 
 describe('ws-bridge', () => {
   it('sends invokes made before the socket opened, and carries bytes both ways', async () => {

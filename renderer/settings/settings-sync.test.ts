@@ -1,6 +1,6 @@
 // Settings sync through the real WebSocket bridge to a real WebSocket server on 127.0.0.1 that
 // answers settings.load and settings.save from a map, as the web host's door does.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { StoredSettings } from '../../shared/app-settings';
 import type { Result } from '../../shared/contract';
@@ -8,21 +8,9 @@ import { decodeWire, encodeWire, type WireInvoke } from '../../shared/wire-codec
 import { createWsBridge, type WebSocketLike } from '../bridge/ws-bridge';
 import { createWirebenchStore } from '../store/store';
 import { loadedSection, saveSection, startSettingsSync, whenSettingsLoaded } from './settings-sync';
+import { cleanupsAfterEach, textOf, until } from '../bridge/test-support';
 
-const textOf = (data: unknown): string => new TextDecoder().decode(data as Uint8Array);
-
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()?.();
-});
-
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+const cleanups = cleanupsAfterEach();
 
 interface Door {
   stored: StoredSettings;
