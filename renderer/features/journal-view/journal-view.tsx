@@ -43,7 +43,7 @@ export function JournalView() {
       <header className="panel-header">
         <h2 id="journal-heading">{heading}</h2>
         <div className="journal-views">
-          <div className="view-toggle" role="group" aria-label={t('ui.bytes.views')}>
+          <div className="segmented" role="group" aria-label={t('ui.bytes.views')}>
             <button type="button" aria-pressed={view === 'events'} data-testid="journal-view-events" title={t('ui.bytes.viewEventsTitle')} onClick={() => setView('events')}>
               {t('ui.bytes.viewEvents')}
             </button>

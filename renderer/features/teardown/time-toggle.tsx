@@ -9,7 +9,7 @@ export function TimeToggle({ mode, onMode }: { mode: TimeMode; onMode: (mode: Ti
   return (
     <div className="time-toggle" role="group" aria-label={t('ui.teardown.time.label')}>
       <span className="toolbar-label">{t('ui.teardown.time.label')}</span>
-      <div className="ladder-segmented">
+      <div className="segmented">
         {MODES.map((m) => (
           <button key={m} type="button" data-testid={`ladder-time-${m}`} aria-pressed={mode === m} title={t(`ui.teardown.time.${m}Title`)} onClick={() => onMode(m)}>
             {t(`ui.teardown.time.${m}`)}
