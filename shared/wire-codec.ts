@@ -4,9 +4,12 @@
 const B64_KEY = '$b64';
 
 export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v instanceof Uint8Array ? { [B64_KEY]: bytesToBase64(v) } : v,
-  );
+  // The holder's own value (this[key]), not `v`: JSON.stringify calls a value's toJSON before the
+  // replacer, and a Node Buffer's toJSON would already have turned it into {type, data: [...]}.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    const raw = this[key];
+    return raw instanceof Uint8Array ? { [B64_KEY]: bytesToBase64(raw) } : v;
+  });
 }
 
 export function decodeWire(text: string): unknown {

@@ -113,7 +113,7 @@ export class Connection {
   }
 
   private send(bytes: Uint8Array, onFlushed: (() => void) | undefined): void {
-    this.recordData('out', bytes);
+    this.recordData('out', plainBytes(bytes));
     this.socket.write(bytes, onFlushed && (() => onFlushed()));
   }
 
@@ -215,6 +215,16 @@ function ownBytes(chunk: Buffer): Uint8Array {
     return new Uint8Array(chunk.buffer, 0, chunk.length);
   }
   return new Uint8Array(chunk);
+}
+
+/**
+ * The journal holds plain Uint8Arrays only. A Node Buffer (a file a responder read) is one too, but
+ * its own toJSON runs before any JSON replacer sees it, so a host that prints or sends the journal
+ * as JSON would carry {"type":"Buffer","data":[…]} instead of bytes: the same memory, seen as a
+ * plain Uint8Array, costs no copy.
+ */
+function plainBytes(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /**

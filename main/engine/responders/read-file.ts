@@ -32,7 +32,8 @@ export async function readRegularFile(path: string, maxBytes = MAX_FILE_BYTES): 
     const bytes = await handle.readFile();
     // The file may have grown between stat and read.
     if (bytes.length > maxBytes) return { ok: false, why: 'too_large', size: bytes.length };
-    return { ok: true, bytes };
+    // A plain Uint8Array over the Buffer's memory: the journal and the contract hold no Buffers.
+    return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   } catch (err) {
     return { ok: false, why: 'unreadable', code: codeOf(err) };
   } finally {
