@@ -61,6 +61,10 @@ const eventBase = {
  * - peer_fin: the peer's FIN arrived (our read returned EOF); we may still send.
  * - fin_sent: our FIN went out (shutdown(SHUT_WR) / end()); the peer may still send.
  * - rst_sent: we reset the connection (SO_LINGER 0 close): the peer sees ECONNRESET.
+ * - rst_received: the peer's RST reached our socket. Node reports it in three ways, and each is
+ *   this one event (`how`): ECONNRESET on a read ('read'), EPIPE or ECONNRESET on a write after
+ *   the peer had closed ('write'), or only the kernel's state leaving CLOSE_WAIT for CLOSED with
+ *   no FIN of ours ('kernel'). An `error` event with the OS's code may still come beside it.
  * - error: the OS reported an error, by its code (ECONNRESET, EPIPE, ...).
  * - closed: the socket is fully closed and its descriptor released.
  * - queued / dequeued (sequential server): the OS completed the handshake but the server is busy
@@ -94,6 +98,7 @@ export const JournalEvent = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('peer_fin') }),
   z.object({ ...eventBase, kind: z.literal('fin_sent') }),
   z.object({ ...eventBase, kind: z.literal('rst_sent') }),
+  z.object({ ...eventBase, kind: z.literal('rst_received'), how: z.enum(['read', 'write', 'kernel']) }),
   z.object({ ...eventBase, kind: z.literal('error'), code: z.string() }),
   z.object({ ...eventBase, kind: z.literal('closed'), hadError: z.boolean() }),
   z.object({ ...eventBase, kind: z.literal('queued'), position: z.number().int().min(1) }),

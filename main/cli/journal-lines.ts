@@ -42,6 +42,7 @@ function eventText(t: Translate, event: JournalEvent, previewChars: number): str
     case 'peer_fin':
     case 'fin_sent':
     case 'rst_sent':
+    case 'rst_received':
     case 'dequeued':
       return t(`${e}.${event.kind}`);
   }

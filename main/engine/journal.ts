@@ -243,6 +243,7 @@ export class Journal {
         s.finSent = true;
         break;
       case 'rst_sent':
+      case 'rst_received':
         s.reset = true;
         break;
       case 'error':

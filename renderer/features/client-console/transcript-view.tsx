@@ -96,6 +96,8 @@ function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: TFunction):
       return t('ui.client.noteFinSent');
     case 'rst_sent':
       return t('ui.client.noteRstSent');
+    case 'rst_received':
+      return t('ui.client.noteRstReceived');
     case 'error':
       // The same words as the journal's: the code, and what it means.
       return describeEvent(event, t);

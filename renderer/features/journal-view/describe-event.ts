@@ -22,6 +22,8 @@ export function describeEvent(event: JournalEvent, t: TFunction): string {
       return t('ui.journal.finSent');
     case 'rst_sent':
       return t('ui.journal.rstSent');
+    case 'rst_received':
+      return t('ui.journal.rstReceived');
     case 'error':
       return t('ui.journal.error', { code: event.code, explanation: t(`ui.osErrors.${osErrorKey(event.code)}`) });
     case 'closed':

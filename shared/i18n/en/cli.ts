@@ -52,6 +52,7 @@ export const cli = {
       peer_fin: 'the client sent FIN: it will send nothing more',
       fin_sent: 'the server sent FIN: it will send nothing more',
       rst_sent: 'the server reset the connection (RST)',
+      rst_received: 'an RST came from the client: the connection is gone',
       error: 'the system reported {{code}}',
       closed: 'closed',
       closedError: 'closed after an error',
@@ -98,6 +99,7 @@ export const cli = {
       peer_fin: 'the server sent FIN: it will send nothing more',
       fin_sent: 'we sent FIN: we will send nothing more',
       rst_sent: 'we reset the connection (RST)',
+      rst_received: 'an RST came from the server: the connection is gone',
     },
     /** parseTarget's problems (shared/client-target.ts TargetProblem). */
     target: {

@@ -126,6 +126,7 @@ export const client = {
   notePeerFin: 'the server sent FIN: it has finished sending',
   noteFinSent: 'we sent FIN',
   noteRstSent: 'we sent RST',
+  noteRstReceived: 'an RST came from the server',
   noteClosed: 'connection closed',
   noteEvicted_one: '{{count}} byte not kept in memory',
   noteEvicted_other: '{{count}} bytes not kept in memory',

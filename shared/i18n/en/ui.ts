@@ -209,6 +209,7 @@ export const ui = {
     peerFin: 'FIN received: the peer will send nothing more',
     finSent: 'FIN sent: we will send nothing more',
     rstSent: 'RST sent: the connection was torn down at once',
+    rstReceived: 'RST received: the peer tore the connection down',
     error: 'Error {{code}}: {{explanation}}',
     closed: 'Closed',
     closedAfterError: 'Closed after an error',
