@@ -113,6 +113,25 @@ export function parseRequestHead(bytes: Uint8Array, maxHeadBytes = DEFAULT_MAX_H
 }
 
 /**
+ * What a first chunk says of its request when the head has not ended (answer timing "on the first
+ * chunk", the lessons' single recv()): the request line and the header lines that have ended. The
+ * lessons' servers split what they received on newlines and take the first line whatever follows,
+ * so a request line still without its LF is read as the whole line. Null when the bytes cannot be
+ * a request line; a header that cannot be one only ends what is read.
+ */
+export function requestSoFar(bytes: Uint8Array, maxHeadBytes = DEFAULT_MAX_HEAD_BYTES): RequestHead | null {
+  const p = fresh();
+  const error = scanHead(bytes, p, maxHeadBytes);
+  if (p.head !== null) return p.head;
+  if (p.requestLine !== null) return { ...p.requestLine, headers: p.headers, headLength: p.lineStart };
+  if (error !== null) return null;
+  const end = bytes.length > p.lineStart && bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+  if (end === p.lineStart) return null;
+  const line = parseRequestLine(latin1(bytes, p.lineStart, end));
+  return line === null ? null : { ...line, headers: [], headLength: bytes.length };
+}
+
+/**
  * RFC 9112 section 9.3: keep the connection after this request? HTTP/1.1 (and later) unless
  * `Connection: close`; HTTP/1.0 only with `Connection: keep-alive`; HTTP/0.9 never.
  */

@@ -1,7 +1,7 @@
 // Asking a responder about one request: what it is shown (the request's bytes, its head parsed
 // only if someone looks, whether the client has hung up), and getting the reply back whether the
 // responder answers at once (canned) or later (a file read).
-import { parseRequestHead, type RequestHead } from '../../shared/http-request';
+import { requestSoFar, type RequestHead } from '../../shared/http-request';
 import type { RequestState } from './request-buffer';
 import type { Reply, Responder, ResponderRequest } from './responder';
 
@@ -20,7 +20,9 @@ export function requestFor(
   peerFinished: boolean,
 ): { request: ResponderRequest; asked: Asked } {
   const received = state.state === 'complete' ? copy(state.length) : copy();
-  const head = state.state === 'incomplete' ? once(() => parseRequestHead(received)) : () => state.head;
+  // Not framed yet (answered on the first chunk): a request line that has arrived is enough to
+  // choose a file or a route, as the lessons' servers choose from the first line they read.
+  const head = state.state === 'incomplete' ? once(() => requestSoFar(received)) : () => state.head;
   const request: ResponderRequest = {
     connId,
     received,
