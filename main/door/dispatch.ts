@@ -12,6 +12,7 @@ import {
   type Result,
 } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
+import { inputOutOfBounds } from './input-bounds';
 
 export type CommandHandlers = {
   [N in CommandName]: (input: ParsedInput<N>) => Promise<CommandOutput<N>>;
@@ -35,14 +36,18 @@ export function createDispatch(handlers: CommandHandlers, onInternalError?: (err
     if (!isCommandName(name)) {
       return fail('unknown_command', { name: String(name).slice(0, 80) });
     }
-    const parsed = commands[name].input.safeParse(input ?? {});
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
-        .join('; ');
-      return fail('bad_input', { command: name, issues });
-    }
+    // Everything below is inside the try: a schema that throws (rather than reporting an issue)
+    // must come back as a result like any other failure, never as a rejection.
     try {
+      const outOfBounds = inputOutOfBounds(input);
+      if (outOfBounds !== null) return fail('bad_input', { command: name, issues: outOfBounds });
+      const parsed = commands[name].input.safeParse(input ?? {});
+      if (!parsed.success) {
+        const issues = parsed.error.issues
+          .map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`)
+          .join('; ');
+        return fail('bad_input', { command: name, issues });
+      }
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {

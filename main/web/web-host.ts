@@ -71,12 +71,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const port = (server.address() as AddressInfo).port;
 
   const machine = hostname().toLowerCase();
+  const onInternalError = options.onInternalError ?? ((err: unknown) => console.error(err));
   const door = attachWsDoor({
     server,
     guard: createUpgradeGuard({ token, boundHost: host, port, extraHostNames: [machine, `${machine}.local`] }),
-    dispatch: createDispatch(hostHandlers(engine, options.settingsStore ?? new MemorySettingsStore()), options.onInternalError ?? ((err) => console.error(err))),
+    dispatch: createDispatch(hostHandlers(engine, options.settingsStore ?? new MemorySettingsStore()), onInternalError),
     onEvent: (listener) => engine.onEvent(listener),
     maxPayloadBytes: options.maxPayloadBytes,
+    onInternalError,
   });
 
   let closing: Promise<void> | null = null;

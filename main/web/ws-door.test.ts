@@ -188,3 +188,30 @@ describe('the WebSocket door, once open', () => {
     expect(await next.invoke('app.info', {})).toMatchObject({ ok: true });
   });
 });
+
+// Hostile messages (issue 15, item 1): one settings.save nested ~2,000 arrays deep overflowed the
+// stack inside the schema parse, outside dispatch's try, and `void answer()` let the rejection
+// kill the web host. Every message now gets an answer, and the host stays up.
+describe('the WebSocket door answers hostile messages and stays up', () => {
+  const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+
+  it('a settings.save nested 2,000 and 30,000 arrays deep: bad_input with the reason', async () => {
+    const client = await connectOk();
+    for (const [id, depth] of [[21, 2_000], [22, 30_000]] as const) {
+      const raw = `{"type":"invoke","id":${id},"name":"settings.save","input":{"section":"server","value":{"draft":{"port":${nested(depth)}}}}}`;
+      const answer = await client.resultFor(id, raw);
+      expect(answer, `depth ${depth}`).toMatchObject({ ok: false, error: { code: 'bad_input', params: { command: 'settings.save' } } });
+      expect(JSON.stringify(answer)).toContain('deep');
+    }
+    expect(await client.invoke('app.info', {})).toMatchObject({ ok: true });
+  });
+
+  it('an invalid $b64 and a $b64 nested too deep get an error reply, not silence', async () => {
+    const client = await connectOk();
+    const bad = await client.resultFor(31, '{"type":"invoke","id":31,"name":"client.send","input":{"connId":"c1","bytes":{"$b64":"@@@not base64"}}}');
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    const deep = await client.resultFor(32, `{"type":"invoke","id":32,"name":"app.info","input":{"x":${'{"a":'.repeat(5_000)}{"$b64":"AA=="}${'}'.repeat(5_000)}}}`);
+    expect(deep).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    expect(await client.invoke('app.info', {})).toMatchObject({ ok: true });
+  });
+});

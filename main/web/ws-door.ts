@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import type { EventName } from '../../shared/contract';
-import { decodeWire, encodeWire, type WireEvent, type WireResult } from '../../shared/wire-codec';
+import { decodeWireChecked, encodeWire, MAX_WIRE_DEPTH, type WireDecodeFailure, type WireEvent, type WireResult } from '../../shared/wire-codec';
 import type { Dispatch } from '../door/dispatch';
 import type { GuardVerdict, UpgradeRequestLike } from './upgrade-guard';
 
@@ -24,6 +24,8 @@ export interface WsDoorOptions {
   maxPayloadBytes?: number;
   /** A page that stops reading is dropped once this much is queued for it, not buffered forever. */
   maxBufferedBytes?: number;
+  /** Told of a failure no command result could carry, instead of it ending the process. */
+  onInternalError?: (err: unknown) => void;
 }
 
 export interface WsDoor {
@@ -64,7 +66,9 @@ export function attachWsDoor(options: WsDoorOptions): WsDoor {
     ws.on('error', () => ws.terminate()); // invalid frames, oversized messages: drop that page only
     ws.on('message', (data, isBinary) => {
       if (isBinary) return; // envelopes are JSON text; binary frames mean a confused client
-      void answer(ws, dataToString(data), options.dispatch);
+      // dispatch answers every failure itself; this catch is for what is left (a send that
+      // throws): one message must never end the process with an unhandled rejection.
+      answer(ws, dataToString(data), options.dispatch).catch((err: unknown) => options.onInternalError?.(err));
     });
   });
 
@@ -96,23 +100,35 @@ export function attachWsDoor(options: WsDoorOptions): WsDoor {
 }
 
 async function answer(ws: WebSocket, text: string, dispatch: Dispatch): Promise<void> {
-  let message: unknown;
-  try {
-    message = decodeWire(text);
-  } catch {
-    return; // not JSON: there is no id to answer to
+  const decoded = decodeWireChecked(text);
+  if (!decoded.ok) {
+    // Not JSON: there is no id to answer to. Too deep, or bytes that are not base64: say so.
+    const id = idOf(decoded.plain);
+    if (id !== null && decoded.why !== 'not_json') replyBadInput(ws, id, nameOf(decoded.plain), `(message): ${DECODE_ISSUES[decoded.why]}`);
+    return;
   }
+  const message = decoded.value;
   const parsed = InvokeEnvelope.safeParse(message);
   if (!parsed.success) {
     const id = idOf(message);
     if (id === null) return;
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(envelope)'}: ${i.message}`).join('; ');
-    send(ws, { type: 'result', id, result: { ok: false, error: { code: 'bad_input', params: { command: nameOf(message), issues } } } });
+    replyBadInput(ws, id, nameOf(message), issues);
     return;
   }
   const { id, name, input } = parsed.data;
   const result = await dispatch(name, input);
   send(ws, { type: 'result', id, result });
+}
+
+/** What a message that could not be decoded did wrong, as bad_input's `issues`. */
+const DECODE_ISSUES: Record<Exclude<WireDecodeFailure, 'not_json'>, string> = {
+  too_deep: `nested deeper than ${MAX_WIRE_DEPTH} levels`,
+  bad_base64: 'a $b64 value is not base64',
+};
+
+function replyBadInput(ws: WebSocket, id: number, command: string, issues: string): void {
+  send(ws, { type: 'result', id, result: { ok: false, error: { code: 'bad_input', params: { command, issues } } } });
 }
 
 function send(ws: WebSocket, envelope: WireResult): void {
