@@ -77,7 +77,7 @@ describe('sequential accept', () => {
     expect(wireKinds(await probe.waitForKind(bConn.connId, 'closed'))).toEqual(['opened', 'queued 1', 'peer_fin', 'fin_sent', 'closed']);
     c.proceed();
     await probe.waitFor('c out of the queue', async () => (await probe.serverInfo(serverId)).stats.queued.length === 1);
-    expect(kinds(await probe.waitForKind(cConn.connId, 'closed'))).toEqual(['opened', 'queued 2', 'error', 'closed']);
+    expect(kinds(await probe.waitForKind(cConn.connId, 'closed'))).toEqual(['opened', 'queued 2', 'rst_received', 'error', 'closed']);
     expect((await probe.serverInfo(serverId)).stats.queued).toEqual([dConn.connId]);
 
     holder.proceed();

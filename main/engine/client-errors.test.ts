@@ -70,7 +70,9 @@ describe('a peer that goes away while we are connected', () => {
     const events = await probe.waitForKind(connId, 'closed');
     expect((await server.done).stderr).toContain(`received ${hello.length} then reset`);
 
-    expect(wireKinds(events)).toEqual(['opened', 'data out', 'error', 'closed']);
+    // The RST as the event it is, then the OS's report of it (rst-received.test.ts covers its kinds).
+    expect(wireKinds(events)).toEqual(['opened', 'data out', 'rst_received', 'error', 'closed']);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'rst_received', how: 'read' }));
     expect(events.flatMap((e) => (e.kind === 'error' ? [e.code] : []))).toEqual(['ECONNRESET']);
     expect(events.at(-1)).toMatchObject({ kind: 'closed', hadError: true });
     expect(await probe.conn(connId)).toMatchObject({ reset: true, closed: true, finReceived: false });
@@ -112,7 +114,8 @@ describe('a peer that goes away while we are connected', () => {
       expect(results.slice(0, -1).every((r) => r.ok)).toBe(true);
       const k = wireKinds(events);
       expect(k.slice(0, 3)).toEqual(['opened', 'peer_fin', 'data out']);
-      expect(k.slice(-2)).toEqual(['error', 'closed']);
+      expect(k.slice(-3)).toEqual(['rst_received', 'error', 'closed']);
+      expect(events).toContainEqual(expect.objectContaining({ kind: 'rst_received', how: 'write' }));
     } finally {
       server.stop();
     }

@@ -68,12 +68,29 @@ export class Connection {
     // 'finish' fires once end() was called and everything written before it has been handed to
     // the OS, which then sends the FIN: that is the moment our half of the connection is closed.
     socket.on('finish', () => this.record({ kind: 'fin_sent' }));
-    socket.on('error', (err) => this.record({ kind: 'error', code: errnoOf(err) ?? 'unknown' }));
+    socket.on('error', (err) => this.onError(err));
     socket.on('close', (hadError) => {
       this.isClosed = true;
       this.record({ kind: 'closed', hadError });
       this.hooks.onClosed?.();
     });
+  }
+
+  /**
+   * An error from the OS. ECONNRESET and EPIPE mean the peer's RST reached us (EPIPE: on a write
+   * after its FIN, since Linux's tcp_reset sets EPIPE for a socket in CLOSE_WAIT, and an EPIPE of
+   * our own doing cannot happen: Node refuses writes after our end()). That RST is journaled as
+   * the event it is, rst_received, unless the kernel-state sampler has journaled it already (it
+   * can see the RST first, while Node is neither reading nor writing): one RST, one event.
+   * The `error` event is kept beside it, right after: it is how the OS reported it, the very code
+   * the learner's own programs meet (BrokenPipeError, ConnectionResetError), and the CLI's
+   * sentence and the teardown diagram read it; rst_received says what came on the wire.
+   */
+  private onError(err: Error): void {
+    const code = errnoOf(err) ?? 'unknown';
+    const how = resetHow(code, (err as NodeJS.ErrnoException).syscall);
+    if (how !== null && !this.journal.summary(this.connId)?.reset) this.record({ kind: 'rst_received', how });
+    this.record({ kind: 'error', code });
   }
 
   /**
@@ -202,6 +219,17 @@ export class Connection {
       seq: 0,
     });
   }
+}
+
+/**
+ * Whether an error is the peer's RST, and on which call Node met it: a read ('read'), or a write
+ * or writev ('write'). Without a syscall (not seen so far), EPIPE can only come from a write.
+ */
+function resetHow(code: string, syscall: string | undefined): 'read' | 'write' | null {
+  if (code !== 'ECONNRESET' && code !== 'EPIPE') return null;
+  if (syscall?.startsWith('write')) return 'write';
+  if (syscall === 'read') return 'read';
+  return code === 'EPIPE' ? 'write' : 'read';
 }
 
 /**

@@ -65,7 +65,7 @@ describe('reset', () => {
     expect(await probe.conn(connId)).toMatchObject({ reset: true, finSent: false, closed: true });
 
     const theirs = await probe.waitForKind(serverSide.connId, 'closed');
-    expect(wireKinds(theirs)).toEqual(['opened', 'data in', 'data out', 'fin_sent', 'error', 'closed']);
+    expect(wireKinds(theirs)).toEqual(['opened', 'data in', 'data out', 'fin_sent', 'rst_received', 'error', 'closed']);
     expect(errorCodes(theirs)).toEqual(['ECONNRESET']);
     expect(theirs.at(-1)).toMatchObject({ kind: 'closed', hadError: true });
     expect(await probe.conn(serverSide.connId)).toMatchObject({ reset: true, finReceived: false });
@@ -83,7 +83,7 @@ describe('reset', () => {
     await probe.call('client.reset', { connId });
 
     const theirs = await probe.waitForKind(serverSide.connId, 'closed');
-    expect(kinds(theirs)).toEqual(['opened', 'error', 'closed']);
+    expect(kinds(theirs)).toEqual(['opened', 'rst_received', 'error', 'closed']);
     expect(errorCodes(theirs)).toEqual(['ECONNRESET']);
     expect(await probe.conn(serverSide.connId)).toMatchObject({ bytesIn: 0, bytesOut: 0, reset: true });
     expect(wireKinds(await probe.waitForKind(connId, 'closed'))).toEqual(['opened', 'rst_sent', 'closed']);

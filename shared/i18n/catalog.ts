@@ -6,8 +6,9 @@ import { ui } from './en/ui';
 import { cli } from './en/cli';
 import { notes } from './en/notes';
 import { problems } from './en/problems';
+import { rst } from './en/rst';
 
-export const en = { errors, notes, problems, ui, cli };
+export const en = { errors, notes, problems, rst, ui, cli };
 
 export const SUPPORTED_LANGUAGES = ['en'] as const;
 

@@ -19,8 +19,11 @@ import { addressKey, parseProcNetTcp, TIME_WAIT_TIMER, type KernelSocket } from 
 export interface StateJournal {
   /** The connection's two ends, as its `opened` event says; undefined once dropped. */
   ends(connId: string): { local: Address; remote: Address } | undefined;
-  /** Journals a tcp_state event; false if the connection is gone from the journal. */
-  record(connId: string, state: TcpState, timerMs: number | null): boolean;
+  /**
+   * Journals a tcp_state event; false if the connection is gone from the journal. `previous` is
+   * the state journaled before it (null: none yet), which tells an RST's CLOSED from ours.
+   */
+  record(connId: string, state: TcpState, timerMs: number | null, previous: TcpState | null): boolean;
 }
 
 export interface WatcherOptions {
@@ -137,6 +140,25 @@ export class TcpStateWatcher {
     watch.events++;
     watch.fastUntil = now + FAST_FOR_MS;
     this.schedule(0);
+  }
+
+  /**
+   * We sent bytes on a connection. If it is in CLOSE_WAIT (the peer's FIN came), the peer may have
+   * closed its socket, and its kernel's RST comes back at once, which Node, no longer reading,
+   * does not report: look soon. A watch the cap ended in CLOSE_WAIT starts again (a learner may
+   * type long after the server's FIN). Only map lookups otherwise: this runs for every chunk sent.
+   */
+  wrote(connId: string): void {
+    if (this.closed || this.unreadable) return;
+    const watch = this.byConn.get(connId);
+    if (watch) {
+      if (watch.last !== 'CLOSE_WAIT') return;
+      watch.events++; // a read already running may predate the RST
+      watch.fastUntil = performance.now() + FAST_FOR_MS;
+      this.schedule(0);
+    } else if (this.ended.get(connId) === 'CLOSE_WAIT') {
+      this.closing(connId);
+    }
   }
 
   /** Too many closing events this second or the last one: a load test, when nothing is read. */
@@ -260,8 +282,9 @@ export class TcpStateWatcher {
   /** Journals a change of state; false (and no longer watched) if the journal let it go. */
   private note(watch: Watch, state: TcpState, timerMs: number | null): boolean {
     if (watch.last === state) return true;
+    const previous = watch.last;
     watch.last = state;
-    if (this.options.journal.record(watch.connId, state, timerMs)) return true;
+    if (this.options.journal.record(watch.connId, state, timerMs, previous)) return true;
     this.unwatch(watch);
     return false;
   }
