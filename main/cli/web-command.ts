@@ -1,4 +1,5 @@
-// `wirebench web [--host 127.0.0.1] [--port N] [--json]`: Wirebench in a browser.
+// `wirebench web [--host 127.0.0.1 [--expose]] [--port N] [--json]`: Wirebench in a browser.
+import { isLoopbackHost } from '../engine/listen-address';
 import { parsePort, type OptionTable, type ParsedOptions } from './cli-args';
 import type { CliContext, Subcommand } from './cli-context';
 import { serveWeb, type ServeWebOptions } from './serve-web';
@@ -7,6 +8,7 @@ export const WEB_OPTIONS: OptionTable = {
   host: { type: 'string', description: 'cli.help.option.host', example: '127.0.0.1' },
   port: { type: 'string', short: 'p', description: 'cli.help.option.port', example: '8080' },
   json: { type: 'boolean', description: 'cli.help.option.json' },
+  expose: { type: 'boolean', description: 'cli.help.web.expose' },
 };
 
 export const webCommand: Subcommand = {
@@ -23,6 +25,12 @@ export function webOptionsFrom(values: ParsedOptions, ctx: CliContext): ServeWeb
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
   if (!/^[^\s/]{1,253}$/.test(host)) {
     ctx.err(ctx.t('cli.errors.badHost', { value: host }));
+    return null;
+  }
+  // As with `serve`: beyond loopback only when asked. The page's token rides in its URL over plain
+  // HTTP, so anyone on the path could read it and drive this machine's workbench.
+  if (!isLoopbackHost(host) && values.expose !== true) {
+    ctx.err(ctx.t('cli.web.needsExpose', { host }));
     return null;
   }
   const portText = typeof values.port === 'string' ? values.port : '0';

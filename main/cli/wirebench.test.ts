@@ -117,8 +117,15 @@ describe('wirebench', () => {
     expect(await exited).toBe(0);
   });
 
+  it('web beyond loopback needs --expose, like serve: the token would travel over plain HTTP', async () => {
+    const refused = await run(['web', '--host', '0.0.0.0', '--port', '0']);
+    expect(refused).toMatchObject({ code: 2, out: '' });
+    expect(refused.err).toContain('--expose');
+    expect(refused.err).toContain('plain HTTP');
+  });
+
   it('web prints the URL as a sentence, warns when bound beyond loopback, and stops on SIGINT', async () => {
-    const child = wirebench(['web', '--host', '0.0.0.0', '--port', '0']);
+    const child = wirebench(['web', '--host', '0.0.0.0', '--expose', '--port', '0']);
     let err = '';
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     const line = await firstLine(child.stdout);

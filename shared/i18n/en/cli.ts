@@ -4,6 +4,8 @@ export const cli = {
     listening: 'Wirebench is running in your browser at {{url}}',
     exposed:
       'Warning: listening on {{host}} lets other machines reach this page; only the token in the URL keeps them out of the workbench. Use 127.0.0.1 unless you mean to share it.',
+    needsExpose:
+      'Listening on {{host}} would let other machines reach this page, and its token travels over plain HTTP, readable by anyone on the way. Add --expose if you do mean to share it; without it, leave --host out (127.0.0.1).',
     noRenderer:
       'The page has not been built yet ({{dir}} is missing), so the browser will get "404 Not Found": run "npm run build" first.',
   },
@@ -142,6 +144,7 @@ export const cli = {
       length: 'body: {{length}} of {{declared}} bytes (Content-Length)',
       chunked: 'body: chunked, {{chunks}}, {{data}} bytes of data',
       close: 'body: {{length}} bytes, up to the close',
+      tunnel: 'no body: after this head the connection is not HTTP (a 101, or a 2xx to CONNECT)',
     },
     state: {
       complete: '(complete)',
@@ -206,6 +209,9 @@ export const cli = {
       host: 'The address to listen on (default 127.0.0.1: this machine only).',
       port: 'The port to listen on (default 0: the system picks a free one).',
       json: 'Print {"url": ...} on one line, for scripts, instead of a sentence.',
+    },
+    web: {
+      expose: "Allow --host beyond this machine (0.0.0.0, ::, a network address): the page's token then travels over plain HTTP.",
     },
     serve: {
       host: 'The address to listen on (default 127.0.0.1: this machine only; ::1 for IPv6).',
