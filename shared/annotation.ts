@@ -27,7 +27,7 @@ export const SPAN_KINDS = [
   'obs_fold',
   /** The empty line that ends a head (RFC 9112 section 2.1). */
   'blank_line',
-  /** Empty lines before a request line, which a server ignores (RFC 9112 section 2.2). */
+  /** Empty lines before a start line: a server ignores them before a request (RFC 9112 section 2.2); before a response they are a problem. */
   'leading_empty_line',
   'body',
   /** Chunked body (RFC 9112 section 7.1): size in hex, extensions, data, the CRLF after data. */
@@ -77,6 +77,12 @@ export const PROBLEM_CODES = [
   'no_reason_phrase',
   /** Content-Length is not a number. params: { value } */
   'bad_content_length',
+  /** A status line whose version claims HTTP/1 but is not `HTTP/` DIGIT `.` DIGIT (RFC 9112 section 2.3). params: { version } */
+  'bad_http_version',
+  /** Spaces or tabs at the end of a reason phrase: allowed (RFC 9112 section 4), part of the phrase. params: { count } */
+  'reason_trailing_space',
+  /** Empty lines where a status line must be: section 2.2 lets only a server skip them, before a request. params: { lines } */
+  'empty_line_before_status',
   /** Content-Length given twice with the same value. params: { value } */
   'duplicate_content_length',
   /** Content-Length given twice with different values (RFC 9112 section 6.3: unrecoverable). params: { values } */
@@ -135,6 +141,9 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   body_on_get: 'warning',
   body_until_close: 'info',
   line_too_long: 'error',
+  bad_http_version: 'error',
+  reason_trailing_space: 'info',
+  empty_line_before_status: 'error',
 };
 
 export interface Problem {

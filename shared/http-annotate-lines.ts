@@ -39,7 +39,10 @@ export interface StatusLine {
 // characters are all visible): a target that carries an ESC is not a request line.
 // eslint-disable-next-line no-control-regex -- the control characters are what the class excludes
 const REQUEST_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)( +)([^\x00-\x20\x7f]+)( +)(HTTP\/\d\.\d)$/;
-const STATUS_LINE = /^(HTTP\/\d\.\d)( +)(\d{3})(?:( )(.*))?$/;
+// The version: `HTTP/` DIGIT `.` DIGIT (RFC 9112 section 2.3); or, read as HTTP/1 with a problem,
+// one that claims HTTP/1 but is not that (the lesson's `HTTP/1.x`), as Chromium still reads it.
+const STATUS_LINE = /^(HTTP\/\d\.\d|HTTP\/1(?:\.[^ ]*)?)( +)(\d{3})(?:( )(.*))?$/;
+const VERSION = /^HTTP\/\d\.\d$/;
 
 /** `method SP request-target SP HTTP-version`; runs of spaces are tolerated (RFC 9112 section 3). */
 export function parseRequestLine(line: string): RequestLine | null {
@@ -71,12 +74,17 @@ export function parseStatusLine(line: string): StatusLine | null {
     { kind: 'status_code', length: code.length },
   ];
   const problems: LineProblem[] = [];
+  if (!VERSION.test(version)) problems.push({ code: 'bad_http_version', at: 0, length: version.length, params: { version } });
   if (sp2 === undefined) {
     // The SP before the (possibly empty) reason is required; many clients cope without it.
     problems.push({ code: 'no_reason_phrase', at: 0, length: line.length, params: {} });
   } else {
     pieces.push({ kind: 'sp', length: 1 });
     if (reason.length > 0) pieces.push({ kind: 'reason', length: reason.length });
+    // reason-phrase = 1*( HTAB / SP / VCHAR / obs-text ) (section 4): whitespace at its end is
+    // part of the phrase, allowed; worth a note, since it is seldom meant.
+    const trailing = reason.length - reason.replace(/[ \t]+$/, '').length;
+    if (trailing > 0) problems.push({ code: 'reason_trailing_space', at: line.length - trailing, length: trailing, params: { count: trailing } });
   }
   return { version, status: Number(code), reason, pieces: pieces.filter((p) => p.length > 0), problems };
 }

@@ -50,19 +50,46 @@ export abstract class LineReader {
   protected line(bytes: Uint8Array, start: number, end: number, endLength: number): void {
     const lfAt = this.queue.offset + (end - start);
     const before = this.msg;
-    if (this.phase === 'start') this.startLine(bytes, start, end, endLength);
+    // An empty line where a response's status line must be is a problem as a whole: its LF is
+    // not told again as a bare LF (a CR added to it would leave the response as broken).
+    let whole = false;
+    if (this.phase === 'start') whole = this.startLine(bytes, start, end, endLength);
     else if (this.phase === 'chunk_size') this.chunkSizeLine(bytes, start, end, endLength);
     else this.fieldLine(bytes, start, end, endLength);
     // The line belongs to the message it started, or to the one its blank line just finished.
-    if (endLength === 1) this.noteBareLf(lfAt, (this.msg ?? before)?.index ?? -1);
+    if (endLength === 1 && !whole) this.noteBareLf(lfAt, (this.msg ?? before)?.index ?? -1);
   }
 
-  private startLine(bytes: Uint8Array, start: number, end: number, endLength: number): void {
+  /** A start line, or an empty line before one; true if the line itself is the problem. */
+  private startLine(bytes: Uint8Array, start: number, end: number, endLength: number): boolean {
     if (start === end && endLength > 0) {
-      // RFC 9112 section 2.2: empty lines before a request line are ignored.
-      return this.take(KIND.leading_empty_line, endLength);
+      const at = this.queue.offset;
+      this.take(KIND.leading_empty_line, endLength);
+      // RFC 9112 section 2.2: a server ignores empty lines before a request line. Nothing lets a
+      // client do so before a status line: there it is bytes after a body whose length was
+      // declared, or else an empty line where the status line must be.
+      if (this.side === 'request') return false;
+      const declared = this.previousDeclared;
+      if (declared !== undefined) this.outsideProblem('bytes_after_body', at, endLength, { declared });
+      else this.outsideProblem('empty_line_before_status', at, endLength, { lines: 1 });
+      return true;
     }
     this.startLineText(latin1(bytes, start, end), endLength);
+    return false;
+  }
+
+  /**
+   * A problem of bytes outside any message; one right after another of the same code grows it
+   * (a run of empty lines, then text after a body, is one problem, its lines counted).
+   */
+  private outsideProblem(code: ProblemCode, offset: number, length: number, params: Record<string, string | number>): void {
+    const last = this.problems.at(-1);
+    if (last && last.code === code && last.message === -1 && last.offset + last.length === offset) {
+      last.length += length;
+      if (typeof last.params.lines === 'number') last.params.lines += 1;
+      return;
+    }
+    this.problem(code, offset, length, params, -1);
   }
 
   /** A start line as text: the message it opens and what is wrong with it, or that it is not HTTP. */
@@ -73,7 +100,7 @@ export abstract class LineReader {
       const declared = this.previousDeclared;
       const code = declared !== undefined ? 'bytes_after_body' : 'bad_start_line';
       const params: Record<string, string | number> = declared !== undefined ? { declared } : { line: preview(content) };
-      this.problem(code, start, content.length + endLength, params, -1);
+      this.outsideProblem(code, start, content.length + endLength, params);
       this.phase = 'garbage';
       return;
     }

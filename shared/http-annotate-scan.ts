@@ -53,7 +53,8 @@ export function scanRequestLine(bytes: Uint8Array, start: number, limit: number,
 
 /**
  * `HTTP/d.d SP+ ddd SP reason` (RFC 9112 section 4) with the SP before the reason there (its
- * absence is a problem) and no CR in the reason (STATUS_LINE's `.*` stops at one).
+ * absence is a problem), no CR in the reason (STATUS_LINE's `.*` stops at one), and no whitespace
+ * at the reason's end (a note).
  * Fills a: the version's end, b: the status code's start.
  */
 export function scanStatusLine(bytes: Uint8Array, start: number, limit: number, cut: LineCut): boolean {
@@ -63,10 +64,13 @@ export function scanStatusLine(bytes: Uint8Array, start: number, limit: number, 
   while (i < limit && bytes[i] === SP) i++;
   cut.b = i;
   if (limit - i < 5 || !isDigit(bytes[i]) || !isDigit(bytes[i + 1]) || !isDigit(bytes[i + 2]) || bytes[i + 3] !== SP) return false;
-  for (i += 4; i < limit; i++) {
+  const reason = i + 4;
+  for (i = reason; i < limit; i++) {
     const c = bytes[i];
     if (c === CR || c === LF) break;
   }
+  // Whitespace at the reason's end is a note (reason_trailing_space): the text reading tells it.
+  if (i > reason && isOws(bytes[i - 1] as number)) return false;
   return lineEnd(bytes, i, limit, cut);
 }
 

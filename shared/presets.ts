@@ -51,7 +51,9 @@ export interface ResponsePreset extends PresetBase {
 export interface SamplePreset extends PresetBase {
   readonly kind: 'sample';
   readonly name: SamplePresetName;
-  /** The body is this file of the sample document root (app/docroot), sent as this Content-Type. */
+  /** The exact bytes before the file (ASCII): the lesson's own head, broken as it is. */
+  readonly head: string;
+  /** The body is this file of the sample document root (app/docroot), of this Content-Type. */
   readonly body: { readonly sample: 'test.jpg'; readonly type: string };
 }
 
@@ -115,9 +117,13 @@ const L3_PAGE_RESPONSE = head('HTTP/1.1 200 OK', ['Content-Type: text/html', `Co
 export const L3_PAGE_PRESET: ResponsePreset = bytesPreset('l3-page', 'lesson', 'close', L3_PAGE_RESPONSE, 'L3');
 
 /**
- * L3's image alone: head bytes here, body the sample root's test.jpg, joined by sampleResponse()
- * once a host has read the file. The registered image/jpeg, so a browser pointed at it shows an
- * image document; the routes table keeps the lesson's own image/jpg.
+ * L3's image answer as the lesson's server sends it: head bytes here, body the sample root's
+ * test.jpg, joined by sampleResponse() once a host has read the file. The lesson builds the head
+ * from a Python triple-quoted string that opens with a line break, so the answer starts with an
+ * empty line (RFC 9112 section 2.2 lets a server skip those before a request, never a client
+ * before a response), then `HTTP/1.x` (not a version: section 2.3 wants a digit, a dot, a digit),
+ * two spaces after the reason, bare LF line ends, and no Content-Length: the close ends the body.
+ * Broken on purpose, as the lesson's is; the routes table (L3_ROUTES) serves it well-formed.
  */
 export const L3_IMAGE: SamplePreset = {
   kind: 'sample',
@@ -125,7 +131,8 @@ export const L3_IMAGE: SamplePreset = {
   group: 'lesson',
   lesson: 'L3',
   after: 'close',
-  body: { sample: 'test.jpg', type: 'image/jpeg' },
+  head: '\nHTTP/1.x 200 OK  \nContent-Type: image/jpg\n\n',
+  body: { sample: 'test.jpg', type: 'image/jpg' },
 };
 
 /**
@@ -287,14 +294,14 @@ export const ALL_PRESETS: readonly Preset[] = [...PRESETS.slice(0, 3), L3_IMAGE,
 /** The server's answer until the user picks another. */
 export const DEFAULT_PRESET: ResponsePreset = L1_HELLO_WORLD;
 
-/** A sample preset's head: status line, its Content-Type, and a Content-Length that counts the file's bytes. */
-export function sampleHead(preset: SamplePreset, file: Uint8Array): Uint8Array {
-  return ascii(head('HTTP/1.1 200 OK', [`Content-Type: ${preset.body.type}`, `Content-Length: ${file.length}`]));
+/** A sample preset's head: the bytes before its file, exactly as the lesson sends them. */
+export function sampleHead(preset: SamplePreset): Uint8Array {
+  return ascii(preset.head);
 }
 
 /** A sample preset's whole response: its head, then the file's bytes unchanged. */
 export function sampleResponse(preset: SamplePreset, file: Uint8Array): Uint8Array {
-  return concatBytes([sampleHead(preset, file), file]);
+  return concatBytes([sampleHead(preset), file]);
 }
 
 /**

@@ -21,6 +21,8 @@ import { applyEdits, checkResponse, convertLineEndings, lineEndings } from './re
 const JPEG = new Uint8Array(readFileSync(new URL('../app/docroot/test.jpg', import.meta.url)));
 const bytesOf = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const textOf = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
+/** L3's own image answer's head, from the lesson's Python triple-quoted string: it starts with a line break. */
+const L3_HEAD = '\nHTTP/1.x 200 OK  \nContent-Type: image/jpg\n\n';
 const problemsOf = (bytes: Uint8Array) => checkResponse(bytes).problems.map((p) => [p.code, p.offset, p.length]);
 
 describe('checkResponse on the broken presets', () => {
@@ -37,13 +39,26 @@ describe('checkResponse on the broken presets', () => {
     expect(problemsOf(bytes)).toEqual(expected);
   });
 
-  it('finds nothing wrong with the well-formed presets, the image with its file, and the gzip one', () => {
+  it('finds nothing wrong with the well-formed presets, the gzip one among them', () => {
     const fine: BytesPresetName[] = ['l3-page', 'l4-not-found', 'http-keep-alive', 'http-chunked', 'http-gzip', 'http-redirect', 'http-server-error'];
     for (const name of fine) expect([name, problemsOf(PRESETS.find((p) => p.name === name)?.bytes ?? new Uint8Array())]).toEqual([name, []]);
-    expect(problemsOf(sampleResponse(L3_IMAGE, JPEG))).toEqual([]);
     // L1 and L2 end their body by closing: worth knowing, not wrong; L2's bare LFs are.
     expect(checkResponse(PRESETS[0]?.bytes ?? new Uint8Array()).problems.map((p) => p.code)).toEqual(['body_until_close']);
     expect(checkResponse(L2_HELLO_BARE_LF.bytes).problems.map((p) => p.code)).toEqual(['bare_lf', 'body_until_close']);
+  });
+
+  it('tells L3’s own image answer for what it is: an empty line first, HTTP/1.x, spaces after the reason, bare LFs', () => {
+    const image = sampleResponse(L3_IMAGE, JPEG);
+    expect(problemsOf(image)).toEqual([
+      ['empty_line_before_status', 0, 1],
+      ['bad_http_version', 1, 8],
+      ['reason_trailing_space', 16, 2],
+      ['bare_lf', 18, 1],
+      ['body_until_close', 1, 18],
+    ]);
+    // The empty line is not a bare LF of its own: the LF to CRLF fix leaves it alone.
+    const crlf = checkResponse(image).fixes.find((f) => f.code === 'bare_lf_to_crlf');
+    expect(crlf?.edits.map((e) => e.from)).toEqual([18, 42, 43]);
   });
 
   it('offers no fix for a response that needs none, and never changes the bytes it checks', () => {
@@ -80,6 +95,16 @@ describe('fixes', () => {
       'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhe\nlo\r\n0\r\n\r\n',
       [],
     ],
+    // L3's image answer, fixed one step at a time as a learner would: the empty line, the version,
+    // the spaces after the reason, the bare LFs; what is left is the body read to the close.
+    ['an empty line first', bytesOf(L3_HEAD), 'remove_empty_line', { count: 1 }, L3_HEAD.slice(1), ['bad_http_version', 'reason_trailing_space', 'bare_lf', 'body_until_close']],
+    ['HTTP/1.x', bytesOf(L3_HEAD.slice(1)), 'set_http_version', { version: 'HTTP/1.1' }, L3_HEAD.slice(1).replace('1.x', '1.1'), ['reason_trailing_space', 'bare_lf', 'body_until_close']],
+    ['spaces after the reason', bytesOf('HTTP/1.1 200 OK  \nContent-Type: image/jpg\n\n'), 'trim_reason', { count: 2 }, 'HTTP/1.1 200 OK\nContent-Type: image/jpg\n\n', ['bare_lf', 'body_until_close']],
+    ['two empty lines first', bytesOf('\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n'), 'remove_empty_line', { count: 2 }, 'HTTP/1.1 204 No Content\r\n\r\n', []],
+    // A CRLF typed after a complete body: remove it, or count it in Content-Length.
+    ['a CRLF after the body', bytesOf('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nHello\r\n'), 'remove_bytes_after_body', { count: 2 }, 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nHello', []],
+    ['a CRLF after the body, counted', bytesOf('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nHello\r\n'), 'set_content_length', { value: 7 }, 'HTTP/1.1 200 OK\r\nContent-Length: 7\r\n\r\nHello\r\n', []],
+    ['text after the body', BROKEN_CONTENT_LENGTH_SHORT.bytes, 'remove_bytes_after_body', { count: 8 }, 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nHello', []],
   ])('%s: %s', (_name, bytes, code, params, fixed, after) => {
     const check = checkResponse(bytes);
     const fix = check.fixes.find((f) => f.code === code);
@@ -119,11 +144,11 @@ describe('line endings', () => {
 
   it('leaves a binary body alone: the image and the gzip member keep every byte', () => {
     const image = sampleResponse(L3_IMAGE, JPEG);
-    expect(lineEndings(image)).toBe('crlf');
-    const lf = convertLineEndings(image, 'lf');
-    expect(lf.length).toBe(image.length - 4); // the status line, two fields and the blank line
-    expect(lf.subarray(lf.length - JPEG.length)).toEqual(JPEG);
-    expect(convertLineEndings(lf, 'crlf')).toEqual(image);
+    expect(lineEndings(image)).toBe('lf');
+    const crlf = convertLineEndings(image, 'crlf');
+    expect(crlf.length).toBe(image.length + 4); // the empty line, the status line, the field and the blank line
+    expect(crlf.subarray(crlf.length - JPEG.length)).toEqual(JPEG);
+    expect(convertLineEndings(crlf, 'lf')).toEqual(image);
     const gzip = convertLineEndings(HTTP_GZIP.bytes, 'lf');
     expect(gunzipSync(gzip.subarray(gzip.indexOf(0x1f))).toString()).toBe(GZIP_TEXT);
   });

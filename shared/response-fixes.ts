@@ -13,7 +13,17 @@ export interface ByteEdit {
   insert: Uint8Array;
 }
 
-export const FIX_CODES = ['set_content_length', 'add_blank_line', 'bare_lf_to_crlf', 'add_reason_phrase', 'add_status_line'] as const;
+export const FIX_CODES = [
+  'set_content_length',
+  'add_blank_line',
+  'bare_lf_to_crlf',
+  'add_reason_phrase',
+  'add_status_line',
+  'remove_empty_line',
+  'set_http_version',
+  'trim_reason',
+  'remove_bytes_after_body',
+] as const;
 export type FixCode = (typeof FIX_CODES)[number];
 
 export interface Fix {
@@ -40,33 +50,60 @@ const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
 export function findFixes(bytes: Uint8Array, annotation: Annotation): Fix[] {
   const fixes: Fix[] = [];
   annotation.problems.forEach((problem, index) => {
-    const found = fixFor(bytes, annotation, problem);
-    if (found) fixes.push({ ...found, problem: index });
+    for (const found of fixesFor(bytes, annotation, problem)) if (found) fixes.push({ ...found, problem: index });
   });
   return fixes;
 }
 
 type FoundFix = Omit<Fix, 'problem'>;
 
-function fixFor(bytes: Uint8Array, a: Annotation, problem: Problem): FoundFix | undefined {
+/** A problem's fixes: usually one; bytes after a body have two (drop them, or count them). */
+function fixesFor(bytes: Uint8Array, a: Annotation, problem: Problem): (FoundFix | undefined)[] {
   switch (problem.code) {
     case 'content_length_short':
     case 'bad_content_length':
-      return setContentLength(bytes, a, a.messages[problem.message]);
+      return [setContentLength(bytes, a, a.messages[problem.message])];
     case 'bytes_after_body':
       // The bytes after the body belong to no message: the body is the message's before them.
-      return setContentLength(bytes, a, a.messages.findLast((m) => m.offset < problem.offset));
+      return [removeBytesAfterBody(bytes, a, problem), setContentLength(bytes, a, a.messages.findLast((m) => m.offset < problem.offset))];
     case 'missing_blank_line':
-      return addBlankLine(bytes, a, problem.message);
+      return [addBlankLine(bytes, a, problem.message)];
     case 'bare_lf':
-      return bareLfToCrlf(bytes, a, problem.message);
+      return [bareLfToCrlf(bytes, a, problem.message)];
     case 'no_reason_phrase':
-      return addReasonPhrase(a, problem.message);
+      return [addReasonPhrase(a, problem.message)];
     case 'bad_start_line':
-      return problem.offset === 0 ? addStatusLine(bytes) : undefined;
+      return [problem.offset === 0 ? addStatusLine(bytes) : undefined];
+    case 'empty_line_before_status':
+      // RFC 9112 section 2.2: only a server may skip empty lines, before a request. A response
+      // that starts with one is fixed by taking the line away, not by changing its line end.
+      return [{ code: 'remove_empty_line', params: { count: problem.params.lines ?? 1 }, edits: [cut(problem.offset, problem.offset + problem.length)] }];
+    case 'bad_http_version':
+      return [setHttpVersion(problem)];
+    case 'reason_trailing_space':
+      return [{ code: 'trim_reason', params: { count: problem.length }, edits: [cut(problem.offset, problem.offset + problem.length)] }];
     default:
-      return undefined;
+      return [];
   }
+}
+
+/** An edit that takes bytes [from, to) away. */
+const cut = (from: number, to: number): ByteEdit => ({ from, to, insert: new Uint8Array() });
+
+/** The version the status line claims made `HTTP/1.1` (RFC 9112 section 2.3: HTTP/ DIGIT . DIGIT). */
+function setHttpVersion(problem: Problem): FoundFix {
+  const version = STATUS_LINE.slice(0, 8);
+  return { code: 'set_http_version', params: { version }, edits: [{ from: problem.offset, to: problem.offset + problem.length, insert: ascii(version) }] };
+}
+
+/**
+ * The bytes after a body whose length Content-Length gave, taken away: up to the next message if
+ * one follows (a second response typed after the first), else to the end.
+ */
+function removeBytesAfterBody(bytes: Uint8Array, a: Annotation, problem: Problem): FoundFix {
+  const next = a.messages.find((m) => m.offset > problem.offset);
+  const end = next ? next.offset : bytes.length;
+  return { code: 'remove_bytes_after_body', params: { count: end - problem.offset }, edits: [cut(problem.offset, end)] };
 }
 
 const spansOf = (a: Annotation, message: number): Span[] => a.spans.filter((s) => s.message === message);

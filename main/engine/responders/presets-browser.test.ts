@@ -1,6 +1,7 @@
 // The L3 presets in Chromium, served by a real Wirebench server: the routes preset gives the page
-// and then, on the browser's own second request, its image; the image preset alone opens as an
-// image document. Skipped, saying why, where no Chromium binary exists.
+// and then, on the browser's own second request, its image; the image preset alone (the lesson's
+// own bytes: an empty line first, HTTP/1.x) opens as an image document all the same. Skipped,
+// saying why, where no Chromium binary exists.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -46,14 +47,14 @@ describe.skipIf(browserPath === undefined)('the L3 presets in Chromium (skipped:
     }
   });
 
-  it('the image alone: Chromium opens it as an image document', { timeout: 40_000 }, async () => {
+  it('the image alone, the lesson’s own broken bytes: Chromium still opens it as an image document', { timeout: 40_000 }, async () => {
     probe = new EngineProbe();
     const responder = presetResponder(L3_IMAGE, JPEG);
     const server = await probe.startServer({ ...(responder ? { responder } : {}), after: L3_IMAGE.after });
     const page = await browser.newPage();
     try {
       await page.goto(`http://127.0.0.1:${server.port}/`);
-      expect(await page.evaluate<string>('document.contentType')).toBe('image/jpeg');
+      expect(await page.evaluate<string>('document.contentType')).toBe('image/jpg');
       // An image document is a page whose one element is the image, decoded.
       await page.waitForFunction("(document.querySelector('img')?.naturalWidth ?? 0) > 0", undefined, { timeout: 15_000 });
       expect(await page.evaluate<number>("document.images.length")).toBe(1);

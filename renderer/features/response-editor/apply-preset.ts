@@ -21,7 +21,7 @@ export function applyPresetChoice(choice: PresetChoice, store: WirebenchStore): 
 function presetFields(preset: Preset, previous: ReturnType<WirebenchStore['getState']>['serverDraft']) {
   if (preset.kind === 'sample') {
     const file = sampleFileBytes(preset.body.sample);
-    return { responder: 'canned' as const, cannedText: docText(sampleHead(preset, file)), cannedBody: fileBody(preset.body.sample, preset.body.type, file) };
+    return { responder: 'canned' as const, cannedText: docText(sampleHead(preset)), cannedBody: fileBody(preset.body.sample, preset.body.type, file) };
   }
   const config = presetResponder(preset);
   if (!config) return {};

@@ -42,8 +42,10 @@ export function fixChanges(fix: Fix, map: ByteMap): ChangeSpec[] {
 }
 
 export function fixLabel(t: TFunction, fix: Fix): string {
-  // bare_lf_to_crlf is counted (one LF, or several): its words are plural forms.
-  return fix.code === 'bare_lf_to_crlf' ? t('ui.fixes.bare_lf_to_crlf', { ...fix.params, count: Number(fix.params.count ?? 1) }) : t(`ui.fixes.${fix.code}`, fix.params);
+  // A fix that counts (LFs, empty lines, bytes) has plural forms, picked by `count`; the others
+  // have one sentence, which i18next falls back to.
+  const count = fix.params.count;
+  return t(`ui.fixes.${fix.code}`, count === undefined ? fix.params : { ...fix.params, count: Number(count) });
 }
 
 export function problemText(t: TFunction, problem: Problem): string {

@@ -3,7 +3,8 @@
 import type { ProblemCode } from '../../annotation';
 
 export const problems = {
-  bare_lf: 'This line ends in a bare LF where HTTP wants CRLF (lines ending so in this message: {{lines}}); lenient peers accept it, strict ones refuse it.',
+  bare_lf:
+    'This line ends in a bare LF where HTTP wants CRLF (lines ending so in this message: {{lines}}). RFC 9112 section 2.2 lets a recipient accept it, and curl and Chromium do: they read the response as if its lines ended in CRLF. A strict peer may refuse it.',
   missing_blank_line: 'The bytes ended before the blank line that ends the head: the message is incomplete.',
   field_no_colon: 'This header line has no colon, so it is not a field: "{{line}}".',
   space_before_colon: 'There is whitespace between the field name and its colon; a server must reject such a message (RFC 9112 section 5.1).',
@@ -13,6 +14,12 @@ export const problems = {
   ctl_in_field: 'The control byte {{byte}} is not allowed in a field (RFC 9110 section 5.5).',
   bad_start_line: 'This is not an HTTP/1.x start line: "{{line}}". What follows cannot be read as HTTP.',
   no_reason_phrase: 'The status line has no space and reason phrase after its code; most clients accept it.',
+  bad_http_version:
+    '"{{version}}" is not an HTTP version: after HTTP/ come a digit, a dot and a digit, as in HTTP/1.1 (RFC 9112 section 2.3). curl refuses the response ("Unsupported HTTP version in response"); Chromium still shows it.',
+  reason_trailing_space:
+    'The reason phrase ends in whitespace ({{count}} bytes). Allowed: a reason phrase may hold spaces (RFC 9112 section 4), so these belong to it, and clients ignore the phrase anyway; curl and Chromium accept the response.',
+  empty_line_before_status:
+    'An empty line where the status line must be ({{lines}} in a row). A server may skip empty lines before a request (RFC 9112 section 2.2); nothing lets a client skip them before a response. curl refuses the response ("Received HTTP/0.9 when not allowed"); Chromium skips the line and shows the response.',
   bad_content_length: 'Content-Length "{{value}}" is not a number, so the body cannot be delimited.',
   duplicate_content_length: 'Content-Length is given more than once (all {{value}}); allowed, but a sign of a confused sender.',
   conflicting_content_length: 'Content-Length is given with different values ({{values}}): the body cannot be delimited (RFC 9112 section 6.3).',
@@ -20,7 +27,8 @@ export const problems = {
     'Both Content-Length and Transfer-Encoding are present: Transfer-Encoding wins, and the pair is a sign of request smuggling (RFC 9112 section 6.1).',
   unsupported_transfer_encoding: 'Transfer-Encoding "{{value}}" does not end in chunked, so the body cannot be delimited.',
   content_length_short: 'The connection ended after {{received}} of the {{declared}} bytes Content-Length declared: the body is cut short.',
-  bytes_after_body: 'Bytes follow the {{declared}}-byte body Content-Length declared, and they are not a next message.',
+  bytes_after_body:
+    'Bytes follow the {{declared}}-byte body Content-Length declared, and they are not a next message. curl and Chromium stop reading at the declared length and never show them.',
   bad_chunk_size: 'This chunk size line is not a hex number: "{{line}}".',
   bad_chunk_end: 'The chunk data is not followed by CRLF: the chunk sizes and the data disagree.',
   chunked_incomplete: 'The connection ended in the middle of a chunked body, before its last (zero-size) chunk.',

@@ -65,7 +65,7 @@ export const annotation = {
     field_value: 'Field value: the value of the header field.',
     obs_fold: 'Folded line: starting with whitespace, it continues the previous field; obsolete, refused by many (RFC 9112 section 5.2).',
     blank_line: 'Blank line: CR LF alone ends the head; what follows is the body, or the next message.',
-    leading_empty_line: 'Empty line before a request line: a server ignores it (RFC 9112 section 2.2).',
+    leading_empty_line: 'Empty line before a start line: a server ignores it before a request (RFC 9112 section 2.2); before a response it is a mistake.',
     body: 'Body: the content; its end is given by Content-Length, by chunked framing, or by the close.',
     chunk_size: 'Chunk size: how many bytes of data the next chunk has, in hex (RFC 9112 section 7.1).',
     chunk_ext: 'Chunk extension: parameters after a chunk size, rarely used.',

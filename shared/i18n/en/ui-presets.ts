@@ -1,9 +1,11 @@
 // English words of the canned-response presets (shared/presets.ts: a label and the one thing each
-// teaches) and of the response editor's one-click fixes (shared/response-check.ts: ui.fixes.<code>).
+// teaches) and of the response editor's one-click fixes (shared/response-fixes.ts: ui.fixes.<code>).
 import type { PresetName } from '../../presets';
 import type { FixCode } from '../../response-fixes';
 
 type PresetWords = Record<PresetName, { label: string; teaches: string }>;
+/** Fixes whose words count something (LFs, lines, bytes): plural forms, picked by `count`. */
+type CountedFix = 'bare_lf_to_crlf' | 'remove_empty_line' | 'remove_bytes_after_body';
 
 export const presets = {
   'l1-hello-world': {
@@ -19,8 +21,9 @@ export const presets = {
     teaches: 'Content-Type: text/html makes it a page; its <img src="test.jpg"> makes the browser ask a second time.',
   },
   'l3-image': {
-    label: 'L3: the image',
-    teaches: 'The header says what the body is: Content-Type: image/jpeg, then the file’s binary bytes, counted by Content-Length.',
+    label: 'L3: the image, the lesson’s own bytes',
+    teaches:
+      'The header says what the body is (Content-Type: image/jpg), but the lesson’s answer starts with an empty line and says HTTP/1.x: Chromium still shows the image, curl refuses it.',
   },
   'l3-page-and-image': {
     label: 'L3: page and image (routes)',
@@ -75,4 +78,10 @@ export const fixes = {
   bare_lf_to_crlf_other: 'Make the {{count}} bare LFs in the head CRLF',
   add_reason_phrase: 'Add the reason phrase “{{reason}}”',
   add_status_line: 'Add a status line: {{line}}',
-} satisfies Record<Exclude<FixCode, 'bare_lf_to_crlf'> | 'bare_lf_to_crlf_one' | 'bare_lf_to_crlf_other', string>;
+  remove_empty_line_one: 'Remove the empty line before the status line',
+  remove_empty_line_other: 'Remove the {{count}} empty lines before the status line',
+  set_http_version: 'Make the version {{version}}',
+  trim_reason: 'Remove the whitespace after the reason phrase',
+  remove_bytes_after_body_one: 'Remove the byte after the body',
+  remove_bytes_after_body_other: 'Remove the {{count}} bytes after the body',
+} satisfies Record<Exclude<FixCode, CountedFix> | `${CountedFix}_one` | `${CountedFix}_other`, string>;
