@@ -31,31 +31,45 @@ export interface RstReceived {
 
 /** The connection's received RST and why it came, or null if none reached it. */
 export function rstReceivedIn(events: readonly JournalEvent[]): RstReceived | null {
-  let peerFin = false;
-  let sentAfterFin = false;
-  let received = false;
+  const witness = new RstWitness();
   for (const e of events) {
-    switch (e.kind) {
-      case 'peer_fin':
-        peerFin = true;
-        break;
-      case 'data':
-        if (e.dir === 'in') received = true;
-        else if (peerFin) sentAfterFin = true;
-        break;
-      case 'rst_received':
-        return { how: e.how, seq: e.seq, cause: causeOf(peerFin, sentAfterFin, received) };
-      default:
-        break;
-    }
+    const found = witness.see(e);
+    if (found) return found;
   }
   return null;
 }
 
-function causeOf(peerFin: boolean, sentAfterFin: boolean, received: boolean): RstCause {
-  if (sentAfterFin) return 'sent_after_fin';
-  if (peerFin) return 'after_fin';
-  return received ? 'mid_exchange' : 'before_data';
+/**
+ * rstReceivedIn one event at a time, for a reader that sees events as they come (the CLI) and
+ * should not keep them: it remembers three facts, not the events.
+ */
+export class RstWitness {
+  private peerFin = false;
+  private sentAfterFin = false;
+  private received = false;
+
+  /** Takes the connection's next event; returns the RST and its cause when that event is it. */
+  see(e: JournalEvent): RstReceived | null {
+    switch (e.kind) {
+      case 'peer_fin':
+        this.peerFin = true;
+        return null;
+      case 'data':
+        if (e.dir === 'in') this.received = true;
+        else if (this.peerFin) this.sentAfterFin = true;
+        return null;
+      case 'rst_received':
+        return { how: e.how, seq: e.seq, cause: this.cause() };
+      default:
+        return null;
+    }
+  }
+
+  private cause(): RstCause {
+    if (this.sentAfterFin) return 'sent_after_fin';
+    if (this.peerFin) return 'after_fin';
+    return this.received ? 'mid_exchange' : 'before_data';
+  }
 }
 
 /**

@@ -58,6 +58,20 @@ conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
 conn.close()
 `;
 
+/** Lesson L2's server: recv once, the bare-LF answer with no headers, close. */
+const L2_SERVER = String.raw`
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(('127.0.0.1', 0))
+s.listen(1)
+print(s.getsockname()[1], flush=True)
+conn, addr = s.accept()
+conn.recv(1024)
+conn.sendall(b'HTTP/1.1 200 OK\n\nHello, World!')
+conn.close()
+`;
+
 /** Accepts and holds the connection open, sending nothing, until killed. */
 const HOLDER = String.raw`
 import socket, time
@@ -244,16 +258,50 @@ describe('wirebench connect', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
-  it('a peer that resets the connection exits 1 with the reset sentence', async () => {
+  it('a peer that resets the connection exits 1 saying an RST came, and why', async () => {
     const server = await peer(RESETTER);
     const ran = await runConnect(['127.0.0.1', String(server.port)], 'hello\n');
     expect(ran.code).toBe(1);
+    expect(ran.err).toContain('an RST came from the server: the connection is gone');
     expect(ran.err).toContain('the system reported ECONNRESET');
     expect(ran.err.trimEnd().split('\n').at(-1)).toBe(
-      'The peer reset the connection (RST): it is gone, and nothing more can be sent or received.',
+      'An RST came from the server, and the connection is gone. Why: the server reset the connection before sending anything: it aborted its socket on purpose (SO_LINGER 0), or closed it with bytes of yours still unread.',
     );
     expectNoStackTrace(ran.err);
   });
+
+  it("lesson L2: two more lines after the server's answer and FIN meet its kernel's RST; exits 1 saying why", async () => {
+    const server = await peer(L2_SERVER);
+    const child = spawnConnect(['127.0.0.1', String(server.port)]);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdin.on('error', () => {}); // the session may be over before the last line is written
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    const until = async (what: string, check: () => boolean): Promise<void> => {
+      for (let waited = 0; !check(); waited += 20) {
+        if (waited > 15_000) throw new Error(`no ${what}: ${err}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await until('connection', () => err.includes('resolved to'));
+    child.stdin.write('GET /hello HTTP/1.1\n');
+    await until('answer and FIN', () => out.includes('Hello, World!') && err.includes('the server sent FIN'));
+    expect((await server.done).code).toBe(0); // its socket is closed: our next bytes meet an RST
+    child.stdin.write('one more line\n');
+    // Its kernel's RST answers that line at once; with the kernel's states read, the session hears
+    // of it before any write fails. Should it not (a slow sampler), the next line fails (EPIPE).
+    await new Promise((r) => setTimeout(r, 300));
+    if (child.exitCode === null) child.stdin.write('and another\n');
+    expect(await exited).toBe(1);
+    expect(out).toBe('HTTP/1.1 200 OK\n\nHello, World!');
+    expect(err.match(/an RST came from the server: the connection is gone/g)).toHaveLength(1);
+    expect(err.trimEnd().split('\n').at(-1)).toBe(
+      'An RST came from the server, and the connection is gone. Why: the server had closed its socket, so its kernel answered your bytes with RST.',
+    );
+    expectNoStackTrace(err);
+  }, 30_000);
 
   it('Ctrl+C closes the connection and exits 130', async () => {
     const server = await peer(HOLDER);

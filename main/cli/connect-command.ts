@@ -6,6 +6,7 @@
 import { utf8Encode } from '../../shared/bytes';
 import type { CommandOutput, ErrorInfo, EventPayload, JournalEvent } from '../../shared/contract';
 import { errorSentenceKey } from '../../shared/i18n/error-key';
+import { rstReasonKey, RstWitness, type RstReceived } from '../../shared/rst-reason';
 import { encodeWire } from '../../shared/wire-codec';
 import { createDispatch, type Dispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
@@ -39,6 +40,8 @@ interface Outcome {
   code: number;
   error?: Pick<ErrorInfo, 'code' | 'params'>;
   mistake?: CliMistake;
+  /** The server's RST reached us: said in words, with why it came (shared/rst-reason.ts). */
+  rst?: RstReceived;
 }
 
 /** 128 + the signal's number, as a shell reports a command a signal stopped. */
@@ -55,6 +58,7 @@ const CLIENT_WORDS: Readonly<Record<string, string>> = {
   'cli.serve.event.peer_fin': 'cli.connect.event.peer_fin',
   'cli.serve.event.fin_sent': 'cli.connect.event.fin_sent',
   'cli.serve.event.rst_sent': 'cli.connect.event.rst_sent',
+  'cli.serve.event.rst_received': 'cli.connect.event.rst_received',
 };
 
 class ConnectSession {
@@ -70,6 +74,8 @@ class ConnectSession {
   private finSent = false;
   private closed = false;
   private errorCode: string | null = null;
+  private readonly rstWitness = new RstWitness();
+  private rst: RstReceived | null = null;
   private hinted = false;
   private outcome: Outcome | null = null;
   private settle: (outcome: Outcome) => void = () => {};
@@ -84,7 +90,10 @@ class ConnectSession {
     private readonly ctx: CliContext,
     private readonly plan: ConnectPlan,
   ) {
-    this.engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot });
+    // The kernel's states are read for this one connection: after the server's FIN, Node reads no
+    // more, so an RST that answers a line we typed is known only to the kernel until a later write
+    // fails (EPIPE). With them, the session hears of it at once and says so.
+    this.engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot, kernelStates: true });
     this.dispatch = createDispatch(hostHandlers(this.engine, new MemorySettingsStore()), (err) => ctx.err(explainError(ctx.t, err)));
     this.clientT = (key, params) => ctx.t(CLIENT_WORDS[key] ?? key, params);
     this.received = new ReceivedBytes(plan.visible, (bytes) => ctx.outBytes(bytes));
@@ -154,7 +163,9 @@ class ConnectSession {
     const lines: string[] = [];
     for (const event of events) {
       if (event.connId !== this.connId) continue;
-      if (this.plan.journal === 'lines') lines.push(eventLine(this.clientT, event));
+      // The kernel's states come at times of the sampler's choosing, even after `closed`: the lines
+      // keep to what the socket did (an RST only the kernel saw is a rst_received of its own).
+      if (this.plan.journal === 'lines' && event.kind !== 'tcp_state') lines.push(eventLine(this.clientT, event));
       else if (this.plan.journal === 'json') lines.push(encodeWire(event));
       if (event.kind === 'data' && event.dir === 'in') {
         if (event.bytes) this.received.add(event.bytes);
@@ -163,9 +174,12 @@ class ConnectSession {
       else if (event.kind === 'fin_sent') this.finSent = true;
       else if (event.kind === 'error') this.errorCode ??= event.code;
       else if (event.kind === 'closed') this.closed = true;
+      this.rst ??= this.rstWitness.see(event);
     }
     if (lines.length > 0) this.ctx.err(lines.join('\n'));
-    if (this.errorCode !== null) this.finish({ code: 1, error: journalError(this.errorCode, this.plan, this.connId ?? '') });
+    // The RST first: the error the OS reported (EPIPE, ECONNRESET) is how it showed, not why.
+    if (this.rst !== null) this.finish({ code: 1, rst: this.rst });
+    else if (this.errorCode !== null) this.finish({ code: 1, error: journalError(this.errorCode, this.plan, this.connId ?? '') });
     else if (this.closed || (this.peerFin && this.finSent)) this.finish({ code: 0 });
     else if (this.peerFin && !this.inputEnded && !this.hinted && this.plan.journal === 'lines') {
       this.hinted = true;
@@ -223,7 +237,8 @@ class ConnectSession {
    * milliseconds behind the command's answer, will say which. Anything else ends the session now.
    */
   private commandFailed(error: ErrorInfo): false {
-    if (error.code === 'not_writable') this.stopInput();
+    // conn_reset and broken_pipe are read from the journal's error, which follows its rst_received.
+    if (error.code === 'not_writable' || error.code === 'conn_reset' || error.code === 'broken_pipe') this.stopInput();
     else this.finish({ code: 1, error });
     return false;
   }
@@ -243,13 +258,16 @@ class ConnectSession {
 
   private report(outcome: Outcome): void {
     const { t } = this.ctx;
-    const sentence = outcome.error
-      ? t(errorSentenceKey(outcome.error), outcome.error.params)
-      : outcome.mistake
-        ? t(outcome.mistake.key, outcome.mistake.params)
-        : null;
+    const sentence = outcome.rst
+      ? t('cli.connect.rstReceived', { reason: t(rstReasonKey('client', outcome.rst.cause)) })
+      : outcome.error
+        ? t(errorSentenceKey(outcome.error), outcome.error.params)
+        : outcome.mistake
+          ? t(outcome.mistake.key, outcome.mistake.params)
+          : null;
     if (sentence === null) return;
-    this.ctx.err(this.plan.journal === 'json' ? encodeWire({ kind: 'failed', error: outcome.error ?? null, sentence }) : sentence);
+    const failed = { kind: 'failed', error: outcome.error ?? null, ...(outcome.rst ? { rst: outcome.rst } : {}), sentence };
+    this.ctx.err(this.plan.journal === 'json' ? encodeWire(failed) : sentence);
   }
 }
 

@@ -93,6 +93,8 @@ export const cli = {
       raw: 'Input goes out byte for byte, exactly as read. The end of input (Ctrl+D) sends our FIN; Ctrl+C closes the connection.',
       hex: 'Each line of input is hex (47 45 54 0d 0a); the bytes it spells go out. The end of input (Ctrl+D) sends our FIN; Ctrl+C closes the connection.',
     },
+    /** The session's last line when the server's RST reached us; reason: shared/i18n/en/rst.ts. */
+    rstReceived: 'An RST came from the server, and the connection is gone. Why: {{reason}}.',
     peerFinOpen:
       'The server will send nothing more, but may still read: end the input (Ctrl+D) to send our FIN and finish, or press Ctrl+C to close.',
     evicted: '({{length}} bytes arrived that can no longer be shown: the journal let go of them.)',
