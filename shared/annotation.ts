@@ -41,6 +41,8 @@ export const SPAN_KINDS = [
   'unparsed',
   /** The end of the bytes so far: a line not finished yet. More bytes, or the FIN, decide. */
   'pending',
+  /** After a 101 or a 2xx to CONNECT: the bytes of the protocol switched to, not HTTP (RFC 9112 section 6.3 rule 2). */
+  'tunnel',
 ] as const;
 export type SpanKind = (typeof SPAN_KINDS)[number];
 
@@ -75,14 +77,14 @@ export const PROBLEM_CODES = [
   'bad_start_line',
   /** A status line without the space and reason phrase after the code. */
   'no_reason_phrase',
-  /** Content-Length is not a number. params: { value } */
-  'bad_content_length',
   /** A status line whose version claims HTTP/1 but is not `HTTP/` DIGIT `.` DIGIT (RFC 9112 section 2.3). params: { version } */
   'bad_http_version',
   /** Spaces or tabs at the end of a reason phrase: allowed (RFC 9112 section 4), part of the phrase. params: { count } */
   'reason_trailing_space',
   /** Empty lines where a status line must be: section 2.2 lets only a server skip them, before a request. params: { lines } */
   'empty_line_before_status',
+  /** Content-Length is not a number. params: { value } */
+  'bad_content_length',
   /** Content-Length given twice with the same value. params: { value } */
   'duplicate_content_length',
   /** Content-Length given twice with different values (RFC 9112 section 6.3: unrecoverable). params: { values } */
@@ -91,6 +93,18 @@ export const PROBLEM_CODES = [
   'content_length_and_transfer_encoding',
   /** A Transfer-Encoding whose last coding is not chunked. params: { value } */
   'unsupported_transfer_encoding',
+  /** chunked applied more than once (RFC 9112 section 6.1: must not). params: { value } */
+  'repeated_chunked',
+  /** chunked with parameters, which it has none of (RFC 9112 section 7.1). params: { value } */
+  'chunked_with_parameters',
+  /** Transfer-Encoding in an HTTP/1.0 message: faulty framing (RFC 9112 section 6.1). params: { value } */
+  'transfer_encoding_http10',
+  /** Content-Length or Transfer-Encoding in a 1xx, a 204 or a 2xx to CONNECT (RFC 9110 sections 8.6, 9.3.6; RFC 9112 6.1). params: { name, status } */
+  'framing_field_not_allowed',
+  /** A 101: the connection speaks another protocol after this head (RFC 9110 section 15.2.2). params: { protocol } */
+  'switching_protocols',
+  /** A 2xx to CONNECT: the connection is a tunnel after this head (RFC 9110 section 9.3.6). */
+  'tunnel_established',
   /** The FIN came before Content-Length's bytes did. params: { declared, received } */
   'content_length_short',
   /** Bytes follow a body whose length Content-Length declared, and they are not a next message. params: { declared } */
@@ -127,11 +141,20 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   ctl_in_field: 'error',
   bad_start_line: 'error',
   no_reason_phrase: 'warning',
+  bad_http_version: 'error',
+  reason_trailing_space: 'info',
+  empty_line_before_status: 'error',
   bad_content_length: 'error',
   duplicate_content_length: 'warning',
   conflicting_content_length: 'error',
   content_length_and_transfer_encoding: 'error',
   unsupported_transfer_encoding: 'error',
+  repeated_chunked: 'error',
+  chunked_with_parameters: 'error',
+  transfer_encoding_http10: 'error',
+  framing_field_not_allowed: 'error',
+  switching_protocols: 'info',
+  tunnel_established: 'info',
   content_length_short: 'error',
   bytes_after_body: 'error',
   bad_chunk_size: 'error',
@@ -141,9 +164,6 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   body_on_get: 'warning',
   body_until_close: 'info',
   line_too_long: 'error',
-  bad_http_version: 'error',
-  reason_trailing_space: 'info',
-  empty_line_before_status: 'error',
 };
 
 export interface Problem {
@@ -174,8 +194,8 @@ export interface Chunk {
   dataLength: number;
 }
 
-/** How the body's end is known (RFC 9112 section 6.3). */
-export type BodyFraming = 'none' | 'length' | 'chunked' | 'close';
+/** How the body's end is known (RFC 9112 section 6.3); `tunnel`: no body, and what follows is not HTTP (rule 2). */
+export type BodyFraming = 'none' | 'length' | 'chunked' | 'close' | 'tunnel';
 
 export interface HttpMessage {
   index: number;
@@ -195,7 +215,7 @@ export interface HttpMessage {
   framing: BodyFraming;
   /** Content-Length's value when framing is `length`. */
   declaredLength?: number;
-  /** The body as it sits in the bytes: for chunked, from the first size line to the end. */
+  /** The body as it sits in the bytes: for chunked, from the first size line to the end (RFC 9112 section 7.1's chunked-body: the trailers and the last empty line too). */
   bodyOffset: number;
   bodyLength: number;
   chunks: Chunk[];

@@ -14,7 +14,7 @@ import { latin1, trimOws } from './http-syntax';
 /** A head line, chunk-size line or trailer longer than this is not read as one (RFC 9112 section 2.3 leaves the limit to us). */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-export type Phase = 'start' | 'head' | 'body_length' | 'body_close' | 'chunk_size' | 'chunk_data' | 'chunk_end' | 'trailers' | 'garbage';
+export type Phase = 'start' | 'head' | 'body_length' | 'body_close' | 'chunk_size' | 'chunk_data' | 'chunk_end' | 'trailers' | 'garbage' | 'tunnel';
 
 export abstract class LineReader {
   protected readonly spans = new SpanStore();

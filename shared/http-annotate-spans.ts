@@ -11,7 +11,7 @@ export const KIND = Object.fromEntries(SPAN_KINDS.map((kind, i) => [kind, i])) a
 
 /** Spans of these kinds grow as bytes arrive: adjacent pieces are one span, however they came. */
 const MERGED = new Uint8Array(SPAN_KINDS.length);
-for (const kind of ['body', 'chunk_data', 'unparsed'] as const) MERGED[KIND[kind]] = 1;
+for (const kind of ['body', 'chunk_data', 'unparsed', 'tunnel'] as const) MERGED[KIND[kind]] = 1;
 
 /** Below V8's smallest small-integer bound (31 bits, with pointer compression). */
 const SMALL = 0x3fffffff;

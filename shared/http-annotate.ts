@@ -77,6 +77,7 @@ export class HttpAnnotator extends QuickReader {
     const spans = this.spans.toSpans();
     const pending = this.queue.length;
     if (pending > 0) spans.push({ offset: this.queue.offset, length: pending, kind: 'pending', message: this.msg?.index ?? -1 });
+    const trailing = this.phase === 'trailers' ? this.msg : null;
     return {
       side: this.side,
       length: this.queue.offset + pending,
@@ -84,6 +85,9 @@ export class HttpAnnotator extends QuickReader {
       // Copies all the way down: later bytes change the live ones (a folded line, a growing body).
       messages: this.messages.map((m) => ({
         ...m,
+        // A chunked body runs to the message's end, trailers included (RFC 9112 section 7.1); while
+        // they arrive, that is where the message has got to (finishMessage sets it once complete).
+        bodyLength: m === trailing ? m.offset + m.length - m.bodyOffset : m.bodyLength,
         fields: m.fields.map((f) => ({ ...f })),
         trailers: m.trailers.map((f) => ({ ...f })),
         chunks: m.chunks.map((c) => ({ ...c })),
@@ -120,6 +124,9 @@ export class HttpAnnotator extends QuickReader {
           return;
         case 'garbage':
           this.take(KIND.unparsed, available);
+          return;
+        case 'tunnel':
+          this.take(KIND.tunnel, available);
           return;
         case 'chunk_end':
           if (!this.chunkEnd(final)) return;
@@ -166,6 +173,8 @@ export class HttpAnnotator extends QuickReader {
     } else if (decision.framing === 'chunked') this.phase = 'chunk_size';
     else if (decision.framing === 'close') this.phase = 'body_close';
     else this.finishMessage();
+    // RFC 9112 section 6.3 rule 2: what follows a 101 or a 2xx to CONNECT is not HTTP, and in no message.
+    if (decision.framing === 'tunnel') this.phase = 'tunnel';
   }
 
   /** The CRLF after chunk data; false while it has not fully arrived. */
@@ -191,6 +200,7 @@ export class HttpAnnotator extends QuickReader {
   protected finishMessage(): void {
     const msg = this.msg as HttpMessage;
     msg.complete = true;
+    if (msg.framing === 'chunked') msg.bodyLength = this.queue.offset - msg.bodyOffset;
     this.previousDeclared = msg.declaredLength;
     this.msg = null;
     this.phase = 'start';

@@ -10,7 +10,8 @@
 // Content-Length body not at all. Without `resume` every call starts over, still bounded by
 // maxHeadBytes for the head, so a 1 MB request line is refused after reading 64 KiB, not 1 MB.
 import { type ChunkedProgress, scanChunked, startChunked } from './http-chunked';
-import { contentEnd, hasCtl, isTchar, isToken, latin1, LF, listElements, parseFieldLine, SP, trimOws } from './http-syntax';
+import { bodyLength, FRAMING_VERDICTS } from './http-framing';
+import { contentEnd, hasCtl, isTchar, isToken, latin1, LF, listElements, parseFieldLine, SP } from './http-syntax';
 
 export interface RequestHead {
   /** As sent, e.g. 'GET'. */
@@ -29,17 +30,12 @@ export interface RequestHead {
   headLength: number;
 }
 
-/** Why a request cannot be framed: short codes, never prose. */
-export const FRAMING_ERRORS = [
-  'bad_request_line',
-  'bad_header',
-  'head_too_large',
-  'bad_content_length',
-  'bad_transfer_encoding',
-  'bad_chunk_size',
-  'bad_chunk',
-  'bad_trailer',
-] as const;
+/**
+ * Why a request cannot be framed: short codes, never prose. The head's and the chunked body's own,
+ * then the body-length verdicts of http-framing.ts (RFC 9112 section 6.3), which the annotator
+ * reports as problems of the same codes for the same bytes.
+ */
+export const FRAMING_ERRORS = ['bad_request_line', 'bad_header', 'head_too_large', 'bad_chunk_size', 'bad_chunk', 'bad_trailer', ...FRAMING_VERDICTS] as const;
 export type FramingError = (typeof FRAMING_ERRORS)[number];
 
 /** Where a scan stopped; opaque to callers, who only pass it back (see frameRequest). */
@@ -243,30 +239,13 @@ function parseRequestLine(line: string): { method: string; target: string; versi
 }
 
 /**
- * The request's body length (RFC 9112 section 6.3): Transfer-Encoding with chunked as the final
- * coding wins over Content-Length (rule 3); any other Transfer-Encoding in a request cannot be
- * framed (rule 4); Content-Length must be digits, and several values must agree (rule 5);
- * otherwise there is no body (rule 6).
+ * The request's body length: http-framing.ts decides (RFC 9112 section 6.3), for the annotator too.
+ * A request never runs until the close (rule 7), so the decision is a length, chunked, or an error.
  */
 function bodyFraming(head: RequestHead): NonNullable<FramingProgress['body']> | FramingError {
-  const codings: string[] = [];
-  const lengths: string[] = [];
-  for (const [name, value] of head.headers) {
-    const lower = name.toLowerCase();
-    if (lower === 'transfer-encoding') codings.push(...listElements(value));
-    else if (lower === 'content-length') lengths.push(...value.split(',').map(trimOws));
-  }
-  if (codings.length > 0) {
-    const names = codings.map((c) => trimOws(c.split(';')[0] ?? '').toLowerCase());
-    const chunkedLast = names[names.length - 1] === 'chunked' && names.indexOf('chunked') === names.length - 1;
-    if (!chunkedLast) return 'bad_transfer_encoding';
-    return { kind: 'chunked', scan: startChunked(head.headLength) };
-  }
-  if (lengths.length === 0) return { kind: 'length', end: head.headLength };
-  // Content-Length = 1*DIGIT. Past 15 digits a JavaScript number stops being exact, and no real
-  // request body comes near 10^15 bytes; leading zeros are digits like any other.
-  if (!lengths.every((l) => /^\d+$/.test(l) && l.replace(/^0+(?=.)/, '').length <= 15)) return 'bad_content_length';
-  const values = new Set(lengths.map(Number));
-  if (values.size !== 1) return 'bad_content_length';
-  return { kind: 'length', end: head.headLength + Number(lengths[0]) };
+  const fields = head.headers.map(([name, value]) => ({ name, value }));
+  const decided = bodyLength({ kind: 'request', version: head.version, fields });
+  if (decided.invalid !== undefined) return decided.invalid;
+  if (decided.framing === 'chunked') return { kind: 'chunked', scan: startChunked(head.headLength) };
+  return { kind: 'length', end: head.headLength + (decided.framing === 'length' ? (decided.declaredLength ?? 0) : 0) };
 }

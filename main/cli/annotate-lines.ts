@@ -87,6 +87,8 @@ function body(t: Translate, msg: HttpMessage): string {
     }
     case 'close':
       return t('cli.annotate.body.close', { length: msg.bodyLength });
+    case 'tunnel':
+      return t('cli.annotate.body.tunnel');
   }
 }
 

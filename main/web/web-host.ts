@@ -37,6 +37,8 @@ export interface WebHostOptions {
   sampleDocRoot?: string | null;
   /** Largest WebSocket message accepted; default 16 MiB. */
   maxPayloadBytes?: number;
+  /** Passed to the WebSocket door (its default: 64 MiB queued for one page). */
+  maxBufferedBytes?: number;
   /** Where the door reports bugs (a handler that threw something other than a CommandError). */
   onInternalError?: (err: unknown) => void;
 }
@@ -78,6 +80,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     dispatch: createDispatch(hostHandlers(engine, options.settingsStore ?? new MemorySettingsStore()), onInternalError),
     onEvent: (listener) => engine.onEvent(listener),
     maxPayloadBytes: options.maxPayloadBytes,
+    maxBufferedBytes: options.maxBufferedBytes,
     onInternalError,
   });
 

@@ -22,7 +22,7 @@ export interface WsDoorOptions {
   onEvent: EventSource;
   /** Larger messages are refused (close code 1009); a request never needs more than a paste. */
   maxPayloadBytes?: number;
-  /** A page that stops reading is dropped once this much is queued for it, not buffered forever. */
+  /** A page that stops reading is closed once this much is queued for it, not buffered forever. */
   maxBufferedBytes?: number;
   /** Told of a failure no command result could carry, instead of it ending the process. */
   onInternalError?: (err: unknown) => void;
@@ -68,7 +68,9 @@ export function attachWsDoor(options: WsDoorOptions): WsDoor {
       if (isBinary) return; // envelopes are JSON text; binary frames mean a confused client
       // dispatch answers every failure itself; this catch is for what is left (a send that
       // throws): one message must never end the process with an unhandled rejection.
-      answer(ws, dataToString(data), options.dispatch).catch((err: unknown) => options.onInternalError?.(err));
+      answer(dataToString(data), (envelope) => sendBounded(ws, () => encodeWire(envelope), maxBuffered), options.dispatch).catch((err: unknown) =>
+        options.onInternalError?.(err),
+      );
     });
   });
 
@@ -77,13 +79,7 @@ export function attachWsDoor(options: WsDoorOptions): WsDoor {
     const envelope: WireEvent = { type: 'event', name, payload };
     const text = encodeWire(envelope); // encoded once, whatever the number of pages
     for (const ws of wss.clients) {
-      if (ws.readyState !== WebSocket.OPEN) continue;
-      if (ws.bufferedAmount > maxBuffered) {
-        // The page can reconnect and ask for journal.snapshot; the host's memory is not its buffer.
-        ws.terminate();
-        continue;
-      }
-      ws.send(text);
+      sendBounded(ws, text, maxBuffered);
     }
   });
 
@@ -99,12 +95,37 @@ export function attachWsDoor(options: WsDoorOptions): WsDoor {
   };
 }
 
-async function answer(ws: WebSocket, text: string, dispatch: Dispatch): Promise<void> {
+/** Sends one envelope to one page, or nothing once that page's door is being closed. */
+type Send = (envelope: WireResult) => void;
+
+/**
+ * One bound for everything sent on a door, results and events alike: a page that stops reading
+ * (a frozen tab, a script that only writes) is closed with a reason once this much waits for it,
+ * rather than held in the host's memory. It can reconnect and ask for journal.snapshot. `text` is
+ * the envelope, encoded only if it is to be sent: encoding a large result for a page that is being
+ * closed cost seconds of the host's time for nothing.
+ */
+function sendBounded(ws: WebSocket, text: string | (() => string), maxBuffered: number): void {
+  if (ws.readyState !== WebSocket.OPEN) return;
+  const encoded = ws.bufferedAmount > maxBuffered ? '' : typeof text === 'string' ? text : text();
+  if (ws.bufferedAmount + encoded.length > maxBuffered || encoded === '') {
+    // 1008 (policy violation, RFC 6455 7.4.1) with the reason; a peer that reads nothing will
+    // not read the close frame either, so the socket goes once the frame had its chance.
+    ws.close(1008, 'the page stopped reading');
+    setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
+    return;
+  }
+  ws.send(encoded);
+}
+
+const CLOSE_GRACE_MS = 10_000;
+
+async function answer(text: string, send: Send, dispatch: Dispatch): Promise<void> {
   const decoded = decodeWireChecked(text);
   if (!decoded.ok) {
     // Not JSON: there is no id to answer to. Too deep, or bytes that are not base64: say so.
     const id = idOf(decoded.plain);
-    if (id !== null && decoded.why !== 'not_json') replyBadInput(ws, id, nameOf(decoded.plain), `(message): ${DECODE_ISSUES[decoded.why]}`);
+    if (id !== null && decoded.why !== 'not_json') replyBadInput(send, id, nameOf(decoded.plain), `(message): ${DECODE_ISSUES[decoded.why]}`);
     return;
   }
   const message = decoded.value;
@@ -113,12 +134,12 @@ async function answer(ws: WebSocket, text: string, dispatch: Dispatch): Promise<
     const id = idOf(message);
     if (id === null) return;
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(envelope)'}: ${i.message}`).join('; ');
-    replyBadInput(ws, id, nameOf(message), issues);
+    replyBadInput(send, id, nameOf(message), issues);
     return;
   }
   const { id, name, input } = parsed.data;
   const result = await dispatch(name, input);
-  send(ws, { type: 'result', id, result });
+  send({ type: 'result', id, result });
 }
 
 /** What a message that could not be decoded did wrong, as bad_input's `issues`. */
@@ -127,12 +148,8 @@ const DECODE_ISSUES: Record<Exclude<WireDecodeFailure, 'not_json'>, string> = {
   bad_base64: 'a $b64 value is not base64',
 };
 
-function replyBadInput(ws: WebSocket, id: number, command: string, issues: string): void {
-  send(ws, { type: 'result', id, result: { ok: false, error: { code: 'bad_input', params: { command, issues } } } });
-}
-
-function send(ws: WebSocket, envelope: WireResult): void {
-  if (ws.readyState === WebSocket.OPEN) ws.send(encodeWire(envelope));
+function replyBadInput(send: Send, id: number, command: string, issues: string): void {
+  send({ type: 'result', id, result: { ok: false, error: { code: 'bad_input', params: { command, issues } } } });
 }
 
 function idOf(message: unknown): number | null {

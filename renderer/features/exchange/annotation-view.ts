@@ -143,10 +143,11 @@ function messageNode(annotation: Annotation, msg: HttpMessage): TreeNode {
       return node(`c${i}`, label, c.offset, end - c.offset);
     });
     const trailers = msg.trailers.map(fieldNode('t'));
-    children.push(node('body', { kind: 'body', framing: msg.framing, count: msg.bodyLength }, msg.bodyOffset, msg.bodyLength, [...chunks, ...trailers]));
-    // A chunked body ends with the last chunk, the trailer fields, and one more empty line.
+    // A chunked body ends with the last chunk, the trailer fields, and one more empty line, all of
+    // them inside the body (RFC 9112 section 7.1; the annotator's bodyLength runs to there).
     const end = msg.framing === 'chunked' ? annotation.spans.findLast((s) => s.message === msg.index && s.kind === 'blank_line') : undefined;
-    if (end && end !== blank) children.push(node('end', { kind: 'line', key: 'trailersEnd' }, end.offset, end.length));
+    const ending = end && end !== blank ? [node('end', { kind: 'line', key: 'trailersEnd' }, end.offset, end.length)] : [];
+    children.push(node('body', { kind: 'body', framing: msg.framing, count: msg.bodyLength }, msg.bodyOffset, msg.bodyLength, [...chunks, ...trailers, ...ending]));
   }
   const label: TreeLabel = {
     kind: 'message',

@@ -26,6 +26,18 @@ export const problems = {
   content_length_and_transfer_encoding:
     'Both Content-Length and Transfer-Encoding are present: Transfer-Encoding wins, and the pair is a sign of request smuggling (RFC 9112 section 6.1).',
   unsupported_transfer_encoding: 'Transfer-Encoding "{{value}}" does not end in chunked, so the body cannot be delimited.',
+  repeated_chunked:
+    'Transfer-Encoding "{{value}}" applies chunked more than once, which a sender must not do (RFC 9112 section 6.1): a server refuses such a request; a client reads the outer chunks.',
+  chunked_with_parameters:
+    'Transfer-Encoding "{{value}}" gives chunked parameters, and chunked has none (RFC 9112 section 7.1): it is not the chunked coding, so the body cannot be delimited by it.',
+  transfer_encoding_http10:
+    'Transfer-Encoding "{{value}}" in an HTTP/1.0 message: HTTP/1.0 has no transfer codings, so the framing is faulty (RFC 9112 section 6.1); a server refuses the request, a client reads the response until the close.',
+  framing_field_not_allowed:
+    'A {{status}} response must not carry {{name}}: it never has a body (RFC 9110 sections 8.6 and 9.3.6, RFC 9112 section 6.1), so the field is ignored.',
+  switching_protocols:
+    'Switching Protocols (Upgrade: "{{protocol}}"): from the byte after this head the connection speaks that protocol, not HTTP (RFC 9110 section 15.2.2).',
+  tunnel_established:
+    'A 2xx answer to CONNECT: from the byte after this head the connection is a tunnel, and its bytes are not HTTP (RFC 9110 section 9.3.6).',
   content_length_short: 'The connection ended after {{received}} of the {{declared}} bytes Content-Length declared: the body is cut short.',
   bytes_after_body:
     'Bytes follow the {{declared}}-byte body Content-Length declared, and they are not a next message. curl and Chromium stop reading at the declared length and never show them.',
