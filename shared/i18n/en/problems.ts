@@ -5,19 +5,21 @@ import type { ProblemCode } from '../../annotation';
 export const problems = {
   bare_lf:
     'This line ends in a bare LF where HTTP wants CRLF (lines ending so in this message: {{lines}}). RFC 9112 section 2.2 lets a recipient accept it, and curl and Chromium do: they read the response as if its lines ended in CRLF. A strict peer may refuse it.',
-  missing_blank_line: 'The bytes ended before the blank line that ends the head: the message is incomplete.',
+  missing_blank_line:
+    'The bytes ended before the blank line that ends the head: the message is incomplete. As a response: curl, given a Content-Length, waits for that body and fails when the connection closes (exit 18); Chromium takes the head as ended and shows an empty page.',
   field_no_colon: 'This header line has no colon, so it is not a field: "{{line}}".',
   space_before_colon: 'There is whitespace between the field name and its colon; a server must reject such a message (RFC 9112 section 5.1).',
   bad_field_name: '"{{name}}" is not a valid field name: names are tokens (letters, digits and a few symbols, no spaces).',
   obs_fold: 'This line starts with whitespace: obsolete line folding, which continues the previous field (RFC 9112 section 5.2).',
   non_ascii_field: 'The byte {{byte}} in this field is beyond ASCII: peers may read it differently.',
   ctl_in_field: 'The control byte {{byte}} is not allowed in a field (RFC 9110 section 5.5).',
-  bad_start_line: 'This is not an HTTP/1.x start line: "{{line}}". What follows cannot be read as HTTP.',
+  bad_start_line:
+    'This is not an HTTP/1.x start line: "{{line}}". What follows cannot be read as HTTP. As a response: curl refuses it as HTTP/0.9 ("Received HTTP/0.9 when not allowed"); Chromium, on a port other than 80, shows an error page (ERR_INVALID_HTTP_RESPONSE).',
   no_reason_phrase: 'The status line has no space and reason phrase after its code; most clients accept it.',
   bad_http_version:
     '"{{version}}" is not an HTTP version: after HTTP/ come a digit, a dot and a digit, as in HTTP/1.1 (RFC 9112 section 2.3). curl refuses the response ("Unsupported HTTP version in response"); Chromium still shows it.',
   reason_trailing_space:
-    'The reason phrase ends in whitespace ({{count}} bytes). Allowed: a reason phrase may hold spaces (RFC 9112 section 4), so these belong to it, and clients ignore the phrase anyway; curl and Chromium accept the response.',
+    'The reason phrase ends in whitespace ({{count}} bytes). Allowed: a reason phrase may hold spaces (RFC 9112 section 4), so these belong to it, and clients ignore the phrase anyway; curl and Chromium accept the response, and Chromium gives the phrase without them.',
   empty_line_before_status:
     'An empty line where the status line must be ({{lines}} in a row). A server may skip empty lines before a request (RFC 9112 section 2.2); nothing lets a client skip them before a response. curl refuses the response ("Received HTTP/0.9 when not allowed"); Chromium skips the line and shows the response.',
   bad_content_length: 'Content-Length "{{value}}" is not a number, so the body cannot be delimited.',
@@ -38,7 +40,8 @@ export const problems = {
     'Switching Protocols (Upgrade: "{{protocol}}"): from the byte after this head the connection speaks that protocol, not HTTP (RFC 9110 section 15.2.2).',
   tunnel_established:
     'A 2xx answer to CONNECT: from the byte after this head the connection is a tunnel, and its bytes are not HTTP (RFC 9110 section 9.3.6).',
-  content_length_short: 'The connection ended after {{received}} of the {{declared}} bytes Content-Length declared: the body is cut short.',
+  content_length_short:
+    'The connection ended after {{received}} of the {{declared}} bytes Content-Length declared: the body is cut short. curl hands over what came, then fails ("transfer closed with … bytes remaining to read", exit 18).',
   bytes_after_body:
     'Bytes follow the {{declared}}-byte body Content-Length declared, and they are not a next message. curl and Chromium stop reading at the declared length and never show them.',
   bad_chunk_size: 'This chunk size line is not a hex number: "{{line}}".',
