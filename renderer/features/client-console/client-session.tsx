@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { parseTarget, type UrlParts } from '../../../shared/client-target';
 import { useBridge } from '../../bridge/bridge-context';
 import { clientPhaseOf, selectSessionConn, type ClientSession } from '../../store/client-slice';
+import { selectRstReasonKey } from '../../store/rst-select';
 import { useWirebench } from '../../store/store';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { MessageText } from '../../ui/message-text';
@@ -26,6 +27,7 @@ export function ClientSessionView({ session }: { session: ClientSession }) {
   const patchSession = useWirebench((s) => s.patchSession);
   const conn = useWirebench((s) => selectSessionConn(s, session));
   const journal = useJournal(session.connId);
+  const rstReason = useWirebench(selectRstReasonKey(session.connId));
   const phase = clientPhaseOf(conn, session.connecting);
   const { id } = session;
   const patch = useCallback((change: Partial<ClientSession>) => patchSession(id, change), [patchSession, id]);
@@ -36,7 +38,7 @@ export function ClientSessionView({ session }: { session: ClientSession }) {
   return (
     <div className="client-session" role="tabpanel" id={`session-${id}`} aria-labelledby={`tab-${id}`} data-testid="client-session">
       <div className="session-status">
-        <ClientStatus phase={phase} conn={conn} target={session.targetText} />
+        <ClientStatus phase={phase} conn={conn} target={session.targetText} rstReason={rstReason} />
         <span className="show-controls" title={t('ui.client.showControlsTip')}>
           <CheckboxField testId="client-show-controls" checked={session.showControls} onChange={(showControls) => patch({ showControls })}>
             {t('ui.client.showControls')}

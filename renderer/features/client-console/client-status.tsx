@@ -3,15 +3,18 @@ import { useTranslation } from 'react-i18next';
 import type { ConnSummary } from '../../../shared/contract';
 import { formatAddress } from '../../lib/format';
 import type { ClientPhase } from '../../store/client-slice';
+import type { RstReasonKey } from '../../store/rst-select';
 
 interface ClientStatusProps {
   phase: ClientPhase;
   conn: ConnSummary | undefined;
   /** The target as typed: named while connecting. */
   target: string;
+  /** Why the server's RST came, if one did (selectRstReasonKey). */
+  rstReason: RstReasonKey | null;
 }
 
-export function ClientStatus({ phase, conn, target }: ClientStatusProps) {
+export function ClientStatus({ phase, conn, target, rstReason }: ClientStatusProps) {
   const { t } = useTranslation();
   const ends = conn ? { local: formatAddress(conn.local), remote: formatAddress(conn.remote) } : null;
   let text: string;
@@ -21,10 +24,12 @@ export function ClientStatus({ phase, conn, target }: ClientStatusProps) {
   else if (phase === 'fin_received') text = t('ui.client.peerFin', ends);
   else if (phase === 'fin_sent') text = t('ui.client.finSent', ends);
   else if (phase === 'fin_both') text = t('ui.client.bothFin', ends);
+  // The server's RST, with why it came; our own RST (the Reset button) needs no reason.
+  else if (phase === 'reset' && rstReason) text = t('ui.client.rstReceived', { reason: t(rstReason) });
   else if (phase === 'reset') text = t('ui.client.reset');
   else text = t('ui.client.closed');
   return (
-    <p className={`status status-${phase}`} data-testid="client-status" data-phase={phase} aria-live="polite">
+    <p className={`status status-${phase}`} data-testid="client-status" data-phase={phase} data-rst={rstReason ? 'received' : undefined} aria-live="polite">
       {text}
     </p>
   );

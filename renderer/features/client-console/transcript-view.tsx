@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { JournalEvent } from '../../../shared/contract';
 import { sameBytes } from '../../../shared/bytes';
+import { rstReasonKey, type RstCause } from '../../../shared/rst-reason';
 import { formatAddress } from '../../lib/format';
 import { ByteText } from '../../ui/byte-text';
 import { describeEvent } from '../journal-view/describe-event';
@@ -56,7 +57,7 @@ const TranscriptBlockView = memo(
 function sameItem(a: TranscriptItem, b: TranscriptItem | undefined): boolean {
   if (!b || a.key !== b.key || a.type !== b.type) return false;
   if (a.type === 'bytes' && b.type === 'bytes') return sameBytes(a.bytes, b.bytes);
-  if (a.type === 'note' && b.type === 'note') return a.event === b.event;
+  if (a.type === 'note' && b.type === 'note') return a.event === b.event && a.rstCause === b.rstCause;
   return a.type === 'evicted' && b.type === 'evicted' && a.length === b.length;
 }
 
@@ -78,15 +79,15 @@ function TranscriptLine({ item, terminal }: { item: TranscriptItem; terminal: bo
     );
   }
   return (
-    <span className="transcript-note" data-kind={item.event.kind}>
-      {noteText(item.event, t)}
+    <span className="transcript-note" data-kind={item.event.kind} data-testid={item.event.kind === 'rst_received' ? 'transcript-rst' : undefined}>
+      {noteText(item.event, t, item.rstCause)}
     </span>
   );
 }
 
 // TFunction, as describeEvent takes it: deriving the type from useTranslation makes TypeScript
 // expand the whole typed catalog (TS2589 once the catalog grows).
-function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: TFunction): string {
+function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: TFunction, rstCause: RstCause | undefined): string {
   switch (event.kind) {
     case 'opened':
       return t('ui.client.noteOpened', { remote: formatAddress(event.remote) });
@@ -97,7 +98,8 @@ function noteText(event: Exclude<JournalEvent, { kind: 'data' }>, t: TFunction):
     case 'rst_sent':
       return t('ui.client.noteRstSent');
     case 'rst_received':
-      return t('ui.client.noteRstReceived');
+      // A console's connection is a client's: its peer is the server.
+      return rstCause ? t('ui.client.noteRstReceived', { reason: t(rstReasonKey('client', rstCause)) }) : t('ui.journal.rstReceived', { how: t(`rst.how.${event.how}`) });
     case 'error':
       // The same words as the journal's: the code, and what it means.
       return describeEvent(event, t);

@@ -9,12 +9,14 @@
 // block changes: the view redraws and re-lays out that block, not the whole scrollback.
 import type { Dir, JournalEvent } from '../../../shared/contract';
 import { concatBytes, incompleteTailLength } from '../../../shared/bytes';
+import { RstWitness, type RstCause } from '../../../shared/rst-reason';
 
 export type TranscriptItem =
   | { type: 'bytes'; key: string; dir: Dir; bytes: Uint8Array }
   /** Chunks whose payload the engine dropped to stay in its memory budget. */
   | { type: 'evicted'; key: string; dir: Dir; length: number }
-  | { type: 'note'; key: string; event: Exclude<JournalEvent, { kind: 'data' }> };
+  /** rstCause: for the server's RST (rst_received), why it came (shared/rst-reason.ts). */
+  | { type: 'note'; key: string; event: Exclude<JournalEvent, { kind: 'data' }>; rstCause?: RstCause };
 
 export interface TranscriptBlock {
   key: string;
@@ -87,8 +89,14 @@ export function buildTranscript(events: readonly JournalEvent[], limit = TRANSCR
   let blockStart = 0;
   let lineEnded = true;
   let charCut = false;
+  const witness = new RstWitness();
 
   for (const e of events) {
+    const rst = witness.see(e);
+    if (rst) {
+      out.add({ type: 'note', key: `n${e.seq}`, event: e as Extract<JournalEvent, { kind: 'rst_received' }>, rstCause: rst.cause });
+      continue;
+    }
     if (e.kind !== 'data') {
       // How the name resolved is shown above the transcript already, address by address.
       if (e.kind === 'note' && e.code === 'resolved') continue;

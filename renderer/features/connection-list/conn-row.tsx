@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ConnSummary } from '../../../shared/contract';
 import { formatAddress, formatCount } from '../../lib/format';
 import { connStateOf } from '../../store/connections-slice';
+import { selectRstReasonKey } from '../../store/rst-select';
+import { useWirebench } from '../../store/store';
 
 interface ConnRowProps {
   conn: ConnSummary;
@@ -19,6 +21,8 @@ export const ConnRow = memo(function ConnRow({ conn, queued, selected, onSelect 
   // Waiting in the backlog is what matters about an open connection nobody has accepted yet.
   const base = connStateOf(conn);
   const state = queued && base === 'open' ? 'queued' : base;
+  // The peer's RST, told apart from ours, with why it came.
+  const rstReason = useWirebench(selectRstReasonKey(conn.connId));
   const local = formatAddress(conn.local);
   const remote = formatAddress(conn.remote);
   return (
@@ -30,14 +34,20 @@ export const ConnRow = memo(function ConnRow({ conn, queued, selected, onSelect 
         data-conn-id={conn.connId}
         data-role={conn.role}
         data-state={state}
+        data-rst={rstReason ? 'received' : undefined}
         aria-pressed={selected}
         onClick={() => onSelect(conn.connId)}
       >
         <span className="conn-line">
           <span className={`badge badge-${conn.role}`}>{t(`ui.conns.role.${conn.role}`)}</span>
           <span className="conn-id">{conn.connId}</span>
-          <span className={`badge state state-${state}`}>{t(`ui.conns.state.${state}`)}</span>
+          <span className={`badge state state-${state}`}>{t(`ui.conns.state.${rstReason ? 'rst_received' : state}`)}</span>
         </span>
+        {rstReason && (
+          <span className="conn-reason" data-testid="conn-rst-reason">
+            {t(rstReason)}
+          </span>
+        )}
         <span className="conn-ends" aria-label={t('ui.conns.endpointsLabel', { local, remote })}>
           {t('ui.conns.endpoints', { local, remote })}
         </span>

@@ -23,7 +23,7 @@ export function describeEvent(event: JournalEvent, t: TFunction): string {
     case 'rst_sent':
       return t('ui.journal.rstSent');
     case 'rst_received':
-      return t('ui.journal.rstReceived');
+      return t('ui.journal.rstReceived', { how: t(`rst.how.${event.how}`) });
     case 'error':
       return t('ui.journal.error', { code: event.code, explanation: t(`ui.osErrors.${osErrorKey(event.code)}`) });
     case 'closed':

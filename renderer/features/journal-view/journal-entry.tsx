@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { JournalEvent } from '../../../shared/contract';
 import { ByteText } from '../../ui/byte-text';
 import { Elapsed } from '../../ui/elapsed';
+import { selectRstReasonKey } from '../../store/rst-select';
+import { useWirebench } from '../../store/store';
 import { describeEvent } from './describe-event';
 
 /**
@@ -16,6 +18,8 @@ export const JournalEntry = memo(function JournalEntry({ event, selected = false
   const { t } = useTranslation();
   const dir = event.kind === 'data' ? event.dir : undefined;
   const ref = useRef<HTMLLIElement>(null);
+  // The peer's RST says why it came (from the connection's earlier events): null for every other entry.
+  const rstReason = useWirebench(event.kind === 'rst_received' ? selectRstReasonKey(event.connId) : noReason);
   // Picked elsewhere (the teardown diagram): bring it into sight.
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -33,6 +37,7 @@ export const JournalEntry = memo(function JournalEntry({ event, selected = false
     >
       <Elapsed ms={event.t} />
       <span className="what">{describeEvent(event, t)}</span>
+      {rstReason && <p className="rst-reason">{t(rstReason)}</p>}
       {event.kind === 'data' && (
         <div className="payload">
           {event.bytes === null ? (
@@ -45,6 +50,8 @@ export const JournalEntry = memo(function JournalEntry({ event, selected = false
     </li>
   );
 });
+
+const noReason = (): null => null;
 
 function Payload({ bytes }: { bytes: Uint8Array }) {
   const { t } = useTranslation();

@@ -108,6 +108,8 @@ export const client = {
   bothFin: 'Both sides sent FIN {{local}} → {{remote}} · waiting for the socket to close',
   closed: 'Closed',
   reset: 'Closed by RST',
+  /** The server's RST reached us; reason: shared/i18n/en/rst.ts. */
+  rstReceived: 'Reset by the server (RST received): {{reason}}',
   teardownGroup: 'End the connection',
   halfClose: 'Half-close (send FIN)',
   halfCloseTip: 'Sends FIN: we will send nothing more, but keep receiving until the server closes.',
@@ -126,7 +128,7 @@ export const client = {
   notePeerFin: 'the server sent FIN: it has finished sending',
   noteFinSent: 'we sent FIN',
   noteRstSent: 'we sent RST',
-  noteRstReceived: 'an RST came from the server',
+  noteRstReceived: 'an RST came from the server: {{reason}}',
   noteClosed: 'connection closed',
   noteEvicted_one: '{{count}} byte not kept in memory',
   noteEvicted_other: '{{count}} bytes not kept in memory',
