@@ -1,6 +1,6 @@
 // The teardown diagram's model on journals written out by hand, one per situation the state
-// machine must get right. (The same model on real loopback runs of every scenario, with the
-// kernel's own states, is pinned in main/engine/scenarios/scenarios.test.ts.)
+// machine must get right. (The same model on journals of real runs of every scenario and of the
+// lessons' Python servers, with the kernel's own states: ladder-golden.test.ts.)
 import { describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../contract';
 import { buildLadder, findPeerConnection } from './ladder-model';
@@ -30,7 +30,7 @@ describe('buildLadder', () => {
     expect(model?.arrows.map((a) => `${a.from} ${a.kind}`)).toEqual(['client connect', 'client data', 'server data', 'server fin', 'client fin']);
     // The server's FIN is drawn where we saw it: sent and arrived at once, as far as we can know.
     const fin = model?.arrows[3];
-    expect([fin?.sentT, fin?.arrivedT]).toEqual([3.5, 3.5]);
+    expect([fin?.sentT, fin?.arrivedT, fin?.landedOnly]).toEqual([3.5, 3.5, true]);
     if (!model) return;
     expect(model.steps.map((s) => `${s.side} ${s.code}`)).toEqual([
       'client connected',
@@ -38,8 +38,12 @@ describe('buildLadder', () => {
       'server data_sent',
       'server fin_sent',
       'client fin_received',
-      'client fin_sent',
-      'server fin_received',
+      'server fin_acked',
+      'client fin_sent_last',
+      // The server had sent its FIN first: this one closes both directions, and it waits in TIME_WAIT.
+      'server fin_received_last',
+      'server time_wait',
+      'client last_ack_done',
       'client closed',
     ]);
     expect(states(model, 'client')).toEqual(['ESTABLISHED', 'CLOSE_WAIT', 'LAST_ACK', 'CLOSED']);
@@ -66,46 +70,75 @@ describe('buildLadder', () => {
     expect(fins[0]?.arrivalRef).toEqual({ connId: 'c2', seq: 2 });
     expect(states(model, 'client')).toEqual(['ESTABLISHED', 'FIN_WAIT_1', 'FIN_WAIT_2', 'TIME_WAIT']);
     expect(states(model, 'server')).toEqual(['ESTABLISHED', 'FIN_WAIT_1', 'CLOSING', 'TIME_WAIT']);
+    expect(model.steps.find((s) => s.code === 'fins_crossed')?.side).toBe('server');
   });
 
-  it('lets the kernel win: its TIME_WAIT comes with the time left, and a CLOSED where a FIN was inferred is a correction', () => {
+  it('one track a side: a reading still in FIN_WAIT_1 after our FIN landed (a delayed ACK) replaces the inferred FIN_WAIT_2 until the kernel shows it', () => {
+    const server = journal('c2', 'server', 0, [
+      { kind: 'fin_sent', t: 1 },
+      { kind: 'tcp_state', state: 'FIN_WAIT_1', timerMs: null, t: 1.5 },
+      { kind: 'tcp_state', state: 'FIN_WAIT_2', timerMs: null, t: 3 },
+      { kind: 'peer_fin', t: 5 },
+      { kind: 'closed', hadError: false, t: 5.1 },
+      { kind: 'tcp_state', state: 'TIME_WAIT', timerMs: 59_800, t: 5.3 },
+    ]);
+    const client = journal('c1', 'client', 0, [{ kind: 'peer_fin', t: 1.1 }, { kind: 'fin_sent', t: 4.9 }, { kind: 'closed', hadError: false, t: 5 }]);
+    const model = buildLadder(client, server);
+    if (!model) throw new Error('no model');
+    // Forward only, no FIN_WAIT_2 -> FIN_WAIT_1 -> FIN_WAIT_2, and each state read is the kernel's for its whole span.
+    const track = model.steps.map((s) => `${s.states.server.state} ${s.states.server.source}`).filter((s, i, all) => i === 0 || all[i - 1] !== s);
+    expect(track).toEqual(['ESTABLISHED inferred', 'FIN_WAIT_1 kernel', 'FIN_WAIT_2 kernel', 'TIME_WAIT kernel']);
+    const acked = model.steps.find((s) => s.code === 'fin_acked');
+    expect(acked).toMatchObject({ t: 3, side: 'server', ref: { connId: 'c2', seq: 3 } });
+    const timeWait = model.steps.find((s) => s.code === 'time_wait');
+    // Its full length: 59.8 s left, read 0.3 ms after it began.
+    expect(timeWait?.params).toEqual({ seconds: 60 });
+    expect(timeWait?.states.server).toMatchObject({ state: 'TIME_WAIT', source: 'kernel', timerMs: 59_800, timerRef: { connId: 'c2', seq: 6 }, canSend: false, canReceive: false });
+  });
+
+  it('a CLOSED the kernel shows with no FIN exchange of ours is told as the RST it must have been', () => {
+    const model = buildLadder(journal('c1', 'client', 0, [{ kind: 'peer_fin', t: 1 }, { kind: 'tcp_state', state: 'CLOSED', timerMs: null, t: 1.05 }]));
+    const last = model?.steps.at(-1);
+    expect(last).toMatchObject({ code: 'reset_seen_by_kernel', side: 'client', t: 1.05 });
+    expect(last?.states.client).toMatchObject({ state: 'CLOSED', source: 'kernel', canSend: false, canReceive: false });
+  });
+
+  it('an RST from a closed peer (lesson L2, a line typed after the answer): red from the server where it landed, and nothing on the wire after it', () => {
     const model = buildLadder(
-      journal('c1', 'server', 0, [
-        { kind: 'fin_sent', t: 1 },
-        { kind: 'tcp_state', state: 'FIN_WAIT_2', timerMs: null, t: 1.2 },
-        { kind: 'peer_fin', t: 2 },
-        { kind: 'tcp_state', state: 'TIME_WAIT', timerMs: 59_800, t: 2.1 },
-        { kind: 'closed', hadError: false, t: 2.2 },
+      journal('c1', 'client', 0, [
+        data(1, 'out', 21),
+        data(2, 'in', 30),
+        { kind: 'peer_fin', t: 2.1 },
+        data(3, 'out', 17),
+        { kind: 'rst_received', how: 'kernel', t: 4 },
+        { kind: 'tcp_state', state: 'CLOSED', timerMs: null, t: 4 },
+        { kind: 'fin_sent', t: 5 },
+        { kind: 'closed', hadError: false, t: 5.1 },
       ]),
     );
     if (!model) throw new Error('no model');
-    const timeWait = model.steps.find((s) => s.code === 'time_wait');
-    expect(timeWait?.params).toEqual({ seconds: 60 });
-    expect(timeWait?.states.server).toMatchObject({ state: 'TIME_WAIT', source: 'kernel', timerMs: 59_800, canSend: false, canReceive: false });
-    expect(model.steps.find((s) => s.code === 'kernel_state')?.params).toEqual({ state: 'FIN_WAIT_2' });
-
-    const reset = buildLadder(journal('c1', 'client', 0, [{ kind: 'peer_fin', t: 1 }, { kind: 'tcp_state', state: 'CLOSED', timerMs: null, t: 1.05 }]));
-    const correction = reset?.steps.find((s) => s.code === 'kernel_corrects');
-    expect(correction?.params).toEqual({ state: 'CLOSED', inferred: 'CLOSE_WAIT' });
-    expect(correction?.states.client).toMatchObject({ state: 'CLOSED', source: 'kernel', canSend: false, canReceive: false });
+    expect(model.arrows.map((a) => `${a.from} ${a.kind}`)).toEqual(['client connect', 'client data', 'server data', 'server fin', 'client data', 'server rst']);
+    expect(model.arrows.at(-1)).toMatchObject({ sentT: 4, arrivedT: 4, ref: { connId: 'c1', seq: 5 }, landedOnly: true });
+    expect(model.steps.slice(-2).map((s) => `${s.side} ${s.code}`)).toEqual(['client rst_after_close', 'client closed_after_reset']);
+    expect(model.steps.at(-1)?.states.server.state).toBe('CLOSED');
   });
 
-  it('an RST tears both sides down, and a FIN sent to a side already gone reaches no one', () => {
+  it('our server resets: the RST lands at the client`s end of stream, and the client`s close after it is no arrow', () => {
     const client = journal('c1', 'client', 0, [data(0.5, 'out', 35), data(2, 'in', 100), { kind: 'peer_fin', t: 2.1 }, { kind: 'fin_sent', t: 4 }, { kind: 'closed', hadError: false, t: 4.1 }]);
     const server = journal('c2', 'server', 0, [data(0.7, 'in', 35), data(1, 'out', 100), { kind: 'rst_sent', t: 1.5 }, { kind: 'closed', hadError: true, t: 1.6 }]);
     const model = buildLadder(server, client);
     if (!model) throw new Error('no model');
+    expect(model.arrows.map((a) => `${a.from} ${a.kind}`)).toEqual(['client connect', 'client data', 'server data', 'server rst']);
+    expect(model.arrows.at(-1)).toMatchObject({ arrivedT: 2.1, arrivalRef: { connId: 'c1', seq: 3 } });
     expect(model.steps.map((s) => `${s.side} ${s.code}`)).toEqual([
       'client connected',
       'client data_sent',
       'server data_sent',
       'server rst_sent',
-      'server closed',
+      'server closed_after_reset',
       'client rst_received',
-      'client fin_sent',
-      'client closed',
+      'client closed_after_reset',
     ]);
-    expect(model.arrows.find((a) => a.kind === 'rst')?.arrivedT).toBe(2.1);
   });
 });
 

@@ -41,44 +41,79 @@ export interface Arrow {
   ref: EventRef;
   /** The receiver's event for it, when the receiver is ours too. */
   arrivalRef: EventRef | null;
+  /**
+   * Known only where it landed: no journal of ours sent it (an RST the other side's kernel sent,
+   * or anything from a side that is not ours). `ref` is then the receiver's event.
+   */
+  landedOnly?: boolean;
 }
 
 export interface SideState {
   state: TcpState;
+  /**
+   * Where the state came from: 'kernel' when the kernel was read in this state at some moment of
+   * its span (the reading stands for the whole span), else 'inferred' from the events.
+   */
   source: StateSource;
-  /** Time left on the kernel's timer for this state (TIME_WAIT), as last read; else null. */
+  /** Time left on the kernel's timer for this state (TIME_WAIT), as read; else null. */
   timerMs: number | null;
+  /** The tcp_state entry that timer was read from (its wall clock says when), or null. */
+  timerRef: EventRef | null;
   /** Can this side still send (it has sent no FIN or RST, and is not closed)? */
   canSend: boolean;
   /** Can it still receive (no FIN or RST has reached it, and it is not closed)? */
   canReceive: boolean;
 }
 
+/**
+ * What a step says, as a code (the English words: shared/i18n/en/ui-teardown.ts, narrate.*). A step
+ * is either something a side did or saw (an event: its own code says what follows from it for that
+ * side), or a change of a side's state that no event of its own explains (the other side's ACK, a
+ * timer, the kernel's reading).
+ */
 export const NARRATION_CODES = [
-  /** params: {} — the handshake is done; both can send and receive. */
+  /** The handshake is done; both can send and receive. */
   'connected',
   /** params: { length } — `side` sent bytes. */
   'data_sent',
-  /** `side` sent FIN: it will send no more, but can still receive. */
+  /** `side` sent FIN first: FIN_WAIT_1, it can still receive. */
   'fin_sent',
-  /** `side` got the other's FIN: it has read everything; its next read returns 0 (EOF). */
+  /** `side` sent FIN after the other's had reached it: LAST_ACK. */
+  'fin_sent_last',
+  /** The other's FIN reached `side`, which had sent none: EOF, CLOSE_WAIT. */
   'fin_received',
-  /** `side` sent RST: the connection is torn down at once, unread data thrown away. */
+  /** The other's FIN reached `side`, whose own FIN was acknowledged already: both directions closed. */
+  'fin_received_last',
+  /** The other's FIN reached `side` while its own was unacknowledged: a simultaneous close, CLOSING. */
+  'fins_crossed',
+  /** `side` sent RST (an abort). */
   'rst_sent',
-  /** `side` got the other's RST: its next read or write fails with ECONNRESET. */
+  /** The RST the other side sent reached `side`. */
   'rst_received',
-  /** `side` closed its socket (released the descriptor). */
+  /** An RST reached `side` from the other's kernel: the other had closed, and `side` sent it bytes. */
+  'rst_after_close',
+  /** An RST reached `side` from the other side, for a reason its journal does not show. */
+  'rst_arrived',
+  /** `side`'s program closed its socket. */
   'closed',
-  /** `side`'s socket is in TIME_WAIT: it closed first. params: { seconds } */
-  'time_wait',
-  /** The kernel reports a state for `side`'s socket. params: { state } */
-  'kernel_state',
-  /** The kernel disagrees with what the events suggest; its state wins. params: { state, inferred } */
-  'kernel_corrects',
+  /** `side`'s program closed a socket the RST had already torn down: nothing goes on the wire. */
+  'closed_after_reset',
   /** `side` (the client) gave up waiting for an answer. params: { ms } */
   'gave_up',
   /** `side` (the server) timed out. params: { which, ms } */
   'timed_out',
+  /** The other side acknowledged `side`'s FIN: FIN_WAIT_2. */
+  'fin_acked',
+  /** `side` closed first and waits in TIME_WAIT. params: { seconds } */
+  'time_wait',
+  /** The other side acknowledged `side`'s last FIN: LAST_ACK is over, the socket is gone. */
+  'last_ack_done',
+  /** `side`'s TIME_WAIT ran out: the socket is gone. */
+  'time_wait_over',
+  /** The kernel shows `side`'s socket gone with no FIN exchange of its own: an RST tore it down. */
+  'reset_seen_by_kernel',
+  /** The kernel shows `side` in a state no event of its journal explains. params: { state } */
+  'kernel_state',
 ] as const;
 export type NarrationCode = (typeof NARRATION_CODES)[number];
 

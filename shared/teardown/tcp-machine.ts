@@ -1,18 +1,22 @@
-// One side's TCP state machine (RFC 9293 section 3.3.2), driven by what the diagram sees: its own
-// sends, what arrives from the other side, the acknowledgement of its own FIN (when that FIN
-// lands, the other side's ACK is taken to be immediate: on loopback it is), its close, and what
-// the kernel reports, which overrides the inferred state and is the base from then on.
-import type { ArrowKind, SideState, StateSource } from './ladder-types';
+// One side's TCP state machine (RFC 9293 section 3.3.2), inferred from what the diagram sees: its
+// own sends, what arrives from the other side, the acknowledgement of its own FIN (when that FIN
+// lands, the other side's ACK is taken to be immediate: on loopback it nearly always is), and its
+// close. It knows nothing of the kernel: the kernel's readings are merged in afterwards
+// (ladder-track.ts), where they replace what is inferred here.
+import type { ArrowKind } from './ladder-types';
 import type { TcpState } from './tcp-states';
 
 export class TcpMachine {
   state: TcpState = 'SYN_SENT';
-  private source: StateSource = 'inferred';
-  private timerMs: number | null = null;
-  private sentFin = false;
-  private gotFin = false;
-  private torn = false;
-  private released = false;
+  sentFin = false;
+  gotFin = false;
+  /** An RST was sent or received: the connection is gone (RFC 9293 section 3.10.7.4). */
+  torn = false;
+  /** The program closed the socket. */
+  released = false;
+
+  /** @param onChange called with each new state, as it is entered. */
+  constructor(private readonly onChange: (state: TcpState) => void) {}
 
   /** The handshake is done. */
   open(): void {
@@ -39,14 +43,13 @@ export class TcpMachine {
     }
     this.gotFin = true;
     if (this.state === 'ESTABLISHED') this.set('CLOSE_WAIT');
-    // Both FINs crossed on the wire: a simultaneous close.
+    // Both FINs crossed on the wire: a simultaneous close (RFC 9293 section 3.6, case 2).
     else if (this.state === 'FIN_WAIT_1') this.set('CLOSING');
     else if (this.state === 'FIN_WAIT_2') this.set('TIME_WAIT');
   }
 
-  /** This side's FIN (or RST) reached the other side, which acknowledges a FIN at once. */
-  acknowledged(kind: 'fin' | 'rst'): void {
-    if (kind === 'rst') return;
+  /** This side's FIN reached the other side, which acknowledges it at once. */
+  acknowledged(): void {
     if (this.state === 'FIN_WAIT_1') this.set('FIN_WAIT_2');
     else if (this.state === 'CLOSING') this.set('TIME_WAIT');
     else if (this.state === 'LAST_ACK') this.set('CLOSED');
@@ -66,27 +69,9 @@ export class TcpMachine {
     return this.released && this.state === 'CLOSED';
   }
 
-  kernelSays(state: TcpState, timerMs: number | null): void {
-    this.state = state;
-    this.source = 'kernel';
-    this.timerMs = timerMs;
-    if (state === 'CLOSED') this.torn = this.torn || (!this.sentFin && !this.gotFin);
-  }
-
-  snapshot(): SideState {
-    const over = this.torn || this.state === 'CLOSED' || this.state === 'TIME_WAIT';
-    return {
-      state: this.state,
-      source: this.source,
-      timerMs: this.timerMs,
-      canSend: !this.sentFin && !over && !this.released,
-      canReceive: !this.gotFin && !over && !this.released,
-    };
-  }
-
   private set(state: TcpState): void {
+    if (state === this.state) return;
     this.state = state;
-    this.source = 'inferred';
-    this.timerMs = null;
+    this.onChange(state);
   }
 }

@@ -17,6 +17,44 @@ export const TCP_STATES = [
 export type TcpState = (typeof TCP_STATES)[number];
 
 /**
+ * Where each state can go next, by RFC 9293 section 3.3.2's diagram (Figure 5), plus CLOSED from
+ * anywhere: an RST (section 3.10.7) or an abort ends any state at once.
+ */
+const NEXT: Record<TcpState, readonly TcpState[]> = {
+  LISTEN: ['SYN_RECEIVED', 'SYN_SENT'],
+  SYN_SENT: ['SYN_RECEIVED', 'ESTABLISHED'],
+  SYN_RECEIVED: ['ESTABLISHED', 'FIN_WAIT_1'],
+  ESTABLISHED: ['FIN_WAIT_1', 'CLOSE_WAIT'],
+  // FIN_WAIT_1 straight to TIME_WAIT: the peer's FIN came with the ACK of ours.
+  FIN_WAIT_1: ['FIN_WAIT_2', 'CLOSING', 'TIME_WAIT'],
+  FIN_WAIT_2: ['TIME_WAIT'],
+  CLOSE_WAIT: ['LAST_ACK'],
+  CLOSING: ['TIME_WAIT'],
+  LAST_ACK: [],
+  TIME_WAIT: [],
+  CLOSED: [],
+};
+
+/**
+ * Can a socket in `from` later be in `to` (or is it the same state)? TCP states only move forward,
+ * so a reading that would go back (FIN_WAIT_2, then FIN_WAIT_1) contradicts what came before it.
+ */
+export function canReach(from: TcpState, to: TcpState): boolean {
+  if (from === to || to === 'CLOSED') return true;
+  const seen = new Set<TcpState>([from]);
+  const queue: TcpState[] = [from];
+  for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+    for (const next of NEXT[s]) {
+      if (next === to) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return false;
+}
+
+/**
  * The scenarios one click away, each run against our own server with our own client over loopback
  * (scenario.run), each ending in a diagram:
  * - server_closes_first: lesson L1, the server answers and shuts down its write side (FIN) first;

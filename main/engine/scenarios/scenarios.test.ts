@@ -1,14 +1,17 @@
 // Every teardown scenario played for real (scenario.run: our server and our client over loopback),
 // then checked three ways: each end's journal in order, the states the kernel showed for each
 // socket (Linux: read from /proc/net/tcp while it closed), and the ladder diagram's model built
-// from both journals. The kernel states are checked as what may be seen rather than one exact
-// list: a read of the table takes 2 to 15 ms here, and a state shorter than that (LAST_ACK on
-// loopback lasts microseconds) is seen only sometimes.
+// from both journals. A read of the table takes 2 to 15 ms here, far more on a busy machine, and a
+// state shorter than that (LAST_ACK on loopback lasts microseconds; FIN_WAIT_2 and CLOSE_WAIT here
+// 100 ms) is seen only sometimes: so the tests require only what the kernel is sure to show, the
+// last state, and states that only move forward in RFC 9293's order (section 3.3.2), never one
+// exact list. The diagram's words, step by step, are pinned on recorded runs instead
+// (shared/teardown/ladder-golden.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../../shared/contract';
 import { buildLadder } from '../../../shared/teardown/ladder-model';
 import type { Side } from '../../../shared/teardown/ladder-types';
-import type { TcpState, TeardownScenario } from '../../../shared/teardown/tcp-states';
+import { canReach, type TcpState, type TeardownScenario } from '../../../shared/teardown/tcp-states';
 import { tableTooBig } from '../kernel-tcp/table-size';
 import { EngineProbe } from '../test-support/engine-probe';
 import { hasInOrder, kernelStates, play, runs, socketEvents, type Played } from './scenario-journals';
@@ -29,9 +32,18 @@ function timeWaitLeft(events: readonly JournalEvent[]): number | null {
   return read?.kind === 'tcp_state' ? read.timerMs : null;
 }
 
+/** Each state one that can follow the one before (RFC 9293 section 3.3.2): never back. */
+function forwardOnly(states: readonly string[], what: string): void {
+  states.forEach((s, i) => {
+    const before = states[i - 1];
+    if (before !== undefined) expect(canReach(before as TcpState, s as TcpState), `${what}: ${states.join(' ')}`).toBe(true);
+  });
+}
+
 /** The side that closed first: its states within FIN_WAIT_1/2, ending in TIME_WAIT with ~60 s left. */
 function closedFirst(events: readonly JournalEvent[]): void {
   const states = kernelStates(events);
+  forwardOnly(states, 'kernel');
   expect(states.every((s) => FIRST_CLOSER.includes(s as TcpState)), states.join(' ')).toBe(true);
   expect(states.at(-1)).toBe('TIME_WAIT');
   // Linux keeps TIME_WAIT for 60 s (TCP_TIMEWAIT_LEN); read within moments of its start.
@@ -42,6 +54,7 @@ function closedFirst(events: readonly JournalEvent[]): void {
 /** The side that closed second: CLOSE_WAIT / LAST_ACK, gone (CLOSED) once its FIN is acknowledged. */
 function closedSecond(events: readonly JournalEvent[]): void {
   const states = kernelStates(events);
+  forwardOnly(states, 'kernel');
   expect(states.every((s) => SECOND_CLOSER.includes(s as TcpState)), states.join(' ')).toBe(true);
   expect(states.at(-1)).toBe('CLOSED');
 }
@@ -55,11 +68,16 @@ function ladder({ client, server }: Played) {
   return { model, arrows: model.arrows.map((a) => `${a.from} ${a.kind}`), states, last };
 }
 
-/** The model's last state of each side is the kernel's last reading, and says it came from there. */
+/**
+ * The model's last state of each side is the kernel's last reading, and says it came from there;
+ * each side's track begins ESTABLISHED and only moves forward, one state at a time.
+ */
 function modelEndsAsKernel(played: Played): void {
-  const { last } = ladder(played);
+  const { last, states } = ladder(played);
   for (const side of ['client', 'server'] as const) {
     expect(last(side)).toMatchObject({ state: kernelStates(played[side]).at(-1), source: 'kernel', canSend: false, canReceive: false });
+    expect(states(side)[0]).toBe('ESTABLISHED');
+    forwardOnly(states(side), `the diagram's ${side}`);
   }
 }
 
@@ -79,16 +97,15 @@ describe.skipIf(!linux)('teardown scenarios, with the kernel states read on Linu
     const played = await scenario('server_closes_first');
     expect(runs(socketEvents(played.client))).toEqual(['opened', 'data out', 'data in', 'peer_fin', 'fin_sent', 'closed']);
     expect(socketEvents(played.server)).toEqual(['opened', 'data in', 'data out', 'fin_sent', 'peer_fin', 'closed']);
+    // The client takes CLIENT_REACTS_MS to close, so FIN_WAIT_2 and CLOSE_WAIT are usually read
+    // between; on a busy machine a read can take longer than that, so they are not required.
     closedFirst(played.server);
     closedSecond(played.client);
-    // The client takes CLIENT_REACTS_MS to close: long enough for the kernel to be seen between.
-    expect(kernelStates(played.server)).toContain('FIN_WAIT_2');
-    expect(kernelStates(played.client)).toContain('CLOSE_WAIT');
 
-    const { arrows, states } = ladder(played);
+    const { arrows, model } = ladder(played);
     expect(arrows).toEqual(['client connect', 'client data', 'server data', 'server fin', 'client fin']);
-    expect(hasInOrder(states('server'), ['ESTABLISHED', 'FIN_WAIT_2', 'TIME_WAIT'])).toBe(true);
-    expect(hasInOrder(states('client'), ['ESTABLISHED', 'CLOSE_WAIT', 'CLOSED'])).toBe(true);
+    // The client's FIN is the last: the server, which sent its own first, waits in TIME_WAIT.
+    expect(model.steps.filter((s) => s.code === 'fin_received_last' || s.code === 'time_wait').map((s) => `${s.side} ${s.code}`)).toEqual(['server fin_received_last', 'server time_wait']);
     modelEndsAsKernel(played);
   });
 
@@ -99,10 +116,11 @@ describe.skipIf(!linux)('teardown scenarios, with the kernel states read on Linu
     closedFirst(played.client);
     closedSecond(played.server);
 
-    const { arrows, states } = ladder(played);
+    const { arrows, model } = ladder(played);
     expect(arrows).toEqual(['client connect', 'client data', 'client fin', 'server data', 'server fin']);
-    expect(hasInOrder(states('client'), ['ESTABLISHED', 'FIN_WAIT_2', 'TIME_WAIT'])).toBe(true);
-    expect(hasInOrder(states('server'), ['ESTABLISHED', 'CLOSE_WAIT', 'CLOSED'])).toBe(true);
+    // The server still sends after the client's FIN: the client could still receive.
+    const answer = model.steps.find((s) => s.code === 'data_sent' && s.side === 'server');
+    expect(answer?.states.client).toMatchObject({ canSend: false, canReceive: true });
     modelEndsAsKernel(played);
   });
 
@@ -118,31 +136,42 @@ describe.skipIf(!linux)('teardown scenarios, with the kernel states read on Linu
     modelEndsAsKernel(played);
   });
 
-  it('server_resets: Node tells our client `end` as for a FIN, but the kernel shows no CLOSE_WAIT: CLOSED at once', async () => {
+  it('server_resets: Node tells our client `end` as for a FIN, but the kernel shows no CLOSE_WAIT: CLOSED at once; no arrow after the RST', async () => {
     const played = await scenario('server_resets');
-    // What Node reports for an RST that follows data on an allowHalfOpen socket: an `end`, no error.
-    expect(runs(socketEvents(played.client))).toEqual(['opened', 'data out', 'data in', 'peer_fin', 'fin_sent', 'closed']);
+    // What Node reports for an RST that follows data on an allowHalfOpen socket: an `end`, no
+    // error; the engine may also journal rst_received, if its read of the kernel comes in time.
+    const client = runs(socketEvents(played.client));
+    expect(hasInOrder(client, ['opened', 'data out', 'data in', 'closed'])).toBe(true);
+    expect(client.some((k) => k === 'peer_fin' || k === 'rst_received'), client.join(' ')).toBe(true);
+    expect(client.filter((k) => !['opened', 'data out', 'data in', 'peer_fin', 'rst_received', 'fin_sent', 'closed'].includes(k)), client.join(' ')).toEqual([]);
     expect(socketEvents(played.server)).toEqual(['opened', 'data in', 'data out', 'rst_sent', 'closed']);
     // A FIN would have left the client in CLOSE_WAIT; the RST tore its socket down.
     expect(kernelStates(played.client)).toEqual(['CLOSED']);
     expect(kernelStates(played.server)).toEqual(['CLOSED']);
     expect(timeWaitLeft(played.client)).toBeNull();
 
-    const { arrows } = ladder(played);
-    expect(arrows).toEqual(['client connect', 'client data', 'server data', 'server rst', 'client fin']);
+    // The client's close after the RST is its own business: no FIN arrow, a local close.
+    const { arrows, model } = ladder(played);
+    expect(arrows).toEqual(['client connect', 'client data', 'server data', 'server rst']);
+    const said = model.steps.map((s) => `${s.side} ${s.code}`);
+    expect(said.slice(said.indexOf('server rst_sent'))).toEqual(['server rst_sent', 'server closed_after_reset', 'client rst_received', 'client closed_after_reset']);
     modelEndsAsKernel(played);
   });
 
   it('client_resets_mid_response: the server reads ECONNRESET; neither side keeps any state', async () => {
     const played = await scenario('client_resets_mid_response');
     expect(runs(socketEvents(played.client))).toEqual(['opened', 'data out', 'data in', 'rst_sent', 'closed']);
-    expect(runs(socketEvents(played.server))).toEqual(['opened', 'data in', 'data out', 'error ECONNRESET', 'closed']);
+    // The RST reaches the server's read: journaled as such, with the OS's ECONNRESET beside it.
+    const server = runs(socketEvents(played.server));
+    expect(hasInOrder(server, ['opened', 'data in', 'data out', 'error ECONNRESET', 'closed'])).toBe(true);
+    expect(server.filter((k) => !['opened', 'data in', 'data out', 'rst_received', 'error ECONNRESET', 'closed'].includes(k)), server.join(' ')).toEqual([]);
     expect(kernelStates(played.client)).toEqual(['CLOSED']);
     expect(kernelStates(played.server)).toEqual(['CLOSED']);
 
-    const { arrows } = ladder(played);
+    const { arrows, model } = ladder(played);
     expect(arrows.at(-1)).toBe('client rst');
     expect(arrows.filter((a) => a === 'server fin' || a === 'client fin')).toEqual([]);
+    expect(model.steps.find((s) => s.side === 'server' && s.code.startsWith('rst_'))?.code).toBe('rst_received');
     modelEndsAsKernel(played);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LadderModel, LadderStep, SideState } from '../../../shared/teardown/ladder-types';
 import { arrowHead, FRAME, fromFirstMoment, layoutLadder, momentsOf, niceTicks, placeLabels, readableAngle, timeScale } from './ladder-layout';
 
-const open: SideState = { state: 'ESTABLISHED', source: 'inferred', timerMs: null, canSend: true, canReceive: true };
+const open: SideState = { state: 'ESTABLISHED', source: 'inferred', timerMs: null, timerRef: null, canSend: true, canReceive: true };
 const ref = { connId: 'c1', seq: 0 };
 
 function step(t: number, client: Partial<SideState> = {}, server: Partial<SideState> = {}): LadderStep {

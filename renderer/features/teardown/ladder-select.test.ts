@@ -16,7 +16,7 @@ const arrow = (over: Partial<Arrow>): Arrow => ({
   ...over,
 });
 
-const open = { state: 'ESTABLISHED', source: 'inferred', timerMs: null, canSend: true, canReceive: true } as const;
+const open = { state: 'ESTABLISHED', source: 'inferred', timerMs: null, timerRef: null, canSend: true, canReceive: true } as const;
 const model = (arrows: Arrow[], steps: LadderModel['steps'] = []): LadderModel => ({
   lanes: { client: { connId: 'c1', endpoint: '' }, server: { connId: 'c2', endpoint: '' } },
   arrows,
@@ -66,10 +66,12 @@ describe('bytes and timers from the journals', () => {
   });
 
   it('counts a kernel timer down from when it was read', () => {
+    // The TIME_WAIT step and what follows carry the reading its timer came from.
+    const read = { ...open, state: 'TIME_WAIT', source: 'kernel', timerMs: 59_800, timerRef: { connId: 'c1', seq: 1 } } as const;
     const steps: LadderModel['steps'] = [
       { t: 0, code: 'connected', side: 'client', params: {}, arrow: 0, ref: { connId: 'c1', seq: 0 }, states: { client: open, server: open } },
-      { t: 1, code: 'time_wait', side: 'client', params: { seconds: 60 }, arrow: null, ref: { connId: 'c1', seq: 1 }, states: { client: open, server: open } },
-      { t: 2, code: 'closed', side: 'server', params: {}, arrow: null, ref: null, states: { client: open, server: open } },
+      { t: 1, code: 'time_wait', side: 'client', params: { seconds: 60 }, arrow: null, ref: null, states: { client: read, server: open } },
+      { t: 2, code: 'closed', side: 'server', params: {}, arrow: null, ref: null, states: { client: read, server: open } },
     ];
     const m = model([arrow({ kind: 'connect' })], steps);
     expect(timerReadAt(m, 2, 'client', [events])).toBe(1001);
@@ -81,7 +83,7 @@ describe('bytes and timers from the journals', () => {
   });
 
   it('says how many seconds of a kernel-timed TIME_WAIT are left, and nothing for any other state', () => {
-    const timeWait = { ...open, state: 'TIME_WAIT', source: 'kernel', timerMs: 59_800, canSend: false, canReceive: false } as const;
+    const timeWait = { ...open, state: 'TIME_WAIT', source: 'kernel', timerMs: 59_800, timerRef: { connId: 'c1', seq: 1 }, canSend: false, canReceive: false } as const;
     const steps: LadderModel['steps'] = [
       { t: 1, code: 'time_wait', side: 'server', params: { seconds: 60 }, arrow: null, ref: { connId: 'c1', seq: 1 }, states: { client: open, server: timeWait } },
     ];

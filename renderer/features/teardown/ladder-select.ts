@@ -60,17 +60,12 @@ export function previewOf(event: JournalEvent | null, max = 80): { text: string;
 }
 
 /**
- * When the kernel last reported `side`'s state at or before step `index` (the wall-clock `at` of
- * that tcp_state event), so that its timer can count down from there. Null when no reading is known.
+ * When the kernel read `side`'s timer as it stands at step `index` (the wall-clock `at` of that
+ * tcp_state event), so that the timer can count down from there. Null when no reading is known.
  */
 export function timerReadAt(model: LadderModel, index: number, side: Side, journals: readonly (readonly JournalEvent[] | undefined)[]): number | null {
-  for (let i = Math.min(index, model.steps.length - 1); i >= 0; i--) {
-    const step = model.steps[i];
-    if (!step || step.side !== side) continue;
-    if (step.code !== 'time_wait' && step.code !== 'kernel_state' && step.code !== 'kernel_corrects') continue;
-    return eventOf(journals, step.ref)?.at ?? null;
-  }
-  return null;
+  const ref = model.steps[Math.min(index, model.steps.length - 1)]?.states[side].timerRef ?? null;
+  return eventOf(journals, ref)?.at ?? null;
 }
 
 /** What is left of a timer of `timerMs` read at `readAt`, at `now` (never below 0). */

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { JournalEvent } from '../../../shared/contract';
 import type { Arrow, LadderStep } from '../../../shared/teardown/ladder-types';
 import { otherSide } from '../../../shared/teardown/ladder-types';
+import { narrationKey } from '../../../shared/teardown/narration-key';
 import { formatElapsed } from '../../lib/format';
 import { previewOf } from './ladder-select';
 
@@ -14,28 +15,9 @@ export function timeText(ms: number, t: TFunction): string {
 }
 
 export function narrate(step: LadderStep, t: TFunction): string {
-  const p = step.params;
-  const num = (v: string | number | undefined): number => Number(v ?? 0);
-  const str = (v: string | number | undefined): string => String(v ?? '');
-  const side = step.side;
-  switch (step.code) {
-    case 'data_sent':
-      return t(`ui.teardown.narrate.data_sent.${side}`, { count: num(p.length) });
-    case 'time_wait':
-      return t(`ui.teardown.narrate.time_wait.${side}`, { seconds: num(p.seconds) });
-    case 'kernel_state':
-      return t(`ui.teardown.narrate.kernel_state.${side}`, { state: str(p.state) });
-    case 'kernel_corrects':
-      return t(`ui.teardown.narrate.kernel_corrects.${side}`, { state: str(p.state), inferred: str(p.inferred) });
-    case 'gave_up':
-      return t(`ui.teardown.narrate.gave_up.${side}`, { ms: num(p.ms) });
-    case 'timed_out': {
-      const which = str(p.which) as 'idle' | 'header' | 'fin_wait';
-      return t(`ui.teardown.narrate.timed_out.${side}`, { ms: num(p.ms), which: t(`ui.teardown.timeoutWhich.${which}`) });
-    }
-    default:
-      return t(`ui.teardown.narrate.${step.code}.${side}`);
-  }
+  const { key, params, keyParams } = narrationKey(step);
+  const which = keyParams.which ? { which: t(`ui.teardown.${keyParams.which}`) } : {};
+  return t(`ui.teardown.narrate.${key}`, { ...params, ...which });
 }
 
 /** What an arrow says on the diagram: the handshake, a chunk's size, FIN, RST. */

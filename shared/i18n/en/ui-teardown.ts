@@ -120,7 +120,10 @@ export const teardown = {
     header: 'request',
     fin_wait: 'wait-for-FIN',
   },
-  /** One sentence per narration code and side: what the step means, in plain words. */
+  /**
+   * One sentence per narration code and side (shared/teardown/narration-key.ts picks the key): what
+   * the step is, and why it follows, in a learner's words.
+   */
   narrate: {
     connected: {
       client: 'The handshake is done (SYN, SYN-ACK, ACK): client and server can both send and receive.',
@@ -133,38 +136,48 @@ export const teardown = {
       server_other: 'The server sent {{count}} bytes. TCP carries a stream: the client may read them in other pieces.',
     },
     fin_sent: {
-      client: 'The client sent FIN (shutdown for writing): it will send no more, but it can still receive.',
-      server: 'The server sent FIN: it will send no more, but it can still receive.',
+      client: 'The client sent FIN (shutdown for writing): it will send nothing more, but it can still receive. Until the server acknowledges that FIN, the client’s socket is in FIN_WAIT_1.',
+      server: 'The server sent FIN: it will send nothing more, but it can still receive. Until the client acknowledges that FIN, the server’s socket is in FIN_WAIT_1.',
+    },
+    fin_sent_last: {
+      client: 'The client sent its own FIN, after the server’s: now neither side will send anything more. The client’s socket waits in LAST_ACK for the server to acknowledge this last FIN.',
+      server: 'The server sent its own FIN, after the client’s: now neither side will send anything more. The server’s socket waits in LAST_ACK for the client to acknowledge this last FIN.',
     },
     fin_received: {
-      client: 'The client has read everything; its next read returns 0 (EOF). It can still send.',
-      server: 'The server has read everything; its next read returns 0 (EOF). It can still send.',
+      client: 'The server’s FIN reached the client: the client has read everything the server will ever send, so its next read returns 0 (EOF). The client can still send; its socket stays in CLOSE_WAIT until the client closes it.',
+      server: 'The client’s FIN reached the server: the server has read everything the client will ever send, so its next read returns 0 (EOF). The server can still send; its socket stays in CLOSE_WAIT until the server closes it.',
+    },
+    fin_received_last: {
+      client: 'The server’s FIN reached the client, which had sent its own FIN first: both directions are closed now, and the client’s kernel acknowledges this last FIN.',
+      server: 'The client’s FIN reached the server, which had sent its own FIN first: both directions are closed now, and the server’s kernel acknowledges this last FIN.',
+    },
+    fins_crossed: {
+      client: 'The server’s FIN reached the client before the client’s own FIN was acknowledged: the two FINs crossed (a simultaneous close), so the client’s socket is in CLOSING until its FIN is acknowledged.',
+      server: 'The client’s FIN reached the server before the server’s own FIN was acknowledged: the two FINs crossed (a simultaneous close), so the server’s socket is in CLOSING until its FIN is acknowledged.',
     },
     rst_sent: {
-      client: 'The client sent RST: the connection is torn down at once, and anything not yet read is thrown away.',
-      server: 'The server sent RST: the connection is torn down at once, and anything not yet read is thrown away.',
+      client: 'The client sent RST: it aborted the connection (closed with SO_LINGER set to 0) instead of closing it with FIN. The connection ends at once, with no TIME_WAIT, and anything not yet read is thrown away.',
+      server: 'The server sent RST: it aborted the connection (closed with SO_LINGER set to 0) instead of closing it with FIN. The connection ends at once, with no TIME_WAIT, and anything not yet read is thrown away.',
     },
     rst_received: {
-      client: 'The server’s RST reached the client: its next read or write fails with ECONNRESET.',
-      server: 'The client’s RST reached the server: its next read or write fails with ECONNRESET.',
+      client: 'The server’s RST reached the client: the connection is gone. The client’s next read or write fails with ECONNRESET (connection reset by peer), and nothing more goes on this connection’s wire.',
+      server: 'The client’s RST reached the server: the connection is gone. The server’s next read or write fails with ECONNRESET (connection reset by peer), and nothing more goes on this connection’s wire.',
+    },
+    rst_after_close: {
+      client: 'The server had closed its socket, so its kernel answered the client’s bytes with RST: no program was left to read them. The connection is gone; the client’s next read or write fails with ECONNRESET.',
+      server: 'The client had closed its socket, so its kernel answered the server’s bytes with RST: no program was left to read them. The connection is gone; the server’s next read or write fails with ECONNRESET.',
+    },
+    rst_arrived: {
+      client: 'An RST from the server reached the client: the server aborted the connection, or bytes reached a server socket that was already closed. The connection is gone; the client’s next read or write fails with ECONNRESET.',
+      server: 'An RST from the client reached the server: the client aborted the connection, or bytes reached a client socket that was already closed. The connection is gone; the server’s next read or write fails with ECONNRESET.',
     },
     closed: {
-      client: 'The client closed its socket: the program let go of it. The kernel may go on with the teardown for a while.',
-      server: 'The server closed its socket: the program let go of it. The kernel may go on with the teardown for a while.',
+      client: 'The client closed its socket: the program let go of it. Whatever is left of the teardown, the kernel finishes on its own.',
+      server: 'The server closed its socket: the program let go of it. Whatever is left of the teardown, the kernel finishes on its own.',
     },
-    time_wait: {
-      client:
-        'The client closed first, so its socket waits in TIME_WAIT for about {{seconds}} s: the kernel can still resend the last ACK, and stray late segments cannot be taken for a new connection’s. Clients pick a fresh port for each connection, so this rarely bothers them.',
-      server:
-        'The server closed first, so its socket waits in TIME_WAIT for about {{seconds}} s: the kernel can still resend the last ACK, and stray late segments cannot be taken for a new connection’s. Meanwhile the port stays taken: a server restarted now would fail with EADDRINUSE, unless it sets SO_REUSEADDR, as the lesson servers do.',
-    },
-    kernel_state: {
-      client: 'The kernel confirms that the client’s socket is in {{state}}.',
-      server: 'The kernel confirms that the server’s socket is in {{state}}.',
-    },
-    kernel_corrects: {
-      client: 'The kernel says the client’s socket is {{state}}, not {{inferred}} as the events suggested: its state wins.',
-      server: 'The kernel says the server’s socket is {{state}}, not {{inferred}} as the events suggested: its state wins.',
+    closed_after_reset: {
+      client: 'The client closed its socket. The RST had already ended the connection, so nothing goes on the wire: the program only lets go of a socket that is already dead.',
+      server: 'The server closed its socket. The RST had already ended the connection, so nothing goes on the wire: the program only lets go of a socket that is already dead.',
     },
     gave_up: {
       client: 'The client gave up waiting for an answer after {{ms}} ms, and closes.',
@@ -173,6 +186,51 @@ export const teardown = {
     timed_out: {
       client: 'The client’s {{which}} timeout fired after {{ms}} ms, so it closes the connection.',
       server: 'The server’s {{which}} timeout fired after {{ms}} ms, so it closes the connection.',
+    },
+    fin_acked: {
+      client: 'The server’s kernel acknowledged the client’s FIN, so the client’s socket is in FIN_WAIT_2: its half of the connection is closed, and it waits for the server’s FIN.',
+      server: 'The client’s kernel acknowledged the server’s FIN, so the server’s socket is in FIN_WAIT_2: its half of the connection is closed, and it waits for the client’s FIN.',
+    },
+    time_wait: {
+      client:
+        'The client closed first, so its socket waits in TIME_WAIT for about {{seconds}} s: the kernel can still resend the last ACK, and stray late segments cannot be taken for a new connection’s. Clients pick a fresh port for each connection, so this rarely bothers them.',
+      server:
+        'The server closed first, so its socket waits in TIME_WAIT for about {{seconds}} s: the kernel can still resend the last ACK, and stray late segments cannot be taken for a new connection’s. Meanwhile the port stays taken: a server restarted now would fail with EADDRINUSE, unless it sets SO_REUSEADDR, as the lesson servers do.',
+    },
+    last_ack_done: {
+      client: 'The server acknowledged the client’s last FIN, so the client’s socket is gone (CLOSED). The side that closes second has no TIME_WAIT to sit out.',
+      server: 'The client acknowledged the server’s last FIN, so the server’s socket is gone (CLOSED). The side that closes second has no TIME_WAIT to sit out.',
+    },
+    time_wait_over: {
+      client: 'The client’s TIME_WAIT ran out: its kernel has forgotten the connection, and the same pair of ports can be used again.',
+      server: 'The server’s TIME_WAIT ran out: its kernel has forgotten the connection, and the same pair of ports can be used again.',
+    },
+    reset_seen_by_kernel: {
+      client: 'The kernel no longer has the client’s socket (CLOSED), though the client never finished a FIN exchange: an RST from the server tore the connection down.',
+      server: 'The kernel no longer has the server’s socket (CLOSED), though the server never finished a FIN exchange: an RST from the client tore the connection down.',
+    },
+    /** A state only the kernel showed, by state (`other`: any state not listed). */
+    kernel_state: {
+      ESTABLISHED: {
+        client: 'The kernel shows the client’s connection still open (ESTABLISHED): both directions can still carry bytes.',
+        server: 'The kernel shows the server’s connection still open (ESTABLISHED): both directions can still carry bytes.',
+      },
+      FIN_WAIT_1: {
+        client: 'The kernel shows the client’s socket in FIN_WAIT_1: its FIN has gone out, and the server has not acknowledged it yet.',
+        server: 'The kernel shows the server’s socket in FIN_WAIT_1: its FIN has gone out, and the client has not acknowledged it yet.',
+      },
+      CLOSE_WAIT: {
+        client: 'The kernel shows the client’s socket in CLOSE_WAIT: the server’s FIN has arrived, and the kernel waits for the client program to close.',
+        server: 'The kernel shows the server’s socket in CLOSE_WAIT: the client’s FIN has arrived, and the kernel waits for the server program to close.',
+      },
+      LAST_ACK: {
+        client: 'The kernel shows the client’s socket in LAST_ACK: it sent its own FIN after the server’s, and waits for the server to acknowledge it.',
+        server: 'The kernel shows the server’s socket in LAST_ACK: it sent its own FIN after the client’s, and waits for the client to acknowledge it.',
+      },
+      other: {
+        client: 'The kernel shows the client’s socket in {{state}}.',
+        server: 'The kernel shows the server’s socket in {{state}}.',
+      },
     },
   },
 } as const;
