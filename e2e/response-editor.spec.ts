@@ -10,6 +10,8 @@ import { ResponseEditorPage } from './pages/response-editor-page';
 import { WorkbenchPage } from './pages/workbench-page';
 
 const SAMPLE_IMAGE_PATH = join(import.meta.dirname, '..', 'app', 'docroot', 'test.jpg');
+/** L3's image head as the lesson's server sends it (shared/presets.ts L3_IMAGE): it starts with an empty line. */
+const L3_LESSON_HEAD = '\nHTTP/1.x 200 OK  \nContent-Type: image/jpg\n\n';
 
 test('canned bytes as typed: Enter can insert a bare LF, and L2’s answer goes out byte for byte', async ({ app }) => {
   const wb = new WorkbenchPage(app);
@@ -125,15 +127,15 @@ test('a body from a file is shown as a summary with its image, and sent after th
   const image = readFileSync(SAMPLE_IMAGE_PATH);
   await expect(editor.byId('editor-file-body')).toHaveAttribute('data-size', String(image.length));
   await expect(editor.byId('editor-file-body').getByTestId('body-image')).toBeVisible();
-  await expect(editor.byId('editor-checks')).toHaveAttribute('data-count', '0');
   await app.screenshot({ path: testInfo.outputPath('file-body.png') });
   const port = await wb.startServer(0);
   const client = await rawClient(port);
   client.socket.write('GET /test.jpg HTTP/1.0\r\n\r\n');
   await client.ended;
+  // The lesson's head (bare LFs: its blank line is LF LF), then the file's bytes unchanged.
   const got = client.receivedBytes();
-  const headEnd = got.indexOf('\r\n\r\n') + 4;
-  expect(got.subarray(0, headEnd).toString('latin1')).toContain(`Content-Length: ${image.length}\r\n`);
+  const headEnd = got.indexOf('\n\n') + 2;
+  expect(got.subarray(0, headEnd).toString('latin1')).toBe(L3_LESSON_HEAD);
   expect(got.subarray(headEnd).equals(image)).toBe(true);
   client.socket.destroy();
 
@@ -141,6 +143,35 @@ test('a body from a file is shown as a summary with its image, and sent after th
   await editor.byId('editor-file-body').getByRole('button').click();
   await editor.byId('editor-file-input').setInputFiles(SAMPLE_IMAGE_PATH);
   await expect(editor.byId('editor-file-body')).toContainText('test.jpg');
+});
+
+test('L3’s image as the lesson sends it: the check says it starts with an empty line, the fix removes it, and the client gets the fixed bytes', async ({ app }) => {
+  const wb = new WorkbenchPage(app);
+  const editor = new ResponseEditorPage(app);
+  await editor.loadPreset('l3-image');
+  const image = readFileSync(SAMPLE_IMAGE_PATH);
+  await expect(editor.byId('editor-file-body')).toHaveAttribute('data-size', String(image.length));
+  const emptyLine = app.locator('[data-testid="editor-check"][data-code="empty_line_before_status"]');
+  await expect(emptyLine).toHaveCount(1);
+  await expect(emptyLine).toContainText('An empty line where the status line must be');
+  // Told as the empty line it is, not as a bare LF: the bare-LF check starts at the status line's end.
+  await expect(emptyLine.locator('.check-where')).toHaveText('bytes 0–0');
+  await expect(app.locator('[data-testid="editor-check"][data-code="bad_http_version"]')).toHaveCount(1);
+  await emptyLine.locator('[data-testid="editor-fix"][data-fix="remove_empty_line"]').click();
+  await expect(emptyLine).toHaveCount(0);
+  // The rest is still the lesson's, and still told: HTTP/1.x is the next thing to fix.
+  await expect(app.locator('[data-testid="editor-check"][data-code="bad_http_version"]')).toHaveCount(1);
+  await expect(app.locator('[data-testid="editor-fix"][data-fix="set_http_version"]')).toBeVisible();
+
+  const port = await wb.startServer(0);
+  const client = await rawClient(port);
+  client.socket.write('GET /test.jpg HTTP/1.0\r\n\r\n');
+  await client.ended;
+  const got = client.receivedBytes();
+  const head = L3_LESSON_HEAD.slice(1);
+  expect(got.subarray(0, head.length).toString('latin1')).toBe(head);
+  expect(got.subarray(head.length).equals(image)).toBe(true);
+  client.socket.destroy();
 });
 
 test('the shortcuts overlay opens with F1 in the editor and closes with Escape; find opens with Ctrl+F', async ({ app }) => {
