@@ -16,7 +16,9 @@ import {
   sampleResponse,
   type BytesPresetName,
 } from './presets';
+import { createI18n } from './i18n/catalog';
 import { applyEdits, checkResponse, convertLineEndings, lineEndings } from './response-check';
+import { FIX_CODES } from './response-fixes';
 
 const JPEG = new Uint8Array(readFileSync(new URL('../app/docroot/test.jpg', import.meta.url)));
 const bytesOf = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -116,6 +118,14 @@ describe('fixes', () => {
     const left = checkResponse(result).problems.map((p) => p.code);
     expect(left).not.toContain(problem?.code);
     expect(left).toEqual(after);
+  });
+
+  it('has words for every fix: one sentence, or plural forms for those that count', () => {
+    const i18n = createI18n();
+    const missing = FIX_CODES.filter((code) => !i18n.exists(`ui.fixes.${code}`) && !i18n.exists(`ui.fixes.${code}_other`));
+    expect(missing).toEqual([]);
+    expect(i18n.t('ui.fixes.remove_empty_line', { count: 2 })).toBe('Remove the 2 empty lines before the status line');
+    expect(i18n.t('ui.fixes.set_http_version', { version: 'HTTP/1.1' })).toBe('Make the version HTTP/1.1');
   });
 
   it('applies edits in any order against the original offsets, and refuses overlapping ones', () => {
