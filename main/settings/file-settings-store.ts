@@ -3,8 +3,9 @@
 // beside it, fsync, rename), so a crash or a full disk mid-write leaves the old file whole, never
 // half of the new one. Saves run one after another through a queue, so two quick saves of
 // different sections cannot both start from the same old contents and lose one another's change.
-// A file that cannot be used is set aside (set-aside.ts) and reported as a notice, never thrown.
-import { mkdir, readFile } from 'node:fs/promises';
+// A file that cannot be used is set aside (set-aside.ts) and reported as a notice, never thrown;
+// one that is not a regular file or is larger than the cap counts as such (read-capped.ts).
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import {
@@ -15,7 +16,8 @@ import {
 } from '../../shared/app-settings';
 import { CommandError } from '../door/dispatch';
 import { codeOf, copyAside, moveAside } from './set-aside';
-import { emptyContents, parseSettingsFile, settingsFileText, type SettingsContents } from './settings-file';
+import { readCapped } from './read-capped';
+import { emptyContents, parseSettingsFile, settingsFileText, type ParsedFile, type SettingsContents } from './settings-file';
 import type { LoadedSettings, SettingsStore } from './settings-store';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -25,7 +27,12 @@ export interface FileSettingsStoreOptions {
   dir: string;
   /** What names the set-aside copies; tests pass a fixed clock. */
   now?: () => Date;
+  /** The largest file read or written; default MAX_SETTINGS_FILE_BYTES. */
+  maxFileBytes?: number;
 }
+
+/** A response with an image body and a few saved presets fit many times over. */
+export const MAX_SETTINGS_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * What the store knows of the file: its contents, or, when it could not be read, why. In the latter
@@ -38,6 +45,7 @@ export class FileSettingsStore implements SettingsStore {
   readonly file: string;
   private readonly dir: string;
   private readonly now: () => Date;
+  private readonly maxFileBytes: number;
   private known: Known | null = null;
   /** The tail of the queue every load and save joins. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -46,6 +54,7 @@ export class FileSettingsStore implements SettingsStore {
     this.dir = options.dir;
     this.file = join(options.dir, SETTINGS_FILE_NAME);
     this.now = options.now ?? (() => new Date());
+    this.maxFileBytes = options.maxFileBytes ?? MAX_SETTINGS_FILE_BYTES;
   }
 
   load(): Promise<LoadedSettings> {
@@ -72,9 +81,14 @@ export class FileSettingsStore implements SettingsStore {
         foreign,
         sections: { ...known.contents.sections, [change.section]: parsed.data },
       };
+      // Never write a file the next load would set aside as too large.
+      const text = settingsFileText(contents);
+      if (Buffer.byteLength(text) > this.maxFileBytes) {
+        throw new CommandError('bad_input', { command: 'settings.save', issues: `(input): the settings file would exceed ${this.maxFileBytes} bytes` });
+      }
       try {
         await mkdir(this.dir, { recursive: true, mode: 0o700 });
-        await writeFileAtomic(this.file, settingsFileText(contents), { mode: 0o600 });
+        await writeFileAtomic(this.file, text, { mode: 0o600 });
       } catch (err) {
         throw this.unwritable(codeOf(err));
       }
@@ -91,17 +105,15 @@ export class FileSettingsStore implements SettingsStore {
 
   private async read(): Promise<{ known: Known; notices: SettingsNotice[] }> {
     const file = this.file;
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      const code = codeOf(err);
-      // No file yet is the first run, not a problem.
-      if (code === 'ENOENT') return { known: { kind: 'read', contents: emptyContents() }, notices: [] };
-      return { known: { kind: 'unreadable', code }, notices: [{ code: 'unreadable', params: { file, code } }] };
+    const read = await readCapped(file, this.maxFileBytes);
+    // No file yet is the first run, not a problem.
+    if (read.kind === 'missing') return { known: { kind: 'read', contents: emptyContents() }, notices: [] };
+    if (read.kind === 'error') {
+      return { known: { kind: 'unreadable', code: read.code }, notices: [{ code: 'unreadable', params: { file, code: read.code } }] };
     }
 
-    const parsed = parseSettingsFile(text);
+    // Not a regular file, or too large to be ours: set aside like a file that is not JSON.
+    const parsed: ParsedFile = read.kind === 'text' ? parseSettingsFile(read.text) : { kind: 'corrupt' };
     if (parsed.kind === 'corrupt') {
       try {
         const setAside = await moveAside(file, this.now());

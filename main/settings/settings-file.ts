@@ -9,6 +9,8 @@ import {
   type SettingsSection,
   type StoredSettings,
 } from '../../shared/app-settings';
+import { inputOutOfBounds, MAX_INPUT_DEPTH } from '../door/input-bounds';
+import { jsonShapeWithin } from './json-shape';
 
 export const SETTINGS_FORMAT = 1;
 
@@ -38,7 +40,14 @@ export function emptyContents(): SettingsContents {
   return { sections: {}, foreign: {} };
 }
 
+/**
+ * Past these a file is not one Wirebench wrote (a section may nest MAX_INPUT_DEPTH deep under the
+ * file's own levels, with a little room, and no settings come near 100,000 values): it is set aside unparsed.
+ */
+const FILE_SHAPE = { maxDepth: MAX_INPUT_DEPTH + 4, maxValues: 100_000 };
+
 export function parseSettingsFile(text: string): ParsedFile {
+  if (!jsonShapeWithin(text, FILE_SHAPE)) return { kind: 'corrupt' };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -56,8 +65,8 @@ export function parseSettingsFile(text: string): ParsedFile {
       continue;
     }
     const section = name as SettingsSection;
-    const parsed = SECTION_SCHEMAS[section].safeParse(value);
-    if (parsed.success) sections[section] = parsed.data;
+    const parsed = parseSection(section, value);
+    if (parsed !== undefined) sections[section] = parsed;
     else damaged.push({ section, value });
   }
   return { kind: 'ok', contents: { sections, foreign }, damaged };
@@ -66,6 +75,22 @@ export function parseSettingsFile(text: string): ParsedFile {
 /** The file's text: known sections after foreign ones, so a known name always wins. */
 export function settingsFileText(contents: SettingsContents): string {
   return `${JSON.stringify({ format: SETTINGS_FORMAT, sections: { ...contents.foreign, ...contents.sections } }, null, 2)}\n`;
+}
+
+/**
+ * A section's value if it is sound, else undefined. Measured first (depth, number of values), as
+ * the door measures a command's input: a schema parse recurses per level and walks every key, so
+ * a section nested 2,000 deep threw, and one of 2 million keys took seconds. Anything that throws
+ * is a damaged section too, never a failed load.
+ */
+function parseSection(section: SettingsSection, value: unknown): unknown {
+  if (inputOutOfBounds(value) !== null) return undefined;
+  try {
+    const parsed = SECTION_SCHEMAS[section].safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
