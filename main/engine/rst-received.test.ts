@@ -128,6 +128,21 @@ describe('rst_received: an RST that reached our socket is journaled once, with h
     expect(t(rstReasonKey('server', 'mid_exchange'))).toMatch(/^the client reset the connection/);
   });
 
+  it('our server side: it drips its answer to a client that half-closed, then closed; the client’s kernel resets it', async () => {
+    probe = new EngineProbe({ kernelStates: true });
+    const { port } = await probe.startServer({ after: 'drip', dripBytes: 1, dripEveryMs: 100 });
+    const client = runPython(FIN_THEN_CLOSE_CLIENT, [port]);
+    const server = await probe.serverConn();
+    expect((await client).code).toBe(0);
+    // Our socket was in CLOSE_WAIT, still sending: the RST comes for the drip's bytes. Node may
+    // hear of it on the next write (EPIPE), or the kernel's table tell it first.
+    const events = await probe.waitForKind(server.connId, 'closed');
+    expect(rsts(events)).toHaveLength(1);
+    expect(['kernel', 'write']).toContain(rsts(events)[0]?.how);
+    expect(rstReceivedIn(events)).toMatchObject({ cause: 'sent_after_fin' });
+    expect(t(rstReasonKey('server', 'sent_after_fin'))).toBe("the client had closed its socket, so its kernel answered the server's bytes with RST");
+  });
+
   it('our server closes after answering (after: close): the client’s late bytes meet a socket that is gone', async () => {
     probe = new EngineProbe({ kernelStates: true });
     const { port } = await probe.startServer({ after: 'close' });
@@ -159,6 +174,16 @@ conn.sendall(b'HTTP/1.1 200 OK\n\nHello, World!')
 time.sleep(0.5)
 conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
 conn.close()
+`;
+
+/** Sends a request and its FIN, reads a little, then closes: the rest of the answer meets an RST. */
+const FIN_THEN_CLOSE_CLIENT = String.raw`
+import socket, sys
+c = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
+c.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n\r\n')
+c.shutdown(socket.SHUT_WR)
+c.recv(1)
+c.close()
 `;
 
 /** Sends half a request, then aborts: SO_LINGER 0 and close send RST instead of FIN. */
