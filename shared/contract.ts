@@ -64,7 +64,11 @@ const eventBase = {
  * - rst_received: the peer's RST reached our socket. Node reports it in three ways, and each is
  *   this one event (`how`): ECONNRESET on a read ('read'), EPIPE or ECONNRESET on a write after
  *   the peer had closed ('write'), or only the kernel's state leaving CLOSE_WAIT for CLOSED with
- *   no FIN of ours ('kernel'). An `error` event with the OS's code may still come beside it.
+ *   no FIN of ours ('kernel'). An `error` event with the OS's code may still come beside it
+ *   (the engine journals it right after a 'read' or 'write' one). Why it came is derived from the
+ *   events before it (shared/rst-reason.ts), not stored. A 'kernel' one right after a peer_fin,
+ *   with no tcp_state CLOSE_WAIT between, may have been no FIN at all: when an RST arrives with
+ *   the peer's last bytes still unread, libuv reads them and reports an end of stream.
  * - error: the OS reported an error, by its code (ECONNRESET, EPIPE, ...).
  * - closed: the socket is fully closed and its descriptor released.
  * - queued / dequeued (sequential server): the OS completed the handshake but the server is busy
