@@ -1,15 +1,15 @@
 // The Electron host: app lifecycle, one window, the IPC door. Deliberately thin: the engine is
 // plain Node, the security rules live in small pure modules beside this one (window-options,
 // sender-check, navigation-policy), and everything else is the renderer's.
-import { app, BrowserWindow, ipcMain, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, screen, session, shell, type WebContents } from 'electron';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { createI18n } from '../../shared/i18n/catalog';
 import { createDispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
 import { CONTENT_SECURITY_POLICY } from '../web/security-headers';
+import { answerAppRequest, APP_RENDERER_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-protocol';
 import { attachIpcDoor } from './ipc-door';
 import { externalLinkTarget, isSameDocument } from './navigation-policy';
 import { sampleDocRootFor } from './sample-doc-root';
@@ -18,9 +18,10 @@ import { createWindowOptions, preloadPathFrom, rendererIndexFrom } from './windo
 import { hostHandlers } from '../settings/settings-handlers';
 import { FileSettingsStore } from '../settings/file-settings-store';
 
-// electron-vite sets this in `dev` only; a built app always loads its own files.
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const rendererUrl = devServerUrl ?? pathToFileURL(rendererIndexFrom(import.meta.dirname)).href;
+// electron-vite sets this in `dev` only. A packaged app never reads it: whoever can set a user's
+// environment must not be able to point the window, and its preload, at a page of their own.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const rendererUrl = devServerUrl ?? APP_RENDERER_URL;
 // In dev, Vite's React refresh preamble is an inline script and HMR talks over a WebSocket to the
 // dev server; the built app gets the strict policy.
 const csp = devServerUrl
@@ -31,6 +32,8 @@ const csp = devServerUrl
 
 // Every renderer sandboxed, whatever a future window's options say.
 app.enableSandbox();
+// Before 'ready', as Electron requires: the scheme the built renderer is served from (app-protocol.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 // Tests (and people who want a throwaway profile) point userData somewhere else; this must happen
 // before 'ready', and before the single-instance lock, which lives in userData.
@@ -69,7 +72,7 @@ function runApp(): void {
     win.on('closed', () => {
       win = null;
     });
-    void (devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(rendererIndexFrom(import.meta.dirname)));
+    void win.loadURL(rendererUrl);
   };
 
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
@@ -103,9 +106,15 @@ function runApp(): void {
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     ses.setPermissionCheckHandler(() => false);
-    ses.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
-    });
+    // The built renderer's responses carry the headers already (app-protocol.ts); the dev
+    // server's get the relaxed policy here.
+    const rendererDir = dirname(rendererIndexFrom(import.meta.dirname));
+    protocol.handle(APP_SCHEME, (request) => answerAppRequest(request, rendererDir));
+    if (devServerUrl) {
+      ses.webRequest.onHeadersReceived((details, callback) => {
+        callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+      });
+    }
     detachDoor = attachIpcDoor({
       ipcMain,
       dispatch,

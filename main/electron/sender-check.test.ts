@@ -40,3 +40,15 @@ describe('isOurRenderer with the dev server', () => {
     expect(isOurRenderer('file:///opt/wirebench/out/renderer/index.html', dev)).toBe(false);
   });
 });
+
+describe('isOurRenderer with the app:// scheme (the built app)', () => {
+  it('admits app://wirebench/index.html only', () => {
+    const app = 'app://wirebench/index.html';
+    expect(isOurRenderer('app://wirebench/index.html#/x', app)).toBe(true);
+    expect(isOurRenderer('app://wirebench/index.html?x=1', app)).toBe(true);
+    expect(isOurRenderer('app://evil/index.html', app)).toBe(false);
+    expect(isOurRenderer('app://wirebench/other.html', app)).toBe(false);
+    expect(isOurRenderer('file:///opt/wirebench/out/renderer/index.html', app)).toBe(false);
+    expect(isOurRenderer('https://wirebench/index.html', app)).toBe(false);
+  });
+});

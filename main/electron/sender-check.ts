@@ -12,7 +12,7 @@ export interface SenderInfo {
 
 export interface TrustedRenderer {
   webContentsId: number;
-  /** The URL our window loads: file:///…/out/renderer/index.html, or the dev server's URL. */
+  /** The URL our window loads: app://wirebench/index.html, or the dev server's URL. */
   rendererUrl: string;
 }
 
@@ -33,7 +33,9 @@ export function isOurRenderer(url: string, rendererUrl: string): boolean {
     return false;
   }
   if (actual.protocol !== expected.protocol) return false;
-  if (expected.protocol === 'file:') return actual.host === expected.host && actual.pathname === expected.pathname;
+  // app: (the built renderer's own scheme, app-protocol.ts) is not a special scheme to WHATWG URL,
+  // so it has no origin to compare: its host and path are what name our document.
+  if (expected.protocol === 'file:' || expected.protocol === 'app:') return actual.host === expected.host && actual.pathname === expected.pathname;
   if (expected.protocol === 'http:' || expected.protocol === 'https:') return actual.origin === expected.origin;
   return false;
 }

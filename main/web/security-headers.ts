@@ -1,5 +1,5 @@
-// The headers every page of Wirebench is served with, by the web host and (the CSP) by the Electron
-// host. The renderer is a self-contained bundle: nothing inline, nothing from another origin, so the
+// The headers every page of Wirebench is served with, by the web host and by the Electron host's
+// app:// scheme: the one source of the CSP (the page itself carries no <meta> copy). The renderer is a self-contained bundle: nothing inline, nothing from another origin, so the
 // policy can be strict and a bug in the page cannot be turned into loading foreign script.
 
 /** One policy for both hosts; `connect-src 'self'` also covers the same-origin WebSocket (CSP3). */
@@ -11,6 +11,7 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
+  "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 
