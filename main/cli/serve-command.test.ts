@@ -115,6 +115,16 @@ function nc(port: number, input: Uint8Array): Promise<Buffer> {
   });
 }
 
+/** Sends half a request, then aborts: SO_LINGER 0 and close send RST instead of FIN. */
+const ABORTING_CLIENT = String.raw`
+import socket, struct, sys, time
+c = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
+c.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n')
+time.sleep(0.2)
+c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
+c.close()
+`;
+
 describe('wirebench serve', () => {
   it('answers lesson L1 client with L1 bytes exactly, and prints the exchange as readable lines', async () => {
     const server = await serve(['--port', '0']);
@@ -132,6 +142,20 @@ describe('wirebench serve', () => {
     expect(text).not.toMatch(/cli\.serve|notes\./); // no catalog key printed raw
     expect(await server.stop('SIGINT')).toBe(0);
     expect(server.lines.at(-1)).toBe(`Stopped after 1 connection: 43 bytes in, ${L1.length} bytes out.`);
+  });
+
+  it("says when a client's RST came, and why: one that aborts in the middle of its request", async () => {
+    const server = await serve(['--port', '0', '--answer', 'request-end']);
+    const client = await runPython(ABORTING_CLIENT, [server.port]);
+    expect(client.code).toBe(0);
+    await until(() => server.lines.some((l) => / closed after an error$/.test(l)), 'the closed line');
+    const text = server.lines.join('\n');
+    expect(text).toContain(
+      'an RST came from the client: the connection is gone (the client reset the connection in the middle of the exchange, without a FIN: ' +
+        "it aborted its socket on purpose (SO_LINGER 0), or closed it with the server's bytes still unread)",
+    );
+    expect(text).toContain('the system reported ECONNRESET');
+    expect(await server.stop('SIGINT')).toBe(0);
   });
 
   it('gives urllib.request the body, and nc sending garbage the canned answer byte for byte', async () => {

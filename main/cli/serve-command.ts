@@ -3,7 +3,7 @@
 // input that goes through the same door as the UI's (createDispatch), so the contract's rules and
 // its error codes apply unchanged; the journal is printed as it happens, as sentences or as JSON.
 import { errorSentenceKey } from '../../shared/i18n/error-key';
-import type { EventPayload, JournalTotals, ServerInfo } from '../../shared/contract';
+import type { EventPayload, JournalEvent, JournalTotals, ServerInfo } from '../../shared/contract';
 import type { ServerSettings } from '../../shared/server-settings';
 import { encodeWire } from '../../shared/wire-codec';
 import { createDispatch } from '../door/dispatch';
@@ -11,6 +11,7 @@ import { Engine } from '../engine/engine';
 import type { CliContext, Subcommand } from './cli-context';
 import { explainError } from './explain-error';
 import { eventLine } from './journal-lines';
+import { RstReasons } from './rst-reasons';
 import { SERVE_OPTIONS, servePlanFrom } from './serve-options';
 import { hostHandlers } from '../settings/settings-handlers';
 import { MemorySettingsStore } from '../settings/settings-store';
@@ -32,12 +33,20 @@ export const serveCommand: Subcommand = {
     // Events that arrive before the first line (there should be none) wait for it: the first
     // line is where a reader learns the port.
     let pending: string[] | null = [];
+    // A client's RST is said with why it came; JSON readers have the events to derive it from.
+    const reasons = json ? null : new RstReasons('server');
+    const line = (event: JournalEvent): string => {
+      if (!reasons) return encodeWire(event);
+      const reason = reasons.see(event);
+      const text = eventLine(ctx.t, event);
+      return reason ? `${text} (${ctx.t(reason)})` : text;
+    };
     engine.onEvent((name, payload) => {
       if (name !== 'journal.delta') return;
       const { events } = payload as EventPayload<'journal.delta'>;
       if (events.length === 0) return;
       // One write per delta, not per event: a busy server must not cost a syscall per chunk.
-      const lines = events.map((event) => (json ? encodeWire(event) : eventLine(ctx.t, event)));
+      const lines = events.map(line);
       if (pending) pending.push(...lines);
       else ctx.out(lines.join('\n'));
     });
