@@ -1,5 +1,6 @@
 // One build tool for the three outputs: main (the Electron host and the node-only hosts: web and
 // CLI), the preload, and the renderer.
+import { readFileSync } from 'node:fs';
 import { chmod } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
@@ -48,9 +49,16 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
+    // The version a failed panel's "Copy details" reports (renderer/ui/error-details.ts).
+    define: { __WIREBENCH_VERSION__: JSON.stringify(packageVersion()) },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
     },
   },
 });
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+}

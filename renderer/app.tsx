@@ -1,4 +1,7 @@
 // The workbench's layout: server and client on top, connections and the selected journal below.
+// Each panel sits behind an error boundary of its own (renderer/ui/panel-boundary.tsx): one that
+// fails to draw shows why in its place, and the others keep working.
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClientConsole } from './features/client-console/client-console';
 import { ConnectionList } from './features/connection-list/connection-list';
@@ -8,12 +11,18 @@ import { SettingsNotices } from './features/settings-notices/settings-notices';
 import { useWirebench } from './store/store';
 import { selectLink } from './store/ui-slice';
 import { LinkBanner } from './ui/link-banner';
+import { PanelBoundary, PanelHealthContext, type PanelHealth } from './ui/panel-boundary';
 import './app.css';
 
 export function App() {
   const { t } = useTranslation();
   // While the link is down nothing on screen is live: say so by dimming it, not only in the banner.
   const stale = useWirebench(selectLink) === 'down';
+  // Kept in the store and from there in the settings: a panel left broken has its saved choices
+  // reset at the next start (renderer/settings/panel-reset.ts).
+  const failed = useWirebench((s) => s.panelFailed);
+  const recovered = useWirebench((s) => s.panelRecovered);
+  const health = useMemo<PanelHealth>(() => ({ failed, recovered }), [failed, recovered]);
   return (
     <div className="app">
       <header className="app-header">
@@ -22,12 +31,22 @@ export function App() {
         <LinkBanner />
       </header>
       <SettingsNotices />
-      <main className={stale ? 'workbench stale' : 'workbench'} aria-busy={stale}>
-        <ServerPanel />
-        <ClientConsole />
-        <ConnectionList />
-        <JournalView />
-      </main>
+      <PanelHealthContext value={health}>
+        <main className={stale ? 'workbench stale' : 'workbench'} aria-busy={stale}>
+          <PanelBoundary panel="server" className="server-panel">
+            <ServerPanel />
+          </PanelBoundary>
+          <PanelBoundary panel="client" className="client-console">
+            <ClientConsole />
+          </PanelBoundary>
+          <PanelBoundary panel="connections" className="conn-panel">
+            <ConnectionList />
+          </PanelBoundary>
+          <PanelBoundary panel="journal" className="journal-panel">
+            <JournalView />
+          </PanelBoundary>
+        </main>
+      </PanelHealthContext>
     </div>
   );
 }

@@ -93,8 +93,12 @@ export type StoredSettings = z.infer<typeof StoredSettings>;
  * - section_reset: one section did not match its schema; the file was copied to `setAside` and
  *   that section starts from its defaults, the others load. params: { file, section, setAside }
  * - unreadable: the file exists but could not be read (permissions...). params: { file, code }
+ * - panel_reset: made by the renderer, not main: a panel was still failing to draw when the app
+ *   last closed, so the settings it draws from start from their defaults (renderer/settings/
+ *   panel-reset.ts). params: { panel (its id), group (which settings: journal, client, server,
+ *   response) }
  */
-export const SETTINGS_NOTICE_CODES = ['corrupt', 'section_reset', 'unreadable'] as const;
+export const SETTINGS_NOTICE_CODES = ['corrupt', 'section_reset', 'unreadable', 'panel_reset'] as const;
 export const SettingsNotice = z.object({
   code: z.enum(SETTINGS_NOTICE_CODES),
   params: z.record(z.string(), z.string()),

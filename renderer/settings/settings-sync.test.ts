@@ -162,3 +162,37 @@ describe('startSettingsSync', () => {
     await until(() => door.saves.length === 2, 25);
   });
 });
+
+describe('startSettingsSync and a panel left broken (issue 14)', () => {
+  it('keeps the failing panels in the layout, and takes a panel off once it draws again', async () => {
+    const { door, url } = await startDoor({});
+    const store = start(url);
+    await whenSettingsLoaded();
+    store.getState().panelFailed('bytes');
+    await until(() => door.saves.length === 1);
+    expect(door.saves[0]?.value).toEqual({ journalView: 'events', journalLarge: true, clientActive: 0, failedPanels: 'bytes' });
+    store.getState().panelRecovered('bytes');
+    await until(() => door.saves.length === 2);
+    expect(door.saves[1]?.value).toEqual({ journalView: 'events', journalLarge: true, clientActive: 0 });
+  });
+
+  it('resets what a panel left broken draws from at the next load, says so, and saves the defaults', async () => {
+    const notice = { code: 'section_reset', params: { file: '/tmp/x/settings.json', section: 'presets', setAside: '/tmp/x/s.corrupt' } };
+    const layout = { ...STORED.layout, failedPanels: 'bytes,editor' };
+    const { door, url } = await startDoor({ ...STORED, layout }, [notice]);
+    const store = start(url);
+    await whenSettingsLoaded();
+    const s = store.getState();
+    expect([s.journalView, s.journalLarge]).toEqual(['events', true]);
+    expect(s.serverDraft.port).toBe('8123'); // the server panel did not fail: kept
+    expect(loadedSection('response')).toBeUndefined();
+    expect(s.settingsNotices).toEqual([
+      notice,
+      { code: 'panel_reset', params: { panel: 'bytes', group: 'journal' } },
+      { code: 'panel_reset', params: { panel: 'editor', group: 'response' } },
+    ]);
+    await until(() => door.saves.length === 2);
+    expect(door.saves.find((x) => x.section === 'layout')?.value).toEqual({ journalView: 'events', journalLarge: true, clientActive: 1 });
+    expect(door.saves.find((x) => x.section === 'response')?.value).toEqual({ text: s.serverDraft.cannedText, body: null, enter: s.editorEnter });
+  });
+});

@@ -25,7 +25,10 @@
 //
 // `server`, `client` and `layout` are saved by this module from the store: call saveSection with
 // them and the two would take turns overwriting each other.
-import type { SectionSave, SectionValue, SettingsSection, StoredSettings } from '../../shared/app-settings';
+//
+// The layout also records the panels showing their error fallback; a panel still broken when the
+// app closed has the settings it draws from reset at the next load, with a notice (panel-reset.ts).
+import type { ResponseSection, SectionSave, SectionValue, SettingsSection, StoredSettings } from '../../shared/app-settings';
 import type { LinkedBridge } from '../bridge/bridge-types';
 import { newSession } from '../store/client-slice';
 import type { WirebenchState, WirebenchStore } from '../store/store';
@@ -37,6 +40,7 @@ import {
   serverSectionOf,
   sessionsFromSection,
 } from './section-codecs';
+import { resetFailedPanels, withFailedPanels } from './panel-reset';
 import { createSectionSaver, type SectionSaver, type SectionSaverOptions } from './section-saver';
 
 /** How long the first draw waits for the stored settings before it shows the defaults. */
@@ -50,15 +54,28 @@ const FROM_STATE: Record<StoreSection, { parts: (s: WirebenchState) => readonly 
   server: { parts: (s) => [s.serverDraft], value: (s) => serverSectionOf(s.serverDraft) },
   client: { parts: (s) => [s.sessions], value: (s) => clientSectionOf(s.sessions) },
   layout: {
-    parts: (s) => [s.journalView, s.journalLarge, s.activeSessionId, s.sessions],
+    parts: (s) => [s.journalView, s.journalLarge, s.activeSessionId, s.sessions, s.failedPanels],
     value: (s) =>
-      layoutSectionOf({
-        journalView: s.journalView,
-        journalLarge: s.journalLarge,
-        clientActive: Math.max(0, s.sessions.findIndex((x) => x.id === s.activeSessionId)),
-      }),
+      withFailedPanels(
+        layoutSectionOf({
+          journalView: s.journalView,
+          journalLarge: s.journalLarge,
+          clientActive: Math.max(0, s.sessions.findIndex((x) => x.id === s.activeSessionId)),
+        }),
+        s.failedPanels,
+      ),
   },
 };
+
+/**
+ * A section's value as the store holds it now, to save a reset section's defaults at once. The
+ * response is otherwise saved by the editor (editor-settings.ts), from the same fields.
+ */
+function sectionNow(section: SettingsSection, s: WirebenchState): unknown {
+  if (section === 'response') return { text: s.serverDraft.cannedText, body: s.serverDraft.cannedBody, enter: s.editorEnter } satisfies ResponseSection;
+  if (section === 'presets') return { presets: s.userPresets };
+  return FROM_STATE[section].value(s);
+}
 
 interface Running {
   loaded: StoredSettings | null;
@@ -137,11 +154,12 @@ export function startSettingsSync(bridge: LinkedBridge, store: WirebenchStore, o
     void bridge.invoke('settings.load', {}).then((result) => {
       loading = false;
       if (!result.ok) return; // disconnected: tried again when the link is up
-      state.loaded = result.value.settings;
-      const changed = hydrate(store, result.value.settings, before);
-      store.getState().setSettingsNotices(result.value.notices);
+      const reset = resetFailedPanels(result.value.settings);
+      state.loaded = reset.stored;
+      const changed = hydrate(store, reset.stored, before);
+      store.getState().setSettingsNotices([...result.value.notices, ...reset.notices]);
       unwatch = watch(store, saver);
-      for (const section of changed) saver.schedule(section, FROM_STATE[section].value(store.getState()));
+      for (const section of new Set([...changed, ...reset.sections])) saver.schedule(section, sectionNow(section, store.getState()));
       saver.release();
       loaded.resolve();
     });

@@ -4,12 +4,13 @@ import { create } from 'zustand';
 import { createClientSlice, type ClientSlice } from './client-slice';
 import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice';
 import { createEditorSlice, type EditorSlice } from './editor-slice';
+import { createPanelsSlice, type PanelsSlice } from './panels-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createServersSlice, type ServersSlice } from './servers-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type WirebenchState = ServersSlice & ConnectionsSlice & ClientSlice & UiSlice & SelectionSlice & EditorSlice & SettingsSlice;
+export type WirebenchState = ServersSlice & ConnectionsSlice & ClientSlice & UiSlice & SelectionSlice & EditorSlice & SettingsSlice & PanelsSlice;
 
 /** A fresh store: the app makes one, tests make one each. */
 export function createWirebenchStore() {
@@ -21,6 +22,7 @@ export function createWirebenchStore() {
     ...createSelectionSlice(...a),
     ...createSettingsSlice(...a),
     ...createEditorSlice(...a),
+    ...createPanelsSlice(...a),
   }));
 }
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConnSummary, JournalEvent } from '../../../shared/contract';
 import { selectByteSelection } from '../../store/selection-slice';
 import { useWirebench } from '../../store/store';
+import { PanelBoundary } from '../../ui/panel-boundary';
 import { CopyButtons } from './copy-buttons';
 import { partOf, rangeText } from './describe-byte';
 import { requestDir } from './exchange-annotator';
@@ -87,9 +88,22 @@ export function ByteView({ connId, conn, events, roomy }: Props) {
         <p className="empty">{t('ui.bytes.none')}</p>
       ) : (
         <div className={`byte-body mode-${mode}${structure && hasStructure ? ' with-structure' : ''}`}>
-          {mode !== 'hex' && <TextPane {...paneProps} />}
-          {mode !== 'text' && <HexPane {...paneProps} />}
-          {structure && hasStructure && <StructurePanel connId={connId} exchange={exchange} annotations={annotations} order={order} selection={selection} />}
+          {/* One boundary per pane: a pane that fails leaves the others, and the mode buttons, working. */}
+          {mode !== 'hex' && (
+            <PanelBoundary panel="bytesText">
+              <TextPane {...paneProps} />
+            </PanelBoundary>
+          )}
+          {mode !== 'text' && (
+            <PanelBoundary panel="bytesHex">
+              <HexPane {...paneProps} />
+            </PanelBoundary>
+          )}
+          {structure && hasStructure && (
+            <PanelBoundary panel="structure">
+              <StructurePanel connId={connId} exchange={exchange} annotations={annotations} order={order} selection={selection} />
+            </PanelBoundary>
+          )}
         </div>
       )}
       <p className="byte-status" id={statusId} data-testid="bytes-status" aria-live="polite">

@@ -8,6 +8,7 @@ import { formatAddress } from '../../lib/format';
 import { selectConn } from '../../store/connections-slice';
 import type { ConnJournal } from '../../store/journal-merge';
 import { useWirebench } from '../../store/store';
+import { PanelBoundary } from '../../ui/panel-boundary';
 import { selectJournalLarge, selectJournalView, selectSelectedConnId, selectSelectedSeq } from '../../store/ui-slice';
 import { ByteView } from '../exchange/byte-view';
 import { TeardownView } from '../teardown/teardown-view';
@@ -68,13 +69,17 @@ export function JournalView() {
           )}
         </div>
       </header>
-      {diagram ? (
-        <TeardownView connId={connId} />
-      ) : bytes && conn && connId && journal ? (
-        <ByteView key={connId} connId={connId} conn={conn} events={journal.events} roomy={large} />
-      ) : (
-        <EventList connId={connId} journal={journal} />
-      )}
+      {/* Each view behind its own boundary, under the view buttons: a view that fails leaves the
+          buttons working, and choosing another view (or connection) draws afresh. */}
+      <PanelBoundary panel={diagram ? 'diagram' : bytes ? 'bytes' : 'events'} resetKeys={[view, connId]}>
+        {diagram ? (
+          <TeardownView connId={connId} />
+        ) : bytes && conn && connId && journal ? (
+          <ByteView key={connId} connId={connId} conn={conn} events={journal.events} roomy={large} />
+        ) : (
+          <EventList connId={connId} journal={journal} />
+        )}
+      </PanelBoundary>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { RESPONDER_KINDS } from '../../../shared/server-choices';
 import type { DraftField, ServerDraft } from '../../store/server-draft';
 import { ResponseEditor } from '../response-editor/response-editor';
 import { ChoiceField } from '../../ui/choice-field';
+import { PanelBoundary } from '../../ui/panel-boundary';
 import { TextField } from '../../ui/text-field';
 import { RoutesTable } from './routes-table';
 
@@ -28,10 +29,12 @@ export function ResponderFields({ draft, invalid, onEdit }: ResponderFieldsProps
         onChange={(responder) => onEdit({ responder })}
       />
       {draft.responder === 'canned' && (
-        <ResponseEditor
-          doc={{ text: draft.cannedText, body: draft.cannedBody }}
-          onDoc={(doc) => onEdit({ cannedText: doc.text, cannedBody: doc.body })}
-        />
+        <PanelBoundary panel="editor">
+          <ResponseEditor
+            doc={{ text: draft.cannedText, body: draft.cannedBody }}
+            onDoc={(doc) => onEdit({ cannedText: doc.text, cannedBody: doc.body })}
+          />
+        </PanelBoundary>
       )}
       {draft.responder === 'static' && (
         <TextField

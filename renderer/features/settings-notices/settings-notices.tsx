@@ -1,11 +1,13 @@
 // Tells the person what happened to their kept settings: a file set aside as damaged, a section
-// reset, a file that could not be read (settings.load's notices), or a change that could not be
-// saved. Stays until dismissed: each sentence says where the old file is, which takes a moment
-// to note down.
+// reset, a file that could not be read (settings.load's notices), settings reset because a panel
+// was left broken (renderer/settings/panel-reset.ts), or a change that could not be saved. Stays
+// until dismissed: each sentence says where the old file is, which takes a moment to note down.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SettingsNotice } from '../../../shared/app-settings';
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
+import { isResetGroup } from '../../settings/panel-reset';
+import { isPanelId } from '../../ui/panel-ids';
 import { selectSettingsNotices, selectSettingsSaveError } from '../../store/settings-slice';
 import { useWirebench } from '../../store/store';
 import './settings-notices.css';
@@ -38,7 +40,7 @@ export function SettingsNotices() {
 }
 
 function noticeText(notice: SettingsNotice, t: TFunction): string {
-  const { file = '', setAside = '', code = '', section = '' } = notice.params;
+  const { file = '', setAside = '', code = '', section = '', panel = '', group = '' } = notice.params;
   switch (notice.code) {
     case 'corrupt':
       return t('ui.settings.notice.corrupt', { file, setAside });
@@ -51,6 +53,11 @@ function noticeText(notice: SettingsNotice, t: TFunction): string {
         ? t('ui.settings.notice.sectionReset', { file, setAside, section: name })
         : t('ui.settings.notice.sectionResetKept', { file, section: name });
     }
+    case 'panel_reset':
+      return t('ui.settings.notice.panelReset', {
+        panel: isPanelId(panel) ? t(`ui.boundary.the.${panel}`) : panel,
+        what: isResetGroup(group) ? t(`ui.settings.panelResets.${group}`) : group,
+      });
   }
 }
 

@@ -2,6 +2,7 @@
 // i18next's `_one` / `_other` suffixes (chosen by `count`).
 import { annotation, bytes } from './ui-bytes';
 import { body } from './ui-body';
+import { boundary } from './ui-boundary';
 import { client } from './ui-client';
 import { settings } from './ui-settings';
 import { fixes, presets } from './ui-presets';
@@ -166,6 +167,7 @@ export const ui = {
   },
   client,
   settings,
+  boundary,
   presets,
   fixes,
   editor,
