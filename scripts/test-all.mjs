@@ -37,6 +37,8 @@ mkdirSync(RESULTS, { recursive: true });
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
 const built = step('build', 'npm', ['run', '--silent', 'build']);
+// Electron's security checklist over the sources and the built output (needs the build).
+if (built) step('electron security', 'node', ['scripts/security-scan.mjs']);
 
 // Unit and integration tests: shared, engine, hosts, renderer slices (real sockets, real peers).
 run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${RESULTS}/vitest.json`]);
