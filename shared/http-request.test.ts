@@ -241,6 +241,8 @@ describe('frameRequest: what cannot be framed', () => {
     ['a bad version', 'GET / HTTP/1\r\n\r\n'],
     ['a two-word line that is not GET', 'POST /x\r\n\r\n'],
     ['a control character in the target', 'GET /a\x01b HTTP/1.1\r\n\r\n'],
+    ['a TAB in the target (RFC 9112 section 3.2)', 'GET /a\tb HTTP/1.1\r\n\r\n'],
+    ['a TAB for the target', 'OPTIONS \t HTTP/1.1\r\n\r\n'],
     ['a bare CR in the line', 'GET /a\rb HTTP/1.1\r\n\r\n'],
   ])('refuses a request line with %s', (_name, text) => {
     expect(invalidReason(text)).toBe('bad_request_line');

@@ -232,7 +232,9 @@ function parseRequestLine(line: string): { method: string; target: string; versi
   if (parts.length !== 2 && parts.length !== 3) return null;
   const [method = '', target = '', version = ''] = parts;
   if (!isToken(method)) return null;
-  if (target.length === 0 || hasCtl(target)) return null;
+  // No whitespace in a target (RFC 9112 section 3.2: URI characters only): a TAB is not one of
+  // its bytes but a separator at best (section 3 lets a lenient reader split on any whitespace).
+  if (target.length === 0 || hasCtl(target) || target.includes('\t')) return null;
   if (parts.length === 2) return method === 'GET' ? { method, target, version: '' } : null;
   if (!/^HTTP\/\d\.\d$/.test(version)) return null;
   return { method, target, version };
