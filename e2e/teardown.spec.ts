@@ -36,7 +36,9 @@ test('client half-closes first: the ladder in order, an arrow selects its entry 
   // The client's FIN: the step says so in words, and each side's standing after it.
   await td.arrow('fin', 'client').click();
   await expect(td.narration()).toHaveAttribute('data-code', 'fin_sent');
-  await expect(td.narration()).toHaveText('The client sent FIN (shutdown for writing): it will send no more, but it can still receive.');
+  await expect(td.narration()).toHaveText(
+    'The client sent FIN (shutdown for writing): it will send nothing more, but it can still receive. Until the server acknowledges that FIN, the client’s socket is in FIN_WAIT_1.',
+  );
   await expect(td.sideCard('client')).toHaveAttribute('data-can-send', 'false');
   await expect(td.sideCard('client')).toHaveAttribute('data-can-receive', 'true');
   await expect(td.sideCard('server')).toHaveAttribute('data-can-send', 'true');
@@ -59,6 +61,10 @@ test('client half-closes first: the ladder in order, an arrow selects its entry 
   await testInfo.attach('teardown diagram', { path: shot, contentType: 'image/png' });
   await td.svg().screenshot({ path: testInfo.outputPath('teardown-ladder.png') });
 
+  // On screen: the picked step's band, and the client's TIME_WAIT counting down from the kernel's timer.
+  await expect(td.svg().locator('.step-band')).toHaveCount(1);
+  await expect(td.svg()).toContainText(/TIME_WAIT · \d+ s left/);
+
   // The SVG export: a valid SVG document, styles inline, the arrows in it.
   const svg = await td.exportFile('svg');
   expect(svg.download.suggestedFilename()).toMatch(/\.svg$/);
@@ -74,9 +80,21 @@ test('client half-closes first: the ladder in order, an arrow selects its entry 
       styled: root.querySelector('g[data-kind="fin"] line')?.getAttribute('stroke') ?? null,
       classes: root.querySelectorAll('[class]').length,
       styleElements: root.querySelectorAll('style').length,
+      // The diagram, not the moment it was clicked: no band, no enlarged dot, the picked FIN drawn as the other.
+      rects: root.querySelectorAll('rect').length,
+      bigDots: [...root.querySelectorAll('circle')].filter((c) => c.getAttribute('r') !== '4.5').length,
+      finWidths: ['client', 'server'].map((from) => root.querySelector(`g[data-kind="fin"][data-from="${from}"] line`)?.getAttribute('stroke-width') ?? null),
+      text: root.textContent ?? '',
     };
   }, svg.bytes.toString('utf8'));
-  expect(parsed).toMatchObject({ error: null, root: 'svg', ns: 'http://www.w3.org/2000/svg', classes: 0, styleElements: 0 });
+  expect(parsed).toMatchObject({ error: null, root: 'svg', ns: 'http://www.w3.org/2000/svg', classes: 0, styleElements: 0, bigDots: 0 });
+  expect(parsed.rects).toBe(await td.svg().locator('rect:not(.step-band)').count());
+  expect(parsed.finWidths[0]).toBe(parsed.finWidths[1]);
+  expect(parsed.text).not.toMatch(/\d+ s left/);
+  expect(parsed.text).toContain('TIME_WAIT · 60 s');
+  // The live diagram kept its selection.
+  await expect(td.svg().locator('.step-band')).toHaveCount(1);
+  await expect(td.narration()).toHaveAttribute('data-code', 'fin_sent');
   expect(parsed.arrows).toEqual(['client connect', 'client data', 'client fin', 'server data', 'server fin']);
   expect(parsed.styled).toMatch(/^rgb/);
 
@@ -96,4 +114,40 @@ test('client half-closes first: the ladder in order, an arrow selects its entry 
   await expect(td.arrow('data', 'server')).not.toHaveAttribute('data-lit', 'true');
 
   expect(violations).toEqual([]);
+});
+
+test('server resets: the RST is the last arrow, and the client’s close after it is a local event', async ({ app }, testInfo) => {
+  const td = new TeardownPage(app);
+  await td.open();
+  await td.runToEnd('server_resets');
+  // After an RST nothing more goes on the wire: no client FIN arrow.
+  expect(await td.arrowOrder()).toEqual(['client connect', 'client data', 'server data', 'server rst']);
+  const steps = await td.stepOrder();
+  expect(steps.slice(steps.indexOf('server rst_sent'))).toEqual(['server rst_sent', 'server closed_after_reset', 'client rst_received', 'client closed_after_reset']);
+  await expect(td.svg().locator('[data-testid="ladder-close"][data-from="client"]')).toHaveCount(1);
+  await td.arrow('rst', 'server').click();
+  await td.byId('step-next').click();
+  await td.byId('step-next').click();
+  await expect(td.narration()).toHaveAttribute('data-code', 'rst_received');
+  await expect(td.narration()).toContainText('ECONNRESET');
+  await td.byId('step-next').click();
+  await expect(td.narration()).toHaveAttribute('data-code', 'closed_after_reset');
+  await expect(td.sideCard('client')).toHaveAttribute('data-can-send', 'false');
+  await td.svg().screenshot({ path: testInfo.outputPath('ladder-server_resets.png') });
+});
+
+test('every scenario: one state track a side, never back to a state it left; a picture of each', async ({ app }, testInfo) => {
+  test.setTimeout(180_000);
+  const td = new TeardownPage(app);
+  await td.open();
+  for (const scenario of ['server_closes_first', 'client_half_closes_first', 'keep_alive_client_closes', 'server_resets', 'client_resets_mid_response', 'server_hangs_client_times_out', 'both_close_at_once']) {
+    await td.runToEnd(scenario);
+    for (const side of ['client', 'server'] as const) {
+      const states = await td.laneStates(side);
+      // States only move forward (RFC 9293 section 3.3.2): each is drawn once, where it began.
+      expect(new Set(states).size, `${scenario} ${side}: ${states.join(' ')}`).toBe(states.length);
+      expect(states[0], scenario).toBe('ESTABLISHED');
+    }
+    await td.svg().screenshot({ path: testInfo.outputPath(`ladder-${scenario}.png`) });
+  }
 });

@@ -1,26 +1,37 @@
-// Export: the diagram as it is on screen, as an SVG file or a PNG image, for slides.
-import { useState, type RefObject } from 'react';
+// Export: the diagram as a file for slides, an SVG or a PNG. It shows the diagram, not the moment
+// it was clicked: `draw` hands over a copy drawn with nothing selected and TIME_WAIT at its full
+// length, and `done` takes it away again.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadBlob, standaloneSvg, svgToPng } from './svg-export';
 
 interface Props {
-  svgRef: RefObject<SVGSVGElement | null>;
+  /** Draws the diagram for export (synchronously) and returns it; null when there is none. */
+  draw: () => SVGSVGElement | null;
+  done: () => void;
   /** The file name without its extension. */
   name: string;
 }
 
-export function ExportButtons({ svgRef, name }: Props) {
+export function ExportButtons({ draw, done, name }: Props) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
 
   const run = async (kind: 'svg' | 'png'): Promise<void> => {
-    const svg = svgRef.current;
-    if (!svg) return;
     setFailure(null);
     try {
-      const text = standaloneSvg(svg);
+      let text: string;
+      let size: [number, number];
+      try {
+        const svg = draw();
+        if (!svg) return;
+        text = standaloneSvg(svg);
+        size = [svg.width.baseVal.value, svg.height.baseVal.value];
+      } finally {
+        done();
+      }
       if (kind === 'svg') downloadBlob(new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`);
-      else downloadBlob(await svgToPng(text, svg.width.baseVal.value, svg.height.baseVal.value), `${name}.png`);
+      else downloadBlob(await svgToPng(text, ...size), `${name}.png`);
     } catch (err) {
       setFailure(t('ui.teardown.export.failed', { reason: err instanceof Error ? err.message : String(err) }));
     }

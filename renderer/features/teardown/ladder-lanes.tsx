@@ -13,11 +13,25 @@ interface Props {
   onStep: (index: number) => void;
   /** Seconds left on each side's TIME_WAIT, live; null when it is not in one. */
   timeWaitLeft: Record<Side, number | null>;
+  /** An export: TIME_WAIT says its full length, not what is left of it at the moment of the click. */
+  fullLengths: boolean;
   t: TFunction;
 }
 
-export function LadderLanes({ model, geometry, selectedStep, onStep, timeWaitLeft, t }: Props) {
+export function LadderLanes({ model, geometry, selectedStep, onStep, timeWaitLeft, fullLengths, t }: Props) {
   const last = { client: lastMark(geometry.marks, 'client'), server: lastMark(geometry.marks, 'server') };
+  const label = (m: StateMark): string => {
+    if (m.state !== 'TIME_WAIT') return m.state;
+    if (fullLengths) {
+      const step = model.steps[m.step];
+      // The step that entered TIME_WAIT says how long it lasts (Linux: 60 s); a later mark, the same.
+      const entered = model.steps.findLast((s, i) => i <= m.step && s.side === m.side && s.code === 'time_wait') ?? step;
+      const seconds = Number(entered?.code === 'time_wait' ? entered.params.seconds : 60);
+      return t('ui.teardown.status.stateLength', { state: m.state, seconds });
+    }
+    const left = m === last[m.side] ? timeWaitLeft[m.side] : null;
+    return left === null ? m.state : t('ui.teardown.status.stateTimer', { state: m.state, seconds: left });
+  };
   return (
     <g className="ladder-lanes">
       {(['client', 'server'] as const).map((side) => (
@@ -26,12 +40,11 @@ export function LadderLanes({ model, geometry, selectedStep, onStep, timeWaitLef
       {geometry.segments.map((s) => (
         <line key={`${s.side}-${s.y1}`} className={`lane-seg src-${s.source} state-${s.state}`} data-state={s.state} data-source={s.source} x1={geometry.laneX[s.side]} y1={s.y1} x2={geometry.laneX[s.side]} y2={s.y2} />
       ))}
-      {geometry.marks.map((m) => {
-        const left = m === last[m.side] && m.state === 'TIME_WAIT' ? timeWaitLeft[m.side] : null;
-        return <StateLabel key={`${m.side}-${m.step}`} mark={m} laneX={geometry.laneX[m.side]} secondsLeft={left} t={t} />;
-      })}
+      {geometry.marks.map((m) => (
+        <StateLabel key={`${m.side}-${m.step}`} mark={m} laneX={geometry.laneX[m.side]} text={label(m)} />
+      ))}
       {model.steps.map((step, i) =>
-        step.code === 'closed' ? (
+        step.code === 'closed' || step.code === 'closed_after_reset' ? (
           <g key={`close-${i}`} className="close-mark" data-testid="ladder-close" data-from={step.side}>
             <title>{t('ui.teardown.arrow.closeTitle', { side: t(`ui.teardown.side.${step.side}`), time: timeText(step.t, t) })}</title>
             <line x1={geometry.laneX[step.side] - 9} y1={geometry.stepY[i]} x2={geometry.laneX[step.side] + 9} y2={geometry.stepY[i]} />
@@ -61,9 +74,8 @@ export function LadderLanes({ model, geometry, selectedStep, onStep, timeWaitLef
   );
 }
 
-function StateLabel({ mark, laneX, secondsLeft, t }: { mark: StateMark; laneX: number; secondsLeft: number | null; t: TFunction }) {
+function StateLabel({ mark, laneX, text }: { mark: StateMark; laneX: number; text: string }) {
   const pushed = Math.abs(mark.labelY - (mark.y + 4)) > 2;
-  const text = secondsLeft === null ? mark.state : t('ui.teardown.status.stateTimer', { state: mark.state, seconds: secondsLeft });
   return (
     <g className={`state-mark src-${mark.source}`} data-testid="ladder-state" data-side={mark.side} data-state={mark.state} data-source={mark.source}>
       <line className="state-tick" x1={laneX - 4} y1={mark.y} x2={laneX + 4} y2={mark.y} />

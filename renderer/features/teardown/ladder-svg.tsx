@@ -21,13 +21,15 @@ interface Props {
   pickedArrow: number | null;
   lit: ReadonlySet<number>;
   timeWaitLeft: Record<Side, number | null>;
+  /** Drawn for an export: lengths in full (TIME_WAIT's 60 s), not a moment's countdown. */
+  fullLengths?: boolean;
   onStep: (index: number) => void;
   onArrow: (index: number) => void;
   svgRef: Ref<SVGSVGElement>;
   t: TFunction;
 }
 
-export function LadderSvg({ model, geometry: g, mode, journals, selectedStep, pickedArrow, lit, timeWaitLeft, onStep, onArrow, svgRef, t }: Props) {
+export function LadderSvg({ model, geometry: g, mode, journals, selectedStep, pickedArrow, lit, timeWaitLeft, fullLengths = false, onStep, onArrow, svgRef, t }: Props) {
   const bandY = selectedStep === null ? null : g.stepY[selectedStep];
   const title = t('ui.teardown.viewTitle');
   return (
@@ -69,7 +71,7 @@ export function LadderSvg({ model, geometry: g, mode, journals, selectedStep, pi
           </g>
         );
       })}
-      <LadderLanes model={model} geometry={g} selectedStep={selectedStep} onStep={onStep} timeWaitLeft={timeWaitLeft} t={t} />
+      <LadderLanes model={model} geometry={g} selectedStep={selectedStep} onStep={onStep} timeWaitLeft={timeWaitLeft} fullLengths={fullLengths} t={t} />
       <LadderArrows model={model} arrows={g.arrows} journals={journals} lit={lit} picked={pickedArrow} onPick={onArrow} t={t} />
       <LadderLegend y={g.height - 18} width={g.width} t={t} />
     </svg>

@@ -2,6 +2,7 @@
 // beside it, the selected step in words beneath, and where each side stands at that step. Picking
 // an arrow selects its journal entry and its bytes; a byte selection lights its arrows.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Side } from '../../../shared/teardown/ladder-types';
 import { selectByteSelection } from '../../store/selection-slice';
@@ -19,6 +20,8 @@ import { useNow } from './use-now';
 import './teardown.css';
 
 const NOTHING_LIT: ReadonlySet<number> = new Set();
+const NO_COUNTDOWN: Record<Side, number | null> = { client: null, server: null };
+const ignore = (): void => undefined;
 
 export function TeardownView({ connId }: { connId: string | null }) {
   const { t } = useTranslation();
@@ -28,6 +31,9 @@ export function TeardownView({ connId }: { connId: string | null }) {
   const pick = useWirebench((s) => s.diagramStep);
   const setPick = useWirebench((s) => s.pickDiagramStep);
   const svgRef = useRef<SVGSVGElement>(null);
+  // The copy an export is taken from: drawn off screen only while exporting, with nothing selected.
+  const exportRef = useRef<SVGSVGElement>(null);
+  const [exporting, setExporting] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
   const selection = useWirebench(selectByteSelection(connId));
   const selectBytes = useWirebench((s) => s.selectBytes);
@@ -88,7 +94,14 @@ export function TeardownView({ connId }: { connId: string | null }) {
       <div className="teardown-main">
         <div className="teardown-toolbar">
           <TimeToggle mode={mode} onMode={setMode} />
-          <ExportButtons svgRef={svgRef} name={`wirebench-teardown-${connId ?? 'none'}`} />
+          <ExportButtons
+            draw={() => {
+              flushSync(() => setExporting(true));
+              return exportRef.current;
+            }}
+            done={() => setExporting(false)}
+            name={`wirebench-teardown-${connId ?? 'none'}`}
+          />
         </div>
         <div className="ladder-scroll" ref={scrollRef}>
           {model && geometry ? (
@@ -110,6 +123,25 @@ export function TeardownView({ connId }: { connId: string | null }) {
             <p className="empty">{connId && loading ? t('ui.teardown.waiting') : t('ui.teardown.empty')}</p>
           )}
         </div>
+        {exporting && model && geometry && (
+          <div className="ladder-export-stage" aria-hidden="true">
+            <LadderSvg
+              model={model}
+              geometry={geometry}
+              mode={mode}
+              journals={journals}
+              selectedStep={null}
+              pickedArrow={null}
+              lit={NOTHING_LIT}
+              timeWaitLeft={NO_COUNTDOWN}
+              fullLengths
+              onStep={ignore}
+              onArrow={ignore}
+              svgRef={exportRef}
+              t={t}
+            />
+          </div>
+        )}
         <NarrationBar
           model={model}
           index={index}

@@ -101,7 +101,9 @@ export const teardown = {
     timeWaitOver: 'TIME_WAIT is over',
     /** A lane's state name with its timer, as the diagram draws it. */
     stateTimer: '{{state}} · {{seconds}} s left',
-    help: 'A solid lane and a bold name: the kernel’s own state for the socket (Linux, /proc/net/tcp). Dashed and italic: inferred from what the journal saw. Where they disagree, the kernel wins.',
+    /** The same in an exported diagram: how long the state lasts, whenever the file is looked at. */
+    stateLength: '{{state}} · {{seconds}} s',
+    help: 'One state track a side. Solid, with a bold name: the kernel was read in that state (Linux, /proc/net/tcp). Dashed and italic: no reading caught it, so it is inferred from what the journal saw. Where they disagree, the kernel wins.',
   },
   step: {
     label: 'Step {{n}} of {{count}} · {{time}}',
