@@ -200,3 +200,27 @@ describe('wirebench annotate', () => {
     expectNoRawKeys(ran.out);
   });
 });
+
+// Big inputs (issue 15, item 3): 40,000 header lines ended in a RangeError and a stack trace
+// (Math.max over a spread of every span), and random bytes were previewed by tokenizing the whole
+// garbage span (100 MB took 4.8 GB and a V8 abort). Both now end with exit 0 and a short dump.
+describe('wirebench annotate on big inputs', () => {
+  it('40,000 header lines: every field listed, exit 0, no stack trace', async () => {
+    const head = `GET / HTTP/1.1\r\n${Array.from({ length: 40_000 }, (_, i) => `X-Field-${i}: ${i}\r\n`).join('')}\r\n`;
+    const ran = await run(['--request', file('many-fields.http', head)]);
+    expect(ran.code).toBe(0);
+    expectNoRawKeys(ran.err + ran.out);
+    expect(ran.out).toContain('X-Field-39999');
+    expect(ran.out).toContain('40000 fields');
+  });
+
+  it('20 MB of random bytes: one garbage span, previewed from its start, exit 0', async () => {
+    const garbage = Buffer.alloc(20 * 1024 * 1024);
+    for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 2654435761) >>> 24;
+    garbage[0] = 0x00; // not a method: the whole input is garbage from its first byte
+    const ran = await run(['--request', file('garbage.bin', garbage)]);
+    expect(ran.code).toBe(0);
+    expectNoRawKeys(ran.err + ran.out);
+    expect(ran.out.length).toBeLessThan(20_000);
+  });
+});

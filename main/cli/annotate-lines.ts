@@ -18,8 +18,14 @@ export const SPAN_PREVIEW_CHARS = 60;
 export function annotationLines(t: Translate, bytes: Uint8Array, annotation: Annotation, previewChars = SPAN_PREVIEW_CHARS): string[] {
   const { spans, messages, problems } = annotation;
   const at = (offset: number, length: number): string => `${offset}+${length}`;
-  const atWidth = Math.max(0, ...spans.map((s) => at(s.offset, s.length).length), ...problems.map((p) => at(p.offset, p.length).length));
-  const kindWidth = Math.max(0, ...spans.map((s) => s.kind.length));
+  // Loops, not Math.max(...spread): 40,000 header lines overflowed the argument limit (RangeError).
+  let atWidth = 0;
+  let kindWidth = 0;
+  for (const s of spans) {
+    atWidth = Math.max(atWidth, at(s.offset, s.length).length);
+    kindWidth = Math.max(kindWidth, s.kind.length);
+  }
+  for (const p of problems) atWidth = Math.max(atWidth, at(p.offset, p.length).length);
   // A message whose blank line has not come has no body yet, whatever its framing says so far.
   const headDone = new Set(spans.filter((s) => s.kind === 'blank_line').map((s) => s.message));
 
@@ -39,7 +45,7 @@ export function annotationLines(t: Translate, bytes: Uint8Array, annotation: Ann
   if (problems.length === 0) lines.push(t('cli.annotate.noProblems'));
   else {
     lines.push(t('cli.annotate.problems', { count: problems.length }));
-    const severityWidth = Math.max(...problems.map((p) => p.severity.length));
+    const severityWidth = problems.reduce((width, p) => Math.max(width, p.severity.length), 0);
     for (const p of problems) {
       lines.push(`  ${p.severity.padEnd(severityWidth)}  ${at(p.offset, p.length).padEnd(atWidth)}  ${problemSentence(t, p)}`);
     }

@@ -52,7 +52,11 @@ function eventText(t: Translate, event: JournalEvent, previewChars: number): str
 export function preview(t: Translate, bytes: Uint8Array, limit: number): string {
   let shown = '';
   let shownBytes = 0;
-  for (const token of visibleTokens(bytes)) {
+  // Only a prefix can be shown: every byte becomes at least a quarter of a character (a 4-byte
+  // UTF-8 character is one), so `limit` characters never need more than 4 * limit bytes, and one
+  // character more may straddle the cut. Tokenizing a 60 MB chunk whole to show 60 characters of
+  // it took gigabytes (issue 15, item 2).
+  for (const token of visibleTokens(bytes.subarray(0, 4 * limit + 4))) {
     const room = limit - shown.length;
     if (token.text.length <= room) {
       shown += token.text;
