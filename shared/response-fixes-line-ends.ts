@@ -8,8 +8,8 @@ import { CR, LF } from './http-syntax';
 
 export type LineEndings = 'crlf' | 'lf' | 'mixed' | 'none';
 
-/** Spans whose bytes are content (a message's body, or bytes the annotator could not place). */
-const CONTENT = new Set<Span['kind']>(['body', 'chunk_data', 'unparsed']);
+/** Spans whose bytes are content (a message's body, bytes the annotator could not place, another protocol's after a switch). */
+const CONTENT = new Set<Span['kind']>(['body', 'chunk_data', 'unparsed', 'tunnel']);
 
 /** The line-end kinds the protocol defines: where a bare LF is a protocol mistake, not data. */
 export const PROTOCOL_LINE_ENDS = new Set<Span['kind']>(['line_end', 'blank_line', 'chunk_end', 'leading_empty_line']);
