@@ -2,7 +2,7 @@
 // bytes, how received bytes are shown, and what goes to stderr. Only what the command line itself
 // can get wrong is checked here; the connection's own failures are the engine's, told by code.
 import { utf8Encode } from '../../shared/bytes';
-import { parseTarget, requestForUrl, type ClientTarget } from '../../shared/client-target';
+import { parseTarget, requestForUrl, type ClientTarget, type TargetProblem } from '../../shared/client-target';
 import { CONNECT_TIMEOUT, type CommandInput } from '../../shared/contract';
 import type { CliMistake, OptionTable, ParsedOptions } from './cli-args';
 
@@ -54,11 +54,31 @@ const mistake = (key: string, params: Record<string, string> = {}): { ok: false;
 
 const MODE_FLAGS = ['crlf', 'lf', 'raw', 'hex'] as const;
 
+/** Past this, a target is quoted by its start and its length: a 100 KB argument was echoed whole. */
+const TARGET_QUOTE_CHARS = 80;
+
+/**
+ * The sentence for a target that cannot be used. An IPv6 literal with no port gets its own: the
+ * general advice ("::1:80:80") would name another address, since every group is part of it; the
+ * brackets are what separate a port (RFC 3986 section 3.2.2), and when the last group looks like
+ * a port, that is probably what was meant.
+ */
+function targetMistake(problem: TargetProblem, text: string): { ok: false; mistake: CliMistake } {
+  const target = text.length > TARGET_QUOTE_CHARS ? `${text.slice(0, TARGET_QUOTE_CHARS)}… (${text.length} characters)` : text;
+  if (problem === 'no_port' && text.includes(':')) {
+    const lastColon = text.lastIndexOf(':');
+    const last = text.slice(lastColon + 1);
+    const meant = /^\d{1,5}$/.test(last) && lastColon > 0 ? `[${text.slice(0, lastColon).replace(/:$/, '::')}]:${last}` : `[${text}]:80`;
+    return mistake('cli.connect.target.no_port_ipv6', { target, bracketed: `[${target}]:80`, meant });
+  }
+  return mistake(`cli.connect.target.${problem}`, { target });
+}
+
 export function connectPlanFrom(values: ParsedOptions, positionals: readonly string[]): ConnectPlanResult {
   // `host port` comes as two arguments; every other way of writing a target as one.
   const text = positionals.join(' ');
   const parsed = parseTarget(text);
-  if (!parsed.ok) return mistake(`cli.connect.target.${parsed.problem}`, { target: text });
+  if (!parsed.ok) return targetMistake(parsed.problem, text);
   const { target } = parsed;
 
   const modes = MODE_FLAGS.filter((flag) => values[flag] === true);

@@ -109,6 +109,8 @@ export const cli = {
     target: {
       empty: 'Say where to connect: "host port", "host:port", "[::1]:port" or a URL such as http://localhost:8888/. Run "wirebench connect --help" for more.',
       no_port: '"{{target}}" has no port: write it as "{{target}} 80" or "{{target}}:80".',
+      no_port_ipv6:
+        '"{{target}}" reads as an IPv6 address with no port: its last group is part of the address. Put the address in brackets before the port, as in "{{meant}}" (or "{{bracketed}}").',
       bad_port: '"{{target}}" does not name a port: use a whole number from 1 to 65535.',
       bad_host: '"{{target}}" is not a host name or an address (an IPv6 address goes in brackets with its port: [::1]:8888).',
       bad_url: '"{{target}}" is not a URL that can be read: write it as http://host:port/path.',
