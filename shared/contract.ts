@@ -110,7 +110,8 @@ export const JournalEvent = z.discriminatedUnion('kind', [
   z.object({
     ...eventBase,
     kind: z.literal('timeout'),
-    which: z.enum(['idle', 'header', 'fin_wait']),
+    /** unread: the peer read nothing of what was still to send for `ms`, so the server let go. */
+    which: z.enum(['idle', 'header', 'fin_wait', 'unread']),
     ms: z.number().int().min(0),
   }),
   z.object({

@@ -152,6 +152,19 @@ export class Connection {
     this.journal.recordBuilt({ kind: 'note', code, params, at: Date.now(), t, connId: this.connId, seq: 0 });
   }
 
+  /**
+   * Bytes handed to the OS so far (written, less what Node still holds for the socket): it stops
+   * growing once the peer reads nothing and both ends' kernel buffers are full.
+   */
+  handedToOs(): number {
+    return this.socket.bytesWritten - this.socket.writableLength;
+  }
+
+  /** Bytes written that Node still holds, waiting for room in the OS's buffer. */
+  pendingBytes(): number {
+    return this.socket.writableLength;
+  }
+
   /** Runs `listener` once the socket has closed (after `closed` is journaled and hooks.onClosed). */
   onceClosed(listener: () => void): void {
     if (this.isClosed) queueMicrotask(listener);

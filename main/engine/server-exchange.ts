@@ -63,6 +63,8 @@ class Exchange {
   private readonly headerTimer = new Deadline();
   private readonly idleTimer = new IdleWatch();
   private readonly finTimer = new Deadline();
+  /** Closing or resetting behind unsent bytes: how long the peer may read nothing (see watchUnread). */
+  private readonly unreadTimer = new Deadline();
   private headerMs = 0;
   private idleMs = 0;
   private finMs = 0;
@@ -247,6 +249,7 @@ class Exchange {
       reply.writes.forEach((bytes, i) => this.conn.writeUnchanging(bytes, i === last ? () => this.conn.reset() : undefined));
       this.noteAnswered(reply.writes[0]);
       if (last < 0) this.conn.reset();
+      else this.watchUnread();
       return;
     }
     this.writeReply(reply.writes);
@@ -335,6 +338,30 @@ class Exchange {
     this.stage = 'closing';
     this.stopTimers();
     this.conn.closeWhenFlushed();
+    this.watchUnread();
+  }
+
+  /**
+   * The deadline of a connection that has nothing left to decide but still holds unsent bytes (its
+   * FIN or RST waits behind them): once the peer reads nothing for idleTimeoutMs, the server
+   * journals it and lets go. A slow reader that keeps reading is never cut off: any progress
+   * restarts the wait.
+   */
+  private watchUnread(): void {
+    const ms = this.settings.idleTimeoutMs;
+    let handed = this.conn.handedToOs();
+    const check = (): void => {
+      if (this.conn.notWritable() === 'closed' || this.conn.pendingBytes() === 0) return;
+      const now = this.conn.handedToOs();
+      if (now !== handed) {
+        handed = now;
+        this.unreadTimer.start(ms, check);
+        return;
+      }
+      this.conn.recordDecision({ kind: 'timeout', which: 'unread', ms });
+      void this.conn.destroy();
+    };
+    this.unreadTimer.start(ms, check);
   }
 
   private timeOut(which: 'header' | 'idle' | 'fin_wait', ms: number): void {
@@ -375,6 +402,7 @@ class Exchange {
     this.headerTimer.cancel();
     this.idleTimer.cancel();
     this.finTimer.cancel();
+    this.unreadTimer.cancel();
     this.stopDrip();
   }
 }

@@ -66,6 +66,7 @@ export const cli = {
         idle: 'timeout: nothing from the client for {{ms}} ms, so the server closes the connection',
         header: 'timeout: no complete request within {{ms}} ms, so the server closes the connection',
         fin_wait: "timeout: the client's FIN did not come within {{ms}} ms, so the server closes the connection",
+        unread: 'timeout: the client read nothing of the rest of the answer for {{ms}} ms, so the server lets the connection go',
       },
     },
     errors: {

@@ -224,6 +224,7 @@ export const ui = {
       idle: 'Idle timeout: nothing from the client for {{time}}, so the server closes the connection',
       header: 'Request timeout: no complete request {{time}} after accept(), so the server closes the connection',
       fin_wait: 'No FIN from the client {{time}} after ours, so the server releases the socket anyway',
+      unread: 'The client read nothing of the rest of the answer for {{time}}, so the server lets the connection go',
     },
     evicted_one: 'payload dropped to save memory; {{count}} byte',
     evicted_other: 'payload dropped to save memory; {{count}} bytes',
