@@ -9,7 +9,8 @@ const MAX_CHUNK_LINE = 4096;
 /** 13 hex digits stay below 2^53: sizes remain exact JavaScript numbers. */
 const MAX_SIZE_DIGITS = 13;
 
-export type ChunkedError = 'bad_chunk_size' | 'bad_chunk' | 'bad_trailer';
+/** The annotator's codes for the same faults (bad_chunk_size, bad_chunk_end); a bad trailer it tells by its field problems. */
+export type ChunkedError = 'bad_chunk_size' | 'bad_chunk_end' | 'bad_trailer';
 
 export interface ChunkedProgress {
   /** size: reading a chunk-size line; data: waiting for a chunk's data and its CRLF; trailer: after the 0 chunk. */
@@ -48,10 +49,10 @@ export function scanChunked(bytes: Uint8Array, p: ChunkedProgress, maxTrailerByt
         p.at += 1;
       } else if (first === 0x0d) {
         if (bytes.length <= p.at + 1) return { state: 'incomplete' };
-        if (bytes[p.at + 1] !== LF) return { state: 'invalid', reason: 'bad_chunk' };
+        if (bytes[p.at + 1] !== LF) return { state: 'invalid', reason: 'bad_chunk_end' };
         p.at += 2;
       } else {
-        return { state: 'invalid', reason: 'bad_chunk' };
+        return { state: 'invalid', reason: 'bad_chunk_end' };
       }
       p.phase = 'size';
       p.scanAt = p.at;

@@ -80,8 +80,6 @@ const VERDICTS: ReadonlySet<string> = new Set(FRAMING_VERDICTS);
 const LENIENT_CHUNK_LINE = /^[0-9A-Fa-f]+(?:[ \t]+|[ \t]*;.*[\x00-\x08\x0a-\x1f\x7f].*)$/s;
 /** The annotator's words for a field line the engine refuses (RFC 9112 sections 5.1, 5.2; RFC 9110 section 5.5). */
 const FIELD_LINE = new Set(['field_no_colon', 'space_before_colon', 'bad_field_name', 'obs_fold', 'ctl_in_field']);
-/** ... for a chunked body the engine cannot follow (RFC 9112 section 7.1). */
-const CHUNKS = new Set(['bad_chunk_size', 'bad_chunk_end', 'line_too_long', ...FIELD_LINE]);
 
 /**
  * Where the engine and the annotator part ways on a request stream, or null. Message by message:
@@ -127,7 +125,9 @@ export function disagreement(bytes: Uint8Array): string | null {
     }
     if (reason === 'head_too_large') return a.codes.includes('line_too_long') || a.verdict === 'complete' ? null : says;
     if (reason === 'bad_header') return has(FIELD_LINE) ? null : says;
-    return has(CHUNKS) ? null : says;
+    // A chunk the engine cannot follow has the same code from the annotator; a trailer, its field problem.
+    if (reason === 'bad_chunk_size' || reason === 'bad_chunk_end') return a.codes.includes(reason) ? null : says;
+    return has(FIELD_LINE) || a.codes.includes('line_too_long') ? null : says;
   }
   return null;
 }

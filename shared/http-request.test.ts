@@ -315,8 +315,8 @@ describe('frameRequest: what cannot be framed', () => {
     ['a negative size', '-5\r\n', 'bad_chunk_size'],
     ['a size beyond 2^52', 'fffffffffffffff\r\n', 'bad_chunk_size'],
     ['a size line longer than 4 KiB', '5;' + 'e'.repeat(5000), 'bad_chunk_size'],
-    ['data longer than its size', '3\r\nabcd\r\n0\r\n\r\n', 'bad_chunk'],
-    ['a CR not followed by LF after the data', '3\r\nabc\rX', 'bad_chunk'],
+    ['data longer than its size', '3\r\nabcd\r\n0\r\n\r\n', 'bad_chunk_end'],
+    ['a CR not followed by LF after the data', '3\r\nabc\rX', 'bad_chunk_end'],
     ['a malformed trailer', '0\r\nnot a field\r\n\r\n', 'bad_trailer'],
   ])('refuses a chunked body with %s', (_name, body, reason) => {
     expect(invalidReason(`POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n${body}`)).toBe(reason);

@@ -35,7 +35,7 @@ export interface RequestHead {
  * then the body-length verdicts of http-framing.ts (RFC 9112 section 6.3), which the annotator
  * reports as problems of the same codes for the same bytes.
  */
-export const FRAMING_ERRORS = ['bad_request_line', 'bad_header', 'head_too_large', 'bad_chunk_size', 'bad_chunk', 'bad_trailer', ...FRAMING_VERDICTS] as const;
+export const FRAMING_ERRORS = ['bad_request_line', 'bad_header', 'head_too_large', 'bad_chunk_size', 'bad_chunk_end', 'bad_trailer', ...FRAMING_VERDICTS] as const;
 export type FramingError = (typeof FRAMING_ERRORS)[number];
 
 /** Where a scan stopped; opaque to callers, who only pass it back (see frameRequest). */
