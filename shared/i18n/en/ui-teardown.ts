@@ -197,7 +197,7 @@ export const teardown = {
       client:
         'The client closed first, so its socket waits in TIME_WAIT for about {{seconds}} s: the kernel can still resend the last ACK, and stray late segments cannot be taken for a new connection’s. Clients pick a fresh port for each connection, so this rarely bothers them.',
       server:
-        'The server closed first, so its socket waits in TIME_WAIT for about {{seconds}} s: the kernel can still resend the last ACK, and stray late segments cannot be taken for a new connection’s. Meanwhile the port stays taken: a server restarted now would fail with EADDRINUSE, unless it sets SO_REUSEADDR, as the lesson servers do.',
+        'The server closed first, so its socket waits in TIME_WAIT for about {{seconds}} s: the kernel can still resend the last ACK, and stray late segments cannot be taken for a new connection’s. Meanwhile the port stays taken: a server restarted now would fail with EADDRINUSE, unless it sets SO_REUSEADDR (lesson L2’s server does).',
     },
     last_ack_done: {
       client: 'The server acknowledged the client’s last FIN, so the client’s socket is gone (CLOSED). The side that closes second has no TIME_WAIT to sit out.',
