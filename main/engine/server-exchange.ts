@@ -18,6 +18,7 @@ import { keepAliveRefusal, statusOf } from './reply-bytes';
 import { MAX_BUFFERED_REQUEST, RequestBuffer } from './request-buffer';
 import type { Reply, Responder } from './responder';
 import { callResponder, requestFor } from './responder-call';
+import { UnreadWatch } from './unread-watch';
 
 export interface ServePlan {
   readonly settings: ServerSettings;
@@ -63,8 +64,7 @@ class Exchange {
   private readonly headerTimer = new Deadline();
   private readonly idleTimer = new IdleWatch();
   private readonly finTimer = new Deadline();
-  /** Closing or resetting behind unsent bytes: how long the peer may read nothing (see watchUnread). */
-  private readonly unreadTimer = new Deadline();
+  private readonly unreadWatch = new UnreadWatch();
   private headerMs = 0;
   private idleMs = 0;
   private finMs = 0;
@@ -341,27 +341,9 @@ class Exchange {
     this.watchUnread();
   }
 
-  /**
-   * The deadline of a connection that has nothing left to decide but still holds unsent bytes (its
-   * FIN or RST waits behind them): once the peer reads nothing for idleTimeoutMs, the server
-   * journals it and lets go. A slow reader that keeps reading is never cut off: any progress
-   * restarts the wait.
-   */
+  /** Closing or resetting behind unsent bytes: the peer may read nothing for idleTimeoutMs at most. */
   private watchUnread(): void {
-    const ms = this.settings.idleTimeoutMs;
-    let handed = this.conn.handedToOs();
-    const check = (): void => {
-      if (this.conn.notWritable() === 'closed' || this.conn.pendingBytes() === 0) return;
-      const now = this.conn.handedToOs();
-      if (now !== handed) {
-        handed = now;
-        this.unreadTimer.start(ms, check);
-        return;
-      }
-      this.conn.recordDecision({ kind: 'timeout', which: 'unread', ms });
-      void this.conn.destroy();
-    };
-    this.unreadTimer.start(ms, check);
+    this.unreadWatch.start(this.conn, this.settings.idleTimeoutMs);
   }
 
   private timeOut(which: 'header' | 'idle' | 'fin_wait', ms: number): void {
@@ -402,7 +384,7 @@ class Exchange {
     this.headerTimer.cancel();
     this.idleTimer.cancel();
     this.finTimer.cancel();
-    this.unreadTimer.cancel();
+    this.unreadWatch.cancel();
     this.stopDrip();
   }
 }
