@@ -22,7 +22,9 @@ async function exchange(port: number, text: string, answers: number): Promise<st
   const done = new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, 5000);
     const check = (): void => {
-      if (got.split('HTTP/1.1 200 OK').length - 1 >= answers) (clearTimeout(timer), resolve());
+      if (got.split('HTTP/1.1 200 OK').length - 1 < answers) return;
+      clearTimeout(timer);
+      resolve();
     };
     socket.on('data', (b: Buffer) => ((got += b.toString('latin1')), check()));
     socket.on('close', () => (clearTimeout(timer), resolve()));
