@@ -55,13 +55,14 @@ describe('a client that never reads', () => {
     probe = new EngineProbe();
     const answer = new Uint8Array(BIG + 38).fill(0x61);
     answer.set(new TextEncoder().encode(`HTTP/1.1 200 OK\r\nContent-Length: ${BIG}\r\n\r\n`.padEnd(38, ' ')));
-    const { port } = await probe.startServer({ responder: { kind: 'canned', bytes: answer }, answerWhen: 'request_end', after: 'close', idleTimeoutMs: IDLE_MS });
+    // A wait far longer than the reader's pauses, so a busy machine's late timers cannot fake a stall.
+    const { port } = await probe.startServer({ responder: { kind: 'canned', bytes: answer }, answerWhen: 'request_end', after: 'close', idleTimeoutMs: 5000 });
     const received = await new Promise<number>((resolve, reject) => {
       let total = 0;
       const socket = connect({ host: '127.0.0.1', port }, () => socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n'));
       clients.push(socket);
       socket.pause();
-      // Reads for a moment every 200 ms: far slower than the server could send, never idle for 600 ms.
+      // Reads for a moment every 200 ms: far slower than the server could send, never idle for long.
       const sip = setInterval(() => {
         socket.resume();
         setTimeout(() => socket.pause(), 5);
