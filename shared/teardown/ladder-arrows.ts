@@ -4,6 +4,7 @@
 // the connection is gone on both ends), so what a side's journal records after its own RST, or
 // after one reached it, is a local event (a close, a failed write), never an arrow.
 import type { JournalEvent } from '../contract';
+import { RstWitness } from '../rst-reason';
 import { otherSide, type Arrow, type EventRef, type Side } from './ladder-types';
 
 export type Opened = Extract<JournalEvent, { kind: 'opened' }>;
@@ -154,8 +155,15 @@ function peerArrows(j: Journal): Arrow[] {
   return out;
 }
 
-/** An RST from the side across from `j`, drawn where it reached `j` (when it left, we cannot know). */
+/**
+ * An RST from the side across from `j`, drawn where it reached `j` (when it left, we cannot know),
+ * with why it came, as every other view says it (shared/rst-reason.ts: the same witness, fed `j`'s
+ * journal up to the arrival; an ECONNRESET from before rst_received existed counts as one).
+ */
 function resetFromOther(j: Journal, arrival: JournalEvent): Arrow {
   const t = j.time(arrival);
-  return { kind: 'rst', from: otherSide(j.side), sentT: t, arrivedT: t, length: 0, offset: 0, ref: refOf(arrival), arrivalRef: null, landedOnly: true };
+  const witness = new RstWitness();
+  for (const e of j.events.slice(0, j.events.indexOf(arrival))) witness.see(e);
+  const rstCause = witness.see(arrival.kind === 'rst_received' ? arrival : { ...arrival, kind: 'rst_received', how: 'read' })?.cause;
+  return { kind: 'rst', from: otherSide(j.side), sentT: t, arrivedT: t, length: 0, offset: 0, ref: refOf(arrival), arrivalRef: null, landedOnly: true, rstCause };
 }

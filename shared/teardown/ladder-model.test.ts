@@ -123,6 +123,19 @@ describe('buildLadder', () => {
     expect(model.steps.at(-1)?.states.server.state).toBe('CLOSED');
   });
 
+  it('an RST in the middle of the exchange from a peer not ours: why it came, as shared/rst-reason.ts reads our journal', () => {
+    const model = buildLadder(
+      journal('c1', 'client', 0, [data(1, 'out', 21), data(2, 'in', 30), { kind: 'rst_received', how: 'read', t: 3 }, { kind: 'error', code: 'ECONNRESET', t: 3 }, { kind: 'closed', hadError: true, t: 3.1 }]),
+    );
+    if (!model) throw new Error('no model');
+    expect(model.arrows.map((a) => `${a.from} ${a.kind}`)).toEqual(['client connect', 'client data', 'server data', 'server rst']);
+    expect(model.arrows.at(-1)?.rstCause).toBe('mid_exchange');
+    expect(model.steps.slice(-2).map((s) => [s.code, s.params])).toEqual([
+      ['rst_arrived', { cause: 'mid_exchange' }],
+      ['closed_after_reset', {}],
+    ]);
+  });
+
   it('our server resets: the RST lands at the client`s end of stream, and the client`s close after it is no arrow', () => {
     const client = journal('c1', 'client', 0, [data(0.5, 'out', 35), data(2, 'in', 100), { kind: 'peer_fin', t: 2.1 }, { kind: 'fin_sent', t: 4 }, { kind: 'closed', hadError: false, t: 4.1 }]);
     const server = journal('c2', 'server', 0, [data(0.7, 'in', 35), data(1, 'out', 100), { kind: 'rst_sent', t: 1.5 }, { kind: 'closed', hadError: true, t: 1.6 }]);

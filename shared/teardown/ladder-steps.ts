@@ -51,8 +51,6 @@ export function stepsOf(happenings: readonly Happening[], arrows: readonly Arrow
   const at = { t: 0, cause: -1 };
   const machine = (side: Side): TcpMachine => new TcpMachine((state) => inferred[side].push({ t: at.t, state, cause: at.cause }));
   const machines = { client: machine('client'), server: machine('server') };
-  /** Sides that sent bytes after the other's FIN had reached them. */
-  const sentAfterFin = new Set<Side>();
 
   const events = happenings.map((h, i): Draft | null => {
     at.t = h.t;
@@ -73,7 +71,6 @@ export function stepsOf(happenings: readonly Happening[], arrows: readonly Arrow
       // An RST no journal of ours sent came from the other side's kernel: told where it landed.
       if (h.kind === 'rst' && arrow.landedOnly) return null;
       const code = h.kind === 'data' ? 'data_sent' : h.kind === 'rst' ? 'rst_sent' : from.gotFin ? 'fin_sent_last' : 'fin_sent';
-      if (h.kind === 'data' && from.gotFin) sentAfterFin.add(h.from);
       from.send(h.kind);
       return draft(code, h.from, h.kind === 'data' ? { length: arrow.length } : {}, h.arrow, arrow.ref);
     }
@@ -85,12 +82,14 @@ export function stepsOf(happenings: readonly Happening[], arrows: readonly Arrow
     if (h.kind === 'data' || to.gone) return null;
     const ref = arrow.arrivalRef ?? arrow.ref;
     if (h.kind === 'rst') {
-      // Why it came: the other's program reset (its rst_sent is ours to see), or its kernel answered
-      // bytes sent after its FIN, to a socket its program had closed (RFC 9293 section 3.10.7.1).
-      const code = !arrow.landedOnly ? 'rst_received' : to.gotFin && sentAfterFin.has(otherSide(h.from)) ? 'rst_after_close' : 'rst_arrived';
+      // Why it came: the other's program reset (its rst_sent is ours to see); or, known only where
+      // it landed, as shared/rst-reason.ts reads the receiver's journal: its kernel answering bytes
+      // sent after its FIN, to a socket its program had closed (RFC 9293 section 3.10.7.1), or another cause.
+      const cause = arrow.rstCause ?? 'mid_exchange';
+      const code = !arrow.landedOnly ? 'rst_received' : cause === 'sent_after_fin' ? 'rst_after_close' : 'rst_arrived';
       to.receive('rst');
       if (arrow.landedOnly) from.send('rst');
-      return draft(code, otherSide(h.from), {}, h.arrow, ref);
+      return draft(code, otherSide(h.from), code === 'rst_arrived' ? { cause } : {}, h.arrow, ref);
     }
     const code = !to.sentFin ? 'fin_received' : to.state === 'FIN_WAIT_1' ? 'fins_crossed' : 'fin_received_last';
     to.receive('fin');

@@ -3,6 +3,7 @@
 // out. Reading a file, and writing a model the way a file expects it, so the runner compares text
 // with text and a failure shows the lines that differ. Pure, like the model.
 import type { JournalEvent } from '../contract';
+import { rst } from '../i18n/en/rst';
 import { teardown } from '../i18n/en/ui-teardown';
 import type { LadderModel, LadderStep, SideState } from './ladder-types';
 import { narrationKey } from './narration-key';
@@ -69,7 +70,7 @@ export function renderSteps(model: LadderModel): string {
 export function englishNarration(step: LadderStep): string {
   const { key, params, keyParams } = narrationKey(step);
   const all: Record<string, string | number> = { ...params };
-  for (const [name, k] of Object.entries(keyParams)) all[name] = lookup(teardown, k);
+  for (const [name, k] of Object.entries(keyParams)) all[name] = lookup({ rst, ui: { teardown } }, k);
   const plural = typeof params.count === 'number' ? (params.count === 1 ? '_one' : '_other') : '';
   const text = lookup(teardown.narrate, `${key}${plural}`);
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(all[name] ?? `{{${name}}}`));

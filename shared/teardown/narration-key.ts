@@ -2,6 +2,7 @@
 // with what values: one choice, made here, for the renderer (through i18next) and for the golden
 // files (through the English catalog), so both say the same words.
 import type { teardown } from '../i18n/en/ui-teardown';
+import { RST_CAUSES, type RstCause } from '../rst-reason';
 import type { LadderStep } from './ladder-types';
 
 /** The catalog's sentence keys under a node, as i18next types them (plural forms without `_one` / `_other`). */
@@ -10,15 +11,16 @@ type Leaves<T, P extends string = ''> = {
 }[keyof T & string];
 
 export type NarrateKey = Leaves<typeof teardown.narrate>;
-type TimeoutWhichKey = `timeoutWhich.${keyof typeof teardown.timeoutWhich}`;
+type TimeoutWhichKey = `ui.teardown.timeoutWhich.${keyof typeof teardown.timeoutWhich}`;
+type RstReasonKey = `rst.${LadderStep['side']}.${RstCause}`;
 
 export interface NarrationKey {
   /** The key under ui.teardown.narrate, e.g. `fin_sent.client`. */
   key: NarrateKey;
   /** Values to put in; `count` picks the plural form (`_one` / `_other`). */
   params: Record<string, string | number>;
-  /** Values that are themselves catalog keys under ui.teardown, to be translated first. */
-  keyParams: Partial<Record<'which', TimeoutWhichKey>>;
+  /** Values that are themselves catalog keys (whole), to be translated first. */
+  keyParams: { which?: TimeoutWhichKey; reason?: RstReasonKey };
 }
 
 /** The kernel_state sentences written out; any other state has the `other` one. */
@@ -37,11 +39,16 @@ export function narrationKey(step: LadderStep): NarrationKey {
     case 'gave_up':
       return { key: `gave_up.${side}`, params: { ms: num(p.ms) }, keyParams: {} };
     case 'timed_out':
-      return { key: `timed_out.${side}`, params: { ms: num(p.ms) }, keyParams: { which: `timeoutWhich.${p.which === 'header' || p.which === 'fin_wait' ? p.which : 'idle'}` } };
+      return { key: `timed_out.${side}`, params: { ms: num(p.ms) }, keyParams: { which: `ui.teardown.timeoutWhich.${p.which === 'header' || p.which === 'fin_wait' ? p.which : 'idle'}` } };
     case 'kernel_state': {
       const state = String(p.state ?? '');
       const told = (KERNEL_STATES_TOLD as ReadonlySet<string>).has(state) ? (state as KernelStateTold) : 'other';
       return { key: `kernel_state.${told}.${side}`, params: { state }, keyParams: {} };
+    }
+    case 'rst_arrived': {
+      // Why, in the words every other view uses for it (shared/i18n/en/rst.ts).
+      const cause = (RST_CAUSES as readonly string[]).includes(String(p.cause)) ? (p.cause as RstCause) : 'mid_exchange';
+      return { key: `rst_arrived.${side}`, params: {}, keyParams: { reason: `rst.${side}.${cause}` } };
     }
     default:
       return { key: `${step.code}.${side}` as NarrateKey, params: {}, keyParams: {} };

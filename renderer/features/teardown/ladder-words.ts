@@ -16,8 +16,9 @@ export function timeText(ms: number, t: TFunction): string {
 
 export function narrate(step: LadderStep, t: TFunction): string {
   const { key, params, keyParams } = narrationKey(step);
-  const which = keyParams.which ? { which: t(`ui.teardown.${keyParams.which}`) } : {};
-  return t(`ui.teardown.narrate.${key}`, { ...params, ...which });
+  const which = keyParams.which ? { which: t(keyParams.which) } : {};
+  const reason = keyParams.reason ? { reason: t(keyParams.reason) } : {};
+  return t(`ui.teardown.narrate.${key}`, { ...params, ...which, ...reason });
 }
 
 /** What an arrow says on the diagram: the handshake, a chunk's size, FIN, RST. */

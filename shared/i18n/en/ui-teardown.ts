@@ -170,8 +170,8 @@ export const teardown = {
       server: 'The client had closed its socket, so its kernel answered the server’s bytes with RST: no program was left to read them. The connection is gone; the server’s next read or write fails with ECONNRESET.',
     },
     rst_arrived: {
-      client: 'An RST from the server reached the client: the server aborted the connection, or bytes reached a server socket that was already closed. The connection is gone; the client’s next read or write fails with ECONNRESET.',
-      server: 'An RST from the client reached the server: the client aborted the connection, or bytes reached a client socket that was already closed. The connection is gone; the server’s next read or write fails with ECONNRESET.',
+      client: 'An RST from the server reached the client: {{reason}}. The connection is gone; the client’s next read or write fails with ECONNRESET.',
+      server: 'An RST from the client reached the server: {{reason}}. The connection is gone; the server’s next read or write fails with ECONNRESET.',
     },
     closed: {
       client: 'The client closed its socket: the program let go of it. Whatever is left of the teardown, the kernel finishes on its own.',
