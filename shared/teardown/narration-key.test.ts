@@ -19,6 +19,7 @@ describe('narrationKey', () => {
       for (const state of TCP_STATES) expect(englishNarration(step('kernel_state', side, { state }))).toContain(state);
       expect(englishNarration(step('data_sent', side, { length: 1 }))).toContain('1 byte.');
       expect(englishNarration(step('timed_out', side, { ms: 5, which: 'fin_wait' }))).toContain('wait-for-FIN');
+      expect(englishNarration(step('timed_out', side, { ms: 5, which: 'unread' }))).toContain('unread-answer');
       // Why an RST came, in the words every other view uses (shared/i18n/en/rst.ts).
       expect(englishNarration(step('rst_arrived', side, { cause: 'before_data' }))).toContain('before sending anything');
     });

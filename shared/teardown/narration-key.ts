@@ -39,7 +39,7 @@ export function narrationKey(step: LadderStep): NarrationKey {
     case 'gave_up':
       return { key: `gave_up.${side}`, params: { ms: num(p.ms) }, keyParams: {} };
     case 'timed_out':
-      return { key: `timed_out.${side}`, params: { ms: num(p.ms) }, keyParams: { which: `ui.teardown.timeoutWhich.${p.which === 'header' || p.which === 'fin_wait' ? p.which : 'idle'}` } };
+      return { key: `timed_out.${side}`, params: { ms: num(p.ms) }, keyParams: { which: `ui.teardown.timeoutWhich.${p.which === 'header' || p.which === 'fin_wait' || p.which === 'unread' ? p.which : 'idle'}` } };
     case 'kernel_state': {
       const state = String(p.state ?? '');
       const told = (KERNEL_STATES_TOLD as ReadonlySet<string>).has(state) ? (state as KernelStateTold) : 'other';

@@ -121,6 +121,8 @@ export const teardown = {
     idle: 'idle',
     header: 'request',
     fin_wait: 'wait-for-FIN',
+    /** The client read nothing of the rest of the answer for that long. */
+    unread: 'unread-answer',
   },
   /**
    * One sentence per narration code and side (shared/teardown/narration-key.ts picks the key): what
