@@ -137,7 +137,7 @@ describe('framing edge cases: requests, against a node:http server', () => {
 
 describe('framing edge cases: responses, against the node:http client', () => {
   let server: NetServer;
-  let answer = new Uint8Array(0);
+  let answer: Uint8Array = new Uint8Array(0);
   beforeAll(async () => {
     server = createNetServer((socket) => {
       socket.once('data', () => socket.end(answer));
