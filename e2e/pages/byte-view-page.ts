@@ -63,6 +63,15 @@ export class ByteViewPage {
     return pairs.join(' ');
   }
 
+  /** The same as hexOf, read in one go (for checks on many connections). */
+  async hexRun(dir: Dir, offset: number, count: number): Promise<string> {
+    const cells = await this.pane('hex')
+      .locator(`[data-dir="${dir}"] .hx[data-o]`)
+      .evaluateAll((nodes) => nodes.map((n) => [Number((n as HTMLElement).dataset.o), n.textContent ?? ''] as const));
+    const at = new Map(cells);
+    return Array.from({ length: count }, (_, i) => at.get(offset + i) ?? '').join(' ');
+  }
+
   /** Drags over bytes `from` to `to` (both included) of a direction in a pane. */
   async drag(pane: Pane, dir: Dir, from: number, to: number): Promise<void> {
     await this.cell(pane, dir, to).scrollIntoViewIfNeeded();
@@ -124,5 +133,31 @@ export class ByteViewPage {
 
   status(): Locator {
     return this.byId('bytes-status');
+  }
+
+  /** The characters a direction's rendered rows show in the text view, in order (controls as ␍ ␊ ...). */
+  async textOf(dir: Dir): Promise<string> {
+    return this.pane('text')
+      .locator(`[data-dir="${dir}"] .tc`)
+      .evaluateAll((cells) => cells.map((c) => c.textContent ?? '').join(''));
+  }
+
+  /** The heading of each turn of the conversation in a direction ("→ to the client · 100 bytes in 1 chunk · …"). */
+  turnHeads(pane: Pane, dir: Dir): Locator {
+    return this.pane(pane).locator(`[data-testid="byte-row-head"][data-dir="${dir}"]`);
+  }
+
+  /** The bytes a direction's turns add up to, as their headings say (the turns drawn so far). */
+  async turnBytes(pane: Pane, dir: Dir): Promise<number> {
+    const heads = await this.turnHeads(pane, dir).allTextContents();
+    return heads.reduce((sum, head) => sum + Number(/ (\d+) bytes? in /.exec(head)?.[1] ?? NaN), 0);
+  }
+
+  /** Shows the structure tree and problems beside the bytes (a toggle; left on if it already is). */
+  async showStructure(): Promise<void> {
+    const toggle = this.byId('bytes-structure');
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(this.byId('structure')).toBeVisible();
   }
 }

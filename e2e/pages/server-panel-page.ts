@@ -49,6 +49,17 @@ export class ServerPanelPage {
     if (choices.finWaitMs !== undefined) await this.byId('server-fin-wait').fill(String(choices.finWaitMs));
   }
 
+  /** Adds a route to the routes table as the form offers a new one (exact bytes: a short 200), at this path. */
+  async addBytesRoute(path: string): Promise<void> {
+    const routes = this.byId('server-route');
+    const before = await routes.count();
+    await this.byId('server-route-add').click();
+    await expect(routes).toHaveCount(before + 1);
+    const route = routes.nth(before);
+    await expect(route.getByTestId('server-route-kind')).toHaveValue('bytes');
+    await route.getByTestId('server-route-path').fill(path);
+  }
+
   row(port: number): Locator {
     return this.page.locator(`[data-testid="server-row"][data-port="${port}"]`);
   }

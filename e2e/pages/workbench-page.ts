@@ -30,6 +30,13 @@ export class WorkbenchPage {
     return listening;
   }
 
+  /** Makes the server form one for a new server (not editing the running one), as "New server" does. */
+  async newServerForm(): Promise<void> {
+    const newServer = this.byId('server-new');
+    if (await newServer.isVisible()) await newServer.click();
+    await expect(this.byId('server-form')).toHaveAttribute('data-mode', 'new');
+  }
+
   /** Connects the active client session, typing the target as telnet takes it: `host port`. */
   async connect(host: string, port: number): Promise<void> {
     await this.connectTo(`${host} ${port}`);
@@ -49,6 +56,34 @@ export class WorkbenchPage {
     await input.press('Enter');
   }
 
+  /**
+   * Types lines one after the other as a person does who watches each go out: the next line is
+   * typed once the connection's row counts the previous one's bytes (the line and its CR LF).
+   */
+  async typeLines(connId: string, lines: readonly string[]): Promise<void> {
+    for (const line of lines) {
+      const before = await this.bytesOut(connId);
+      await this.typeLine(line);
+      await expect.poll(() => this.bytesOut(connId)).toBe(before + new TextEncoder().encode(line).length + 2);
+      await expect(this.byId('client-input')).toHaveValue('');
+    }
+  }
+
+  /**
+   * Sends a line with Enter and at once, in the same moment, starts the next one, as a fast typist
+   * does: the next line's text is in the input before the first line's send has been answered.
+   */
+  async typeLineAndGoOn(line: string, next: string): Promise<void> {
+    const input = this.byId('client-input');
+    await input.fill(line);
+    await input.evaluate((el, text) => {
+      const area = el as HTMLTextAreaElement;
+      area.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(area, text);
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, next);
+  }
+
   /** Opens a new client session in its own tab (it becomes the active one). */
   async newSession(): Promise<void> {
     await this.byId('client-tab-new').click();
@@ -61,6 +96,52 @@ export class WorkbenchPage {
   connRows(role?: Role): Locator {
     const rows = this.byId('conn-row');
     return role ? this.page.locator(`[data-testid="conn-row"][data-role="${role}"]`) : rows;
+  }
+
+  /** A connection's row in the list, by its id. */
+  connRow(connId: string): Locator {
+    return this.page.locator(`[data-testid="conn-row"][data-conn-id="${connId}"]`);
+  }
+
+  /** The ids of the connections the list shows (of one role, or all), in its order. */
+  async connIds(role?: Role): Promise<string[]> {
+    return this.connRows(role).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-conn-id') ?? ''));
+  }
+
+  /** The bytes a connection has received, as its row counts them. */
+  async bytesIn(connId: string): Promise<number> {
+    const text = (await this.connRow(connId).locator('.bytes-in').textContent()) ?? '';
+    return Number(text.replace(/\D/g, ''));
+  }
+
+  /** The bytes a connection has sent, as its row counts them. */
+  async bytesOut(connId: string): Promise<number> {
+    const text = (await this.connRow(connId).locator('.bytes-out').textContent()) ?? '';
+    return Number(text.replace(/\D/g, ''));
+  }
+
+  /** Waits until each of these connections is closed (the list says so). */
+  async expectClosed(connIds: readonly string[]): Promise<void> {
+    for (const id of connIds) await expect(this.connRow(id)).toHaveAttribute('data-state', 'closed', { timeout: 15_000 });
+  }
+
+  /** Whose socket a connection is: our server's accepted one, or our client's. */
+  async roleOf(connId: string): Promise<Role> {
+    const role = await this.connRow(connId).getAttribute('data-role');
+    if (role !== 'server' && role !== 'client') throw new Error(`connection ${connId} has no role in the list`);
+    return role;
+  }
+
+  /** Waits for connections of a role that were not in `known`, `count` of them at least, and returns their ids. */
+  async newConnIds(role: Role, known: readonly string[], count: number): Promise<string[]> {
+    let fresh: string[] = [];
+    await expect
+      .poll(async () => {
+        fresh = (await this.connIds(role)).filter((id) => !known.includes(id));
+        return fresh.length;
+      })
+      .toBeGreaterThanOrEqual(count);
+    return fresh;
   }
 
   async select(role: Role, index = 0): Promise<void> {
