@@ -129,6 +129,27 @@ export class Connection {
     this.send(whole ? bytes : new Uint8Array(bytes), onFlushed);
   }
 
+  /**
+   * One chunk of a streamed file, journaled like any write. Returns false once Node holds more
+   * than its high-water mark for the socket: the caller waits for onceDrain before the next.
+   */
+  writeStreamed(chunk: Buffer): boolean {
+    const bytes = ownBytes(chunk);
+    this.recordData('out', bytes);
+    return this.socket.write(bytes);
+  }
+
+  /** Runs `listener` when the socket can take more (after writeStreamed returned false). */
+  onceDrain(listener: () => void): void {
+    this.socket.once('drain', listener);
+  }
+
+  /** Runs `listener` once everything written so far is in the OS's hands. */
+  afterFlush(listener: () => void): void {
+    // An empty write's callback runs after the writes queued before it; nothing is journaled.
+    this.socket.write(EMPTY, () => listener());
+  }
+
   private send(bytes: Uint8Array, onFlushed: (() => void) | undefined): void {
     this.recordData('out', plainBytes(bytes));
     this.socket.write(bytes, onFlushed && (() => onFlushed()));
@@ -244,6 +265,8 @@ function resetHow(code: string, syscall: string | undefined): 'read' | 'write' |
   if (syscall === 'read') return 'read';
   return code === 'EPIPE' ? 'write' : 'read';
 }
+
+const EMPTY = new Uint8Array(0);
 
 /**
  * A chunk as a plain Uint8Array that owns its whole buffer. Node reads each chunk into a buffer of

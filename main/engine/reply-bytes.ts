@@ -1,5 +1,5 @@
 // Small facts about an answer's bytes and a request's head that the exchange journals.
-import type { RequestHead } from '../../shared/http-request';
+import { wantsKeepAlive, type RequestHead } from '../../shared/http-request';
 
 /**
  * The status code of an answer that starts like a status line (RFC 9112 section 4:
@@ -26,8 +26,21 @@ function parseStatus(first: Uint8Array): string {
   return match ? ` ${match[1]}` : '';
 }
 
-/** Why RFC 9112 section 9.3 says not to keep this connection: the reason code of the note. */
-export function keepAliveRefusal(head: RequestHead): 'connection_close' | 'http_1_0' {
+/**
+ * Why the connection is not kept after this request (the keep_alive_declined note's reason), or
+ * null when it is: a request whose end cannot be found, or whose head never came, cannot be
+ * followed by another; otherwise RFC 9112 section 9.3 decides.
+ */
+export function keepAliveRefusal(
+  state: 'complete' | 'incomplete' | 'invalid',
+  head: RequestHead | null,
+): 'request_invalid' | 'request_incomplete' | 'connection_close' | 'http_1_0' | null {
+  if (state === 'invalid') return 'request_invalid';
+  if (head === null) return 'request_incomplete';
+  return wantsKeepAlive(head) ? null : closeReason(head);
+}
+
+function closeReason(head: RequestHead): 'connection_close' | 'http_1_0' {
   const asked = head.headers.some(
     ([name, value]) =>
       name.toLowerCase() === 'connection' &&

@@ -2,6 +2,7 @@
 // *When* it is asked and *what happens after* the answer are the exchange's business
 // (server-exchange.ts), so each can grow on its own. The responders themselves (canned, static
 // files, routes, echo) live in ./responders/.
+import type { FileHandle } from 'node:fs/promises';
 import type { RequestHead } from '../../shared/http-request';
 import type { NoteCode } from '../../shared/notes';
 
@@ -31,7 +32,20 @@ export interface Reply {
    * again (a canned answer is the same array every time) but never changed once returned.
    */
   readonly writes: readonly Uint8Array[];
+  /**
+   * A file's bytes to send after the writes, streamed from disk as the client takes them (a large
+   * file is never held in memory). The exchange owns the handle and closes it, sent or not.
+   */
+  readonly file?: StreamedFile;
   readonly notes?: readonly ReplyNote[];
+}
+
+/** An open regular file and the bytes of it to send (its size when opened: Content-Length's promise). */
+export interface StreamedFile {
+  readonly handle: FileHandle;
+  readonly size: number;
+  /** As the notes name it (relative to the document root, or as the route gives it). */
+  readonly name: string;
 }
 
 /** Synchronous when it can be (a canned answer), asynchronous when it must (reading a file). */

@@ -7,7 +7,7 @@
 // for its timeouts) and read again when its first byte arrives. So server.update applies to the
 // next connection, and also to the next request on a connection kept alive: a browser that reuses
 // its connection sees the new answer on reload.
-import { wantsKeepAlive, type RequestHead } from '../../shared/http-request';
+import type { RequestHead } from '../../shared/http-request';
 import type { NoteCode } from '../../shared/notes';
 import type { ServerSettings } from '../../shared/server-settings';
 import type { Connection } from './connection';
@@ -16,32 +16,13 @@ import { drip } from './drip';
 import { concatBytes } from '../../shared/bytes';
 import { keepAliveRefusal, statusOf } from './reply-bytes';
 import { MAX_BUFFERED_REQUEST, RequestBuffer } from './request-buffer';
-import type { Reply, Responder } from './responder';
+import type { Reply, StreamedFile } from './responder';
+import { inMemory, streamFile } from './stream-file';
 import { callResponder, requestFor } from './responder-call';
 import { UnreadWatch } from './unread-watch';
+import type { ExchangeHost, ServePlan, Stage } from './exchange-types';
 
-export interface ServePlan {
-  readonly settings: ServerSettings;
-  readonly responder: Responder;
-  /** The responder's version (ResponseHistory), named in the `answered` note. */
-  readonly version: number;
-}
-
-export interface ExchangeHost {
-  /** The settings and responder in force now; read when each request starts. */
-  plan(): ServePlan;
-  /** This connection's first answer is going out (the server's `served` counter). */
-  onFirstAnswer(): void;
-}
-
-type Stage =
-  | 'waiting' // for this request's trigger: its first chunk, its end, or the peer's FIN
-  | 'answering' // the responder is working
-  | 'dripping'
-  | 'finishing' // keep-alive: answered; the rest of this request is still arriving
-  | 'hanging'
-  | 'fin_wait' // our FIN is out; waiting for the peer's
-  | 'closing'; // closed or closing: nothing more to decide
+export type { ExchangeHost, ServePlan } from './exchange-types';
 
 /** Drives `conn` by the host's settings until it closes. */
 export function serveConnection(conn: Connection, host: ExchangeHost): void {
@@ -72,6 +53,7 @@ class Exchange {
   private readonly onIdleTimeout = (): void => this.timeOut('idle', this.idleMs);
   private readonly onFinTimeout = (): void => this.timeOut('fin_wait', this.finMs);
   private stopDrip: () => void = () => undefined;
+  private stopStream: () => void = () => undefined;
 
   constructor(
     private readonly conn: Connection,
@@ -219,7 +201,16 @@ class Exchange {
   }
 
   private deliver(reply: Reply): void {
-    if (this.stage !== 'answering' || this.conn.notWritable() !== null) return; // reset or closed meanwhile
+    if (this.stage !== 'answering' || this.conn.notWritable() !== null) {
+      // Reset or closed meanwhile: nothing is sent, and a file opened for the answer is let go.
+      if (reply.file) void reply.file.handle.close().catch(() => undefined);
+      return;
+    }
+    if (reply.file && this.settings.after === 'drip') {
+      // Dripping sends the answer a few bytes at a time: it needs the file's bytes in memory.
+      void inMemory(reply, reply.file).then((whole) => this.deliver(whole));
+      return;
+    }
     // A responder may hand out the same notes every time: each event gets params of its own.
     for (const note of reply.notes ?? []) this.note(note.code, { ...note.params });
     if (!this.answeredOnce) {
@@ -241,22 +232,46 @@ class Exchange {
       });
       return;
     }
-    if (s.after === 'reset') {
-      this.stage = 'closing';
-      // The RST waits until the answer is in the OS's hands: Node drops writes it still holds when
-      // the socket is reset, and the learner should see the answer *and* the reset.
-      const last = reply.writes.length - 1;
-      reply.writes.forEach((bytes, i) => this.conn.writeUnchanging(bytes, i === last ? () => this.conn.reset() : undefined));
-      this.noteAnswered(reply.writes[0]);
-      if (last < 0) this.conn.reset();
-      else this.watchUnread();
-      return;
-    }
     this.writeReply(reply.writes);
     this.noteAnswered(reply.writes[0]);
-    switch (s.after) {
+    if (reply.file) this.sendFile(reply.file, () => this.afterAnswer());
+    else this.afterAnswer();
+  }
+
+  /**
+   * Streams a large file after the head, then `then()`. While it streams, a client that reads
+   * nothing for idleTimeoutMs is let go (UnreadWatch); a file that fails or shrinks midway breaks
+   * Content-Length's promise, so the connection is closed after saying why.
+   */
+  private sendFile(file: StreamedFile, then: () => void): void {
+    const before = this.stage;
+    this.stage = 'sending';
+    this.unreadWatch.start(this.conn, this.settings.idleTimeoutMs);
+    this.stopStream = streamFile(this.conn, file, (end) => {
+      this.stopStream = () => undefined;
+      this.unreadWatch.cancel();
+      if (this.stage !== 'sending') return;
+      this.stage = before;
+      if (end.ok) then();
+      else {
+        this.note('file_unreadable', { file: file.name, code: end.code });
+        this.closeNow();
+      }
+    });
+  }
+
+  /** What the `after` policy does once the whole answer is written. */
+  private afterAnswer(): void {
+    switch (this.settings.after) {
       case 'close':
         this.closeNow();
+        break;
+      case 'reset':
+        // The RST waits until the answer is in the OS's hands: Node drops writes it still holds
+        // when the socket is reset, and the learner should see the answer *and* the reset.
+        this.stage = 'closing';
+        this.conn.afterFlush(() => this.conn.reset());
+        this.watchUnread();
         break;
       case 'keep_alive':
         this.keepAliveOrNot();
@@ -281,15 +296,7 @@ class Exchange {
   private keepAliveOrNot(): void {
     const state = this.request.state;
     // The head may have completed since the answer went out (first_chunk answers early).
-    const head = state.state === 'complete' ? state.head : this.head();
-    const refusal =
-      state.state === 'invalid'
-        ? 'request_invalid'
-        : head === null
-          ? 'request_incomplete'
-          : wantsKeepAlive(head)
-            ? null
-            : keepAliveRefusal(head);
+    const refusal = keepAliveRefusal(state.state, state.state === 'complete' ? state.head : this.head());
     if (refusal !== null) {
       this.note('keep_alive_declined', { reason: refusal });
       this.request.discard();
@@ -386,6 +393,7 @@ class Exchange {
     this.finTimer.cancel();
     this.unreadWatch.cancel();
     this.stopDrip();
+    this.stopStream();
   }
 }
 

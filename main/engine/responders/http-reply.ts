@@ -1,7 +1,7 @@
 // The replies the built-in responders write: a status line, a few headers, the blank line, and a
 // body, as bytes. Headers and body are separate writes (lesson L4: "headers and body may go out in
 // separate sends"), so the journal shows the two `out` chunks a learner's own server would make.
-import type { Reply, ReplyNote } from '../responder';
+import type { Reply, ReplyNote, StreamedFile } from '../responder';
 
 export const STATUS_TEXT = {
   200: 'OK',
@@ -45,6 +45,16 @@ export function withBody(status: Status, contentType: string, body: Uint8Array, 
   ]);
   const writes = options.headOnly === true || body.length === 0 ? [head] : [head, body];
   return { writes, notes: options.notes ?? [] };
+}
+
+/** withBody for a file too large to read first: the head, then the file streamed (not for HEAD). */
+export function withStreamedFile(contentType: string, file: StreamedFile, options: BodyOptions = {}): Reply {
+  const head = responseHead(200, [['Content-Type', contentType], ['Content-Length', String(file.size)], ...(options.extra ?? [])]);
+  if (options.headOnly === true) {
+    void file.handle.close().catch(() => undefined);
+    return { writes: [head], notes: options.notes ?? [] };
+  }
+  return { writes: [head], file, notes: options.notes ?? [] };
 }
 
 /**

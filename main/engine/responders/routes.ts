@@ -4,8 +4,8 @@
 import { isAbsolute, join } from 'node:path';
 import type { Route } from '../../../shared/server-settings';
 import type { Reply, ReplyNote, Responder, ResponderRequest } from '../responder';
-import { errorReply, notARequest, withBody } from './http-reply';
-import { MAX_FILE_BYTES, readRegularFile } from './read-file';
+import { errorReply, notARequest, withBody, withStreamedFile } from './http-reply';
+import { fileBody } from './read-file';
 import { targetPath } from './request-target';
 
 export function routesResponder(routes: readonly Route[], sampleRoot: string | null): Responder {
@@ -39,11 +39,12 @@ async function fileAnswer(
 ): Promise<Reply> {
   const file = isAbsolute(path) ? path : sampleRoot === null ? null : join(sampleRoot, path);
   if (file === null) return errorReply(500, [matched, { code: 'static_no_root', params: {} }], { headOnly });
-  const read = await readRegularFile(file);
-  if (read.ok) return withBody(200, contentType, read.bytes, { headOnly, notes: [matched] });
-  const failure: ReplyNote =
-    read.why === 'too_large'
-      ? { code: 'file_too_large', params: { file: path, size: read.size, limit: MAX_FILE_BYTES } }
-      : { code: 'file_unreadable', params: { file: path, code: read.why === 'missing' ? 'ENOENT' : read.code } };
+  const read = await fileBody(file, path);
+  if (read.ok) {
+    return 'stream' in read
+      ? withStreamedFile(contentType, read.stream, { headOnly, notes: [matched] })
+      : withBody(200, contentType, read.bytes, { headOnly, notes: [matched] });
+  }
+  const failure: ReplyNote = { code: 'file_unreadable', params: { file: path, code: read.why === 'missing' ? 'ENOENT' : read.code } };
   return errorReply(500, [matched, failure], { headOnly });
 }

@@ -162,10 +162,14 @@ describe('static files: errors', () => {
     expect(file.notes[0]).toMatchObject({ code: 'static_root_missing', params: { code: 'ENOTDIR' } });
   });
 
-  it('refuses a file larger than it holds in memory, with a note, without reading it', async () => {
+  it('hands a file larger than it reads first over open, to be streamed, without reading it', async () => {
     const answer = await ask(serve(), get('/huge.bin'));
-    expect(statusOf(answer)).toBe(500);
-    expect(answer.notes).toEqual([{ code: 'file_too_large', params: { file: 'huge.bin', size: MAX_FILE_BYTES + 1, limit: MAX_FILE_BYTES } }]);
+    expect(statusOf(answer)).toBe(200);
+    expect(answer.text).toContain(`Content-Length: ${MAX_FILE_BYTES + 1}\r\n`);
+    expect(answer.writes).toHaveLength(1);
+    expect(answer.streamed).toEqual({ size: MAX_FILE_BYTES + 1, name: 'huge.bin' });
+    const head = await ask(serve(), get('/huge.bin', 'HEAD'));
+    expect(head.streamed).toBeNull();
   });
 });
 

@@ -6,8 +6,8 @@ import { realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Reply, Responder, ResponderRequest } from '../responder';
 import { contentTypeFor } from './content-type';
-import { errorReply, notARequest, withBody } from './http-reply';
-import { codeOf, MAX_FILE_BYTES, readRegularFile } from './read-file';
+import { errorReply, notARequest, withBody, withStreamedFile } from './http-reply';
+import { codeOf, fileBody } from './read-file';
 import { targetPath } from './request-target';
 import { safeSegments } from './safe-path';
 
@@ -48,16 +48,14 @@ async function serve(root: string | null, request: ResponderRequest): Promise<Re
   if (found.kind === 'outside') return refused(head.target, 'symlink_outside', headOnly);
 
   const file = relative(rootReal, found.real).split(sep).join('/');
-  const read = await readRegularFile(found.real);
+  const read = await fileBody(found.real, file);
   if (!read.ok) {
     if (read.why === 'missing') return errorReply(404, [{ code: 'static_not_found', params: { path } }], { headOnly });
-    if (read.why === 'too_large') {
-      return errorReply(500, [{ code: 'file_too_large', params: { file, size: read.size, limit: MAX_FILE_BYTES } }], { headOnly });
-    }
     return errorReply(500, [{ code: 'file_unreadable', params: { file, code: read.code } }], { headOnly });
   }
   const contentType = contentTypeFor(found.name);
-  return withBody(200, contentType, read.bytes, { headOnly, notes: [{ code: 'static_file', params: { path, file, contentType } }] });
+  const notes = [{ code: 'static_file', params: { path, file, contentType } }] as const;
+  return 'stream' in read ? withStreamedFile(contentType, read.stream, { headOnly, notes }) : withBody(200, contentType, read.bytes, { headOnly, notes });
 }
 
 function refused(target: string, reason: string, headOnly: boolean): Reply {

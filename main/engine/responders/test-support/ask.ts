@@ -9,13 +9,17 @@ export interface Answer {
   /** All writes together, as Latin-1 text (one char per byte). */
   text: string;
   notes: readonly ReplyNote[];
+  /** A file handed over to be streamed after the writes (its handle already closed here), or null. */
+  streamed: { size: number; name: string } | null;
 }
 
 export async function ask(responder: Responder, request: string | Uint8Array): Promise<Answer> {
   const received = typeof request === 'string' ? Buffer.from(request, 'latin1') : request;
   const reply = await responder({ connId: 'test', received, head: parseRequestHead(received), peerFinished: false });
   const writes = reply.writes.map((w) => Buffer.from(w));
-  return { writes, text: Buffer.concat(writes).toString('latin1'), notes: reply.notes ?? [] };
+  await reply.file?.handle.close();
+  const streamed = reply.file ? { size: reply.file.size, name: reply.file.name } : null;
+  return { writes, text: Buffer.concat(writes).toString('latin1'), notes: reply.notes ?? [], streamed };
 }
 
 /** `GET <target> HTTP/1.1` with a Host header, as curl would send it. */
