@@ -71,7 +71,7 @@ async function tourBoth(views: ConnectionViewsPage, name: string, conn: ConsoleC
 }
 
 test('L3: page and image as routes for a browser, the image preset for the console, the broken answer', async ({ app }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const errors = new PageErrors(app);
   const wb = new WorkbenchPage(app);
   const panel = new ServerPanelPage(app);
@@ -136,7 +136,8 @@ test('L3: page and image as routes for a browser, the image preset for the conso
     const routeAnswer = (path: string): StreamTruth =>
       path === '/' ? pageAnswer : path === '/test.jpg' ? fileAnswer(reply('200 OK', 'image/jpg', IMAGE.length), IMAGE) : notFound();
     truths.push(...(await views.browserTruths(routeConns, routes, routeAnswer)).map((t) => ({ ...t, name: `routes-${t.name}` })));
-    const imageAnswer: StreamTruth = { ...fileAnswer(L3_IMAGE_HEAD, IMAGE), firstLine: 'Status line', message: 'Response 1: 200 OK' };
+    // Broken as it is, the annotator still reads it as a response: its status line, and a body until the close.
+    const imageAnswer = fileAnswer(L3_IMAGE_HEAD, IMAGE);
     const arrows = ['client connect', 'client data', 'server data', 'server fin'];
     truths.push({ name: 'image-console-server', connId: imageConn.server, request: typedRequest(['GET /test.jpg HTTP/1.0', '']), response: imageAnswer, arrows, bothOurs: true });
     truths.push({ name: 'image-console-client', connId: imageConn.client, request: typedRequest(['GET /test.jpg HTTP/1.0', '']), response: imageAnswer, arrows, bothOurs: true });
@@ -150,7 +151,7 @@ test('L3: page and image as routes for a browser, the image preset for the conso
 });
 
 test('L4: static files (the index, a binary file, a 404), then sequential accept() with two sessions', async ({ app }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const errors = new PageErrors(app);
   const wb = new WorkbenchPage(app);
   const panel = new ServerPanelPage(app);
