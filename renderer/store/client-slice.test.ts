@@ -39,6 +39,16 @@ describe('client slice', () => {
     expect(selectActiveSession(store.getState())).toMatchObject({ connId: 'c1', history: ['GET / HTTP/1.0'] });
   });
 
+  it('a line sent clears only itself: the next line, typed while it went out, stays', () => {
+    const store = createWirebenchStore();
+    const id = store.getState().activeSessionId;
+    store.getState().patchSession(id, { draft: 'Host: localhost' });
+    store.getState().sessionSent(id, 'GET / HTTP/1.0');
+    expect(selectActiveSession(store.getState()).draft).toBe('Host: localhost');
+    store.getState().sessionSent(id, 'Host: localhost');
+    expect(selectActiveSession(store.getState())).toMatchObject({ draft: '', history: ['GET / HTTP/1.0', 'Host: localhost'] });
+  });
+
   it('closing a tab activates its neighbour, and closing the last leaves a fresh one', () => {
     const store = createWirebenchStore();
     const a = store.getState().activeSessionId;

@@ -110,7 +110,8 @@ export const createClientSlice: StateCreator<WirebenchState, [], [], ClientSlice
     },
     sessionSent: (id, text) =>
       patch(id, (s) => ({
-        draft: '',
+        // Only what was sent is cleared: a next line typed while it went out stays.
+        draft: s.draft === text ? '' : s.draft,
         error: null,
         notice: null,
         history: s.history.at(-1) === text || text === '' ? s.history : [...s.history, text].slice(-HISTORY_LIMIT),

@@ -45,9 +45,15 @@ export async function sendBytes(bridge: Bridge, store: WirebenchStore, id: strin
     store.getState().patchSession(id, { error: { key: 'ui.client.nothingToSend', params: {} } });
     return false;
   }
+  // The line is taken out of the input as it is sent, not once the send is answered: a learner
+  // typing the next line meanwhile would otherwise see it wiped, and Enter would send nothing.
+  const clearsDraft = typed !== null && session.draft === typed;
+  if (clearsDraft) store.getState().patchSession(id, { draft: '' });
   const result = await bridge.invoke('client.send', { connId: session.connId, bytes });
   if (!result.ok) {
-    store.getState().patchSession(id, { error: errorMessage(result.error) });
+    // Nothing went out: the line comes back, unless something else has been typed since.
+    const untouched = clearsDraft && store.getState().sessions.find((s) => s.id === id)?.draft === '';
+    store.getState().patchSession(id, { error: errorMessage(result.error), ...(untouched ? { draft: typed } : {}) });
     return false;
   }
   if (typed !== null) store.getState().sessionSent(id, typed);
