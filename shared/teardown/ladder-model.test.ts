@@ -103,6 +103,25 @@ describe('buildLadder', () => {
     expect(last?.states.client).toMatchObject({ state: 'CLOSED', source: 'kernel', canSend: false, canReceive: false });
   });
 
+  it('an orphaned FIN_WAIT_2 that the kernel drops after tcp_fin_timeout is told as that, not as an RST', () => {
+    // L2's server closes after answering; the client never closes. 60 s later Linux forgets the
+    // server's socket: CLOSED straight from FIN_WAIT_2, with nothing on the wire.
+    const model = buildLadder(
+      journal('c2', 'server', 0, [
+        data(1, 'in', 21),
+        data(1.1, 'out', 30),
+        { kind: 'fin_sent', t: 1.2 },
+        { kind: 'closed', hadError: false, t: 1.3 },
+        { kind: 'tcp_state', state: 'FIN_WAIT_2', timerMs: null, t: 1.4 },
+        { kind: 'tcp_state', state: 'CLOSED', timerMs: null, t: 61_400 },
+      ]),
+    );
+    const last = model?.steps.at(-1);
+    expect(last).toMatchObject({ code: 'fin_wait_2_timed_out', side: 'server' });
+    expect(model?.steps.some((s) => s.code === 'reset_seen_by_kernel' || s.code.startsWith('rst_'))).toBe(false);
+    expect(model?.arrows.some((a) => a.kind === 'rst')).toBe(false);
+  });
+
   it('an RST from a closed peer (lesson L2, a line typed after the answer): red from the server where it landed, and nothing on the wire after it', () => {
     const model = buildLadder(
       journal('c1', 'client', 0, [

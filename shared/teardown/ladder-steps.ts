@@ -163,6 +163,9 @@ function stateDraft({ side, entry }: { side: Side; entry: TrackEntry }, parent: 
     case 'CLOSED':
       if (entry.from === 'LAST_ACK') return draft('last_ack_done');
       if (entry.from === 'TIME_WAIT') return draft('time_wait_over');
+      // An orphaned FIN_WAIT_2 (our socket closed, the peer's FIN never came) is dropped by the
+      // kernel's own timer, with nothing on the wire: the peer still sits in CLOSE_WAIT.
+      if (entry.from === 'FIN_WAIT_2') return draft('fin_wait_2_timed_out');
       return draft('reset_seen_by_kernel');
     default:
       return draft('kernel_state', { state: entry.state });

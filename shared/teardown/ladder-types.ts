@@ -113,6 +113,11 @@ export const NARRATION_CODES = [
   'last_ack_done',
   /** `side`'s TIME_WAIT ran out: the socket is gone. */
   'time_wait_over',
+  /**
+   * `side` closed first and the peer's FIN never came: Linux drops such an orphaned FIN_WAIT_2
+   * socket after tcp_fin_timeout (60 s by default). Nothing crossed the wire: not an RST.
+   */
+  'fin_wait_2_timed_out',
   /** The kernel shows `side`'s socket gone with no FIN exchange of its own: an RST tore it down. */
   'reset_seen_by_kernel',
   /** The kernel shows `side` in a state no event of its journal explains. params: { state } */

@@ -209,6 +209,10 @@ export const teardown = {
       client: 'The client’s TIME_WAIT ran out: its kernel has forgotten the connection, and the same pair of ports can be used again.',
       server: 'The server’s TIME_WAIT ran out: its kernel has forgotten the connection, and the same pair of ports can be used again.',
     },
+    fin_wait_2_timed_out: {
+      client: 'The server never sent its FIN, and the client had already closed its socket, so after a while (Linux’s tcp_fin_timeout, 60 s by default) the client’s kernel forgot the connection (CLOSED). Nothing was sent: the server still sits in CLOSE_WAIT.',
+      server: 'The client never sent its FIN, and the server had already closed its socket, so after a while (Linux’s tcp_fin_timeout, 60 s by default) the server’s kernel forgot the connection (CLOSED). Nothing was sent: the client still sits in CLOSE_WAIT.',
+    },
     reset_seen_by_kernel: {
       client: 'The kernel no longer has the client’s socket (CLOSED), though the client never finished a FIN exchange: an RST from the server tore the connection down.',
       server: 'The kernel no longer has the server’s socket (CLOSED), though the server never finished a FIN exchange: an RST from the client tore the connection down.',
