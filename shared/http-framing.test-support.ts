@@ -106,7 +106,8 @@ export function disagreement(bytes: Uint8Array): string | null {
     // see the issue's item 6): the engine answers an HTTP/0.9 `GET /path` line that the annotator calls
     // not HTTP, and refuses runs of spaces between the parts that the annotator reads without a
     // word (RFC 9112 section 3 allows either). Past such a line the two cannot be compared.
-    if (e.simple === true && a.verdict === 'invalid' && a.codes.includes('bad_start_line')) return null;
+    // (After a message whose body has a length, the annotator names such a line bytes_after_body.)
+    if (e.simple === true && a.verdict === 'invalid' && (a.codes.includes('bad_start_line') || a.codes.includes('bytes_after_body'))) return null;
     if (e.codes[0] === 'bad_request_line' && a.spaces === true) return null;
     // And one in reading chunk-size lines: whitespace after the size with no extension, or a control
     // byte in an extension (RFC 9112 section 7.1 allows neither), the engine refuses and the annotator reads.
