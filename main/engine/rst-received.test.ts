@@ -8,7 +8,7 @@ import { createI18n } from '../../shared/i18n/catalog';
 import { rstReasonKey, rstReceivedIn } from '../../shared/rst-reason';
 import { ascii, EngineProbe, kinds } from './test-support/engine-probe';
 import { L2_SERVER_AT, startPythonPeer } from './test-support/client-peers';
-import { runPython } from './test-support/peers';
+import { peerScript, runPython } from './test-support/peers';
 
 let probe: EngineProbe;
 afterEach(async () => {
@@ -158,57 +158,8 @@ describe('rst_received: an RST that reached our socket is journaled once, with h
   });
 });
 
-/**
- * Lesson L2's server, except that it aborts: after its answer it waits until the client has surely
- * read it, then closes with SO_LINGER 0 (an RST instead of a FIN).
- */
-const ANSWER_THEN_ABORT = String.raw`
-import socket, struct, time
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(('127.0.0.1', 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
-conn, addr = s.accept()
-conn.recv(1024)
-conn.sendall(b'HTTP/1.1 200 OK\n\nHello, World!')
-time.sleep(0.5)
-conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
-conn.close()
-`;
-
-/** Sends a request and its FIN, reads a little, then closes: the rest of the answer meets an RST. */
-const FIN_THEN_CLOSE_CLIENT = String.raw`
-import socket, sys
-c = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
-c.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n\r\n')
-c.shutdown(socket.SHUT_WR)
-c.recv(1)
-c.close()
-`;
-
-/** Sends half a request, then aborts: SO_LINGER 0 and close send RST instead of FIN. */
-const ABORTING_CLIENT = String.raw`
-import socket, struct, sys, time
-c = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
-c.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n')
-time.sleep(0.2)
-c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
-c.close()
-`;
-
-/** Sends a request, reads the answer to EOF, then sends twice more: the second send fails. */
-const LATE_CLIENT = String.raw`
-import socket, sys, time
-c = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
-c.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n\r\n')
-while c.recv(4096):
-    pass
-try:
-    for _ in range(50):
-        c.sendall(b'more\r\n')
-        time.sleep(0.05)
-    print('never reset')
-except (BrokenPipeError, ConnectionResetError) as e:
-    print(type(e).__name__)
-c.close()
-`;
+// The peers, as real Python files in test-support/peers/ (each says what it does).
+const ANSWER_THEN_ABORT = peerScript('l2-server-then-abort.py');
+const FIN_THEN_CLOSE_CLIENT = peerScript('fin-then-close-client.py');
+const ABORTING_CLIENT = peerScript('aborting-client.py');
+const LATE_CLIENT = peerScript('late-client.py');

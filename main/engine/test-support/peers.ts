@@ -2,6 +2,8 @@
 // (LESSONS.md). Each runs as its own process and talks to the engine over real loopback sockets;
 // nothing here imitates the network.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Finished {
   code: number | null;
@@ -12,6 +14,14 @@ export interface Finished {
 /** Runs a program to completion (killed after timeoutMs), collecting its output as bytes. */
 export function run(command: string, args: string[], timeoutMs = 10_000): Promise<Finished> {
   return finished(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] }), timeoutMs);
+}
+
+/**
+ * A peer kept as a real Python file in ./peers/ (runnable and readable on its own), as its text
+ * for runPython or startPythonServer. The peers still written inline in tests move there too.
+ */
+export function peerScript(name: string): string {
+  return readFileSync(join(import.meta.dirname, 'peers', name), 'utf8');
 }
 
 export function runPython(script: string, args: (string | number)[] = []): Promise<Finished> {
