@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract';
 import { decodeWire } from '../../shared/wire-codec';
-import { FULL_BACKLOG_SERVER, L1_CLIENT, runPython, startPythonServer, type PythonServer } from '../engine/test-support/peers';
+import { FULL_BACKLOG_SERVER, L1_CLIENT, peerScript, runPython, startPythonServer, type PythonServer } from '../engine/test-support/peers';
 import { CONNECT_OPTIONS } from './connect-options';
 
 const ENTRY = 'main/cli/wirebench.ts';
@@ -13,75 +13,19 @@ const L1_ANSWER = 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n
 const L1_REQUEST = 'GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n';
 
 /** Lesson L1's server: recv once, answer, shutdown(SHUT_WR), close; then prints what it got, in hex. */
-const L1_SERVER = String.raw`
-import socket
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(('127.0.0.1', 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
-conn, addr = s.accept()
-data = conn.recv(1024)
-conn.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>Hello World</body></html>\r\n\r\n')
-conn.shutdown(socket.SHUT_WR)
-conn.close()
-print(data.hex(), flush=True)
-`;
+const L1_SERVER = peerScript('l1-server.py');
 
 /** Reads everything until the client's FIN, prints it in hex, and closes. */
-const RECORDER = String.raw`
-import socket
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(('127.0.0.1', 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
-conn, addr = s.accept()
-got = b''
-while True:
-    data = conn.recv(65536)
-    if not data:
-        break
-    got += data
-print(got.hex(), flush=True)
-conn.close()
-`;
+const RECORDER = peerScript('recorder.py');
 
 /** Receives once, then closes with SO_LINGER 0: an RST instead of a FIN. */
-const RESETTER = String.raw`
-import socket, struct
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(('127.0.0.1', 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
-conn, addr = s.accept()
-conn.recv(1024)
-conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
-conn.close()
-`;
+const RESETTER = peerScript('resetter.py');
 
 /** Lesson L2's server: recv once, the bare-LF answer with no headers, close. */
-const L2_SERVER = String.raw`
-import socket
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(('127.0.0.1', 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
-conn, addr = s.accept()
-conn.recv(1024)
-conn.sendall(b'HTTP/1.1 200 OK\n\nHello, World!')
-conn.close()
-`;
+const L2_SERVER = peerScript('connect-l2-server.py');
 
 /** Accepts and holds the connection open, sending nothing, until killed. */
-const HOLDER = String.raw`
-import socket, time
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(('127.0.0.1', 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
-conn, addr = s.accept()
-time.sleep(20)
-`;
+const HOLDER = peerScript('holder.py');
 
 interface Ran {
   code: number | null;

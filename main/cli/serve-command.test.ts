@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent, JournalTotals } from '../../shared/contract';
 import { L1_HELLO_WORLD } from '../../shared/presets';
 import { decodeWire } from '../../shared/wire-codec';
-import { L1_CLIENT, run, runPython } from '../engine/test-support/peers';
+import { L1_CLIENT, peerScript, run, runPython } from '../engine/test-support/peers';
 import { tableTooBig } from '../engine/kernel-tcp/table-size';
 import { SERVE_OPTIONS } from './serve-options';
 
@@ -116,14 +116,7 @@ function nc(port: number, input: Uint8Array): Promise<Buffer> {
 }
 
 /** Sends half a request, then aborts: SO_LINGER 0 and close send RST instead of FIN. */
-const ABORTING_CLIENT = String.raw`
-import socket, struct, sys, time
-c = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
-c.sendall(b'GET / HTTP/1.1\r\nHost: x\r\n')
-time.sleep(0.2)
-c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
-c.close()
-`;
+const ABORTING_CLIENT = peerScript('aborting-client.py');
 
 describe('wirebench serve', () => {
   it('answers lesson L1 client with L1 bytes exactly, and prints the exchange as readable lines', async () => {

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/presets';
 import { applyEdits, checkResponse } from '../../../shared/response-check';
 import { EngineProbe } from '../test-support/engine-probe';
-import { run, runPython } from '../test-support/peers';
+import { peerScript, run, runPython } from '../test-support/peers';
 
 const SAMPLE_ROOT = resolve(import.meta.dirname, '../../../app/docroot');
 const JPEG = new Uint8Array(readFileSync(join(SAMPLE_ROOT, 'test.jpg')));
@@ -42,19 +42,7 @@ async function serve(bytes: Uint8Array, after: Preset['after']): Promise<number>
  * A client like lesson L1's: one request, recv() until EOF, close; the bytes in hex on stdout.
  * `Connection: close` so a keep-alive server closes too, and EOF comes.
  */
-const HEX_CLIENT = String.raw`
-import socket, sys
-s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
-s.sendall(b'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')
-got = b''
-while True:
-    data = s.recv(4096)
-    if not data:
-        break
-    got += data
-s.close()
-sys.stdout.write(got.hex())
-`;
+const HEX_CLIENT = peerScript('hex-client.py');
 
 /**
  * curl's view: --raw leaves the body as it came (no chunk decoding, no gunzip), -i puts the head in

@@ -77,86 +77,20 @@ export function counts(stderr: string): Record<string, number> {
 }
 
 /** Lesson L1's client: connect, send one HTTP/1.0 request, recv(512) until EOF, close. */
-export const L1_CLIENT = String.raw`
-import socket, sys
-port = int(sys.argv[1])
-mysock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-mysock.connect(('127.0.0.1', port))
-cmd = 'GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n'.encode()
-mysock.sendall(cmd)
-received = 0
-while True:
-    data = mysock.recv(512)
-    if len(data) < 1:
-        break
-    received += len(data)
-    sys.stdout.buffer.write(data)  # the lesson prints data.decode(); the exact bytes are kinder to a test
-mysock.close()
-sys.stderr.write('sent %d received %d\n' % (len(cmd), received))
-`;
+export const L1_CLIENT = peerScript('l1-client.py');
 
 /** Lesson L2's server: accept one client, recv(1024) once, answer with bare LFs, close. */
-export const L2_SERVER = String.raw`
-import socket, sys
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(('127.0.0.1', 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
-conn, addr = s.accept()
-request = conn.recv(1024)
-response = b'HTTP/1.1 200 OK\n\nHello, World!'
-conn.sendall(response)
-conn.close()
-s.close()
-sys.stderr.write('received %d sent %d\n' % (len(request), len(response)))
-`;
+export const L2_SERVER = peerScript('l2-server.py');
 
 /** A server that answers only after the client's FIN: it reads until recv() returns b''. */
-export const READ_TO_EOF_SERVER = String.raw`
-import socket, sys
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(('127.0.0.1', 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
-conn, addr = s.accept()
-request = b''
-while True:
-    data = conn.recv(1024)
-    if not data:
-        break
-    request += data
-response = b'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nYou sent %d bytes, then your FIN.\r\n' % len(request)
-conn.sendall(response)
-conn.close()
-s.close()
-sys.stderr.write('received %d sent %d\n' % (len(request), len(response)))
-`;
+export const READ_TO_EOF_SERVER = peerScript('read-to-eof-server.py');
 
 /**
  * A listener whose accept queue is full: listen(0), never accept, and two connections of its own
  * already waiting. Linux then drops further SYNs (the queue overflows), so a connect to it
  * neither succeeds nor is refused: it times out, as against a host that does not answer.
  */
-export const FULL_BACKLOG_SERVER = String.raw`
-import socket, time
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(('127.0.0.1', 0))
-s.listen(0)
-port = s.getsockname()[1]
-waiting = []
-for i in range(2):
-    c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    c.setblocking(False)
-    try:
-        c.connect(('127.0.0.1', port))
-    except BlockingIOError:
-        pass
-    waiting.append(c)
-time.sleep(0.2)
-print(port, flush=True)
-time.sleep(12)
-`;
+export const FULL_BACKLOG_SERVER = peerScript('full-backlog-server.py');
 
 /**
  * A client that follows a script of steps, given as JSON in argv[2]:
@@ -171,65 +105,7 @@ time.sleep(12)
  * Then it closes and reports "early N received M reset R sendfail F" on stderr: R is 1 if a read
  * was reset, F is 1 if a send failed (the peer had closed; the remaining steps are skipped).
  */
-export const SCRIPTED_CLIENT = String.raw`
-import json, select, socket, struct, sys, time
-port = int(sys.argv[1])
-steps = json.loads(sys.argv[2])
-s = socket.create_connection(('127.0.0.1', port))
-early = 0
-received = 0
-reset = 0
-sendfail = 0
-for step in steps:
-    op = step[0]
-    if op == 'send':
-        try:
-            s.sendall(step[1].encode('latin-1'))
-        except (BrokenPipeError, ConnectionResetError):
-            sendfail = 1
-            break
-    elif op == 'sleep':
-        time.sleep(step[1])
-    elif op == 'quiet':
-        end = time.monotonic() + step[1]
-        while True:
-            left = end - time.monotonic()
-            if left <= 0:
-                break
-            r, _, _ = select.select([s], [], [], left)
-            if not r:
-                break
-            data = s.recv(65536)
-            if not data:
-                break
-            early += len(data)
-            sys.stdout.buffer.write(data)
-    elif op == 'shut_wr':
-        s.shutdown(socket.SHUT_WR)
-    elif op == 'wait_stdin':
-        sys.stdin.readline()
-    elif op == 'mark':
-        sys.stderr.write('mark %s\n' % step[1])
-        sys.stderr.flush()
-    elif op == 'rst':
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
-        s.close()
-        sys.stderr.write('early %d received %d reset %d\n' % (early, received, reset))
-        sys.exit(0)
-    elif op == 'read_all':
-        while True:
-            try:
-                data = s.recv(65536)
-            except ConnectionResetError:
-                reset = 1
-                break
-            if not data:
-                break
-            received += len(data)
-            sys.stdout.buffer.write(data)
-s.close()
-sys.stderr.write('early %d received %d reset %d sendfail %d\n' % (early, received, reset, sendfail))
-`;
+export const SCRIPTED_CLIENT = peerScript('scripted-client.py');
 
 export type ScriptStep =
   | ['send', string]
