@@ -8,6 +8,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const RESULTS = 'test-results';
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skips = [];
+// What failed, repeated at the very end: CI often shows only the tail of a long run.
+const failures = [];
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n=== ${label}: ${[cmd, ...args].join(' ')}`);
@@ -19,7 +21,10 @@ function step(label, cmd, args) {
   const ok = run(label, cmd, args);
   // A check that is not a test suite still counts: one pass or one failure.
   if (ok) totals.passed++;
-  else totals.failed++;
+  else {
+    totals.failed++;
+    failures.push(`check › ${label}`);
+  }
   return ok;
 }
 
@@ -45,6 +50,7 @@ run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `-
 const vitest = readJson(`${RESULTS}/vitest.json`);
 if (!vitest || vitest.numTotalTests === 0) {
   console.log('unit: no results (the runner failed before running tests)');
+  failures.push('unit › no results');
   totals.failed++;
 } else {
   totals.passed += vitest.numPassedTests;
@@ -54,6 +60,7 @@ if (!vitest || vitest.numTotalTests === 0) {
   for (const file of vitest.testResults ?? []) {
     for (const t of file.assertionResults ?? []) {
       if (t.status === 'pending' || t.status === 'skipped' || t.status === 'todo') skips.push(`unit › ${t.fullName}`);
+      if (t.status === 'failed') failures.push(`unit › ${file.name} › ${t.fullName}: ${firstLine(t.failureMessages)}`);
     }
   }
 }
@@ -67,6 +74,7 @@ if (built) {
   const pw = readJson(`${RESULTS}/playwright.json`);
   if (!pw) {
     console.log('e2e: no results (the runner failed before running tests)');
+    failures.push('e2e › no results');
     totals.failed++;
   } else {
     totals.passed += pw.stats.expected + (pw.stats.flaky ?? 0);
@@ -76,13 +84,24 @@ if (built) {
   }
 } else {
   console.log('e2e: not run, because the build failed');
+  failures.push('e2e › not run: the build failed');
   totals.failed++;
+}
+
+// The first line of a failure message, without terminal colours, short enough to read in a list.
+function firstLine(messages) {
+  const text = (messages ?? []).find((m) => typeof m === 'string' && m.length > 0) ?? 'no message';
+  return text.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 300);
 }
 
 function collectSkips(suites) {
   for (const suite of suites) {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
+        if (t.status === 'unexpected') {
+          const error = t.results?.at(-1)?.error?.message;
+          failures.push(`${t.projectName} › ${spec.file}:${spec.line} › ${spec.title}: ${firstLine([error])}`);
+        }
         if (t.status !== 'skipped') continue;
         const why = (t.annotations ?? []).find((a) => a.type === 'skip')?.description ?? 'no reason given';
         skips.push(`${t.projectName} › ${spec.title}: ${why}`);
@@ -95,6 +114,10 @@ function collectSkips(suites) {
 if (skips.length > 0) {
   console.log('\nSkipped:');
   for (const s of skips) console.log(`- ${s}`);
+}
+if (failures.length > 0) {
+  console.log('\nFailed:');
+  for (const f of failures) console.log(`- ${f}`);
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed === 0 ? 0 : 1);
