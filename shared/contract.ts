@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Bytes } from './bytes-schema';
 import { ERROR_CODES } from './errors';
+import { fileCommands } from './file-commands';
 import { NOTE_CODES } from './notes';
 import { DEFAULT_LISTEN } from './server-choices';
 import { SectionSave, SettingsNotice, StoredSettings } from './app-settings';
@@ -305,13 +306,6 @@ export const commands = {
     output: z.object({ events: z.array(JournalEvent) }),
   },
   /**
-   * A page of one direction of a connection as a stream: the stored bytes from `offset` (counted
-   * from that direction's first byte) for up to `length` bytes, cut at the bytes carried so far.
-   * For views of exchanges too large to hold whole: they ask for what they show. If any byte of
-   * the range is no longer stored (the payload budget evicted it, or the event cap dropped its
-   * chunk), `bytes` is null and `evicted` true: the counters still say how many there were.
-   */
-  /**
    * Runs a teardown scenario over loopback: a server of its own on a free port (stopped once the
    * scenario is over) and our client; answers once both connections exist, and the scenario goes on
    * (its events arrive as journal.delta, as any connection's do).
@@ -327,6 +321,13 @@ export const commands = {
   },
   /** Stores one section, written atomically; fails with settings_unwritable. */
   'settings.save': { input: SectionSave, output: Empty },
+  /**
+   * A page of one direction of a connection as a stream: the stored bytes from `offset` (counted
+   * from that direction's first byte) for up to `length` bytes, cut at the bytes carried so far.
+   * For views of exchanges too large to hold whole: they ask for what they show. If any byte of
+   * the range is no longer stored (the payload budget evicted it, or the event cap dropped its
+   * chunk), `bytes` is null and `evicted` true: the counters still say how many there were.
+   */
   'journal.payload': {
     input: z
       .object({
@@ -338,6 +339,7 @@ export const commands = {
       .strict(),
     output: z.object({ bytes: Bytes.nullable(), evicted: z.boolean() }),
   },
+  ...fileCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -387,14 +389,3 @@ export const EVENT_NAMES = Object.keys(events) as EventName[];
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name);
 }
-
-// ---- the bridge: what both transports (IPC, WebSocket) give the renderer ----------------------
-
-export interface Bridge {
-  invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>>;
-  on<N extends EventName>(name: N, handler: (payload: EventPayload<N>) => void): () => void;
-  readonly host: 'electron' | 'web';
-}
-
-/** The global the Electron preload exposes with contextBridge. */
-export const PRELOAD_GLOBAL = 'wirebench';

@@ -38,6 +38,13 @@ export const ERROR_CODES = [
   'os_error',
   /** The settings file could not be written. params: { file, code } (the errno: EACCES, ENOSPC, ...) */
   'settings_unwritable',
+  /**
+   * A server was asked to serve a file or folder the person has not allowed: a page may name only
+   * what was chosen in the app's dialog, or named with `wirebench web --allow`. params: { path }
+   */
+  'path_not_allowed',
+  /** This host cannot show a file dialog (the web host: folders are named on its command line). params: {} */
+  'no_dialog',
   /** The page lost its link to Wirebench (the WebSocket dropped) before the command was answered. params: { command } */
   'disconnected',
 ] as const;

@@ -16,11 +16,13 @@ export interface OptionSpec {
    * reads as `true`. A following option is never taken for its value.
    */
   optionalValue?: boolean;
+  /** A string option that may be given more than once (`--allow A --allow B`): its values, in order. */
+  repeatable?: boolean;
 }
 
 export type OptionTable = Readonly<Record<string, OptionSpec>>;
 
-export type ParsedOptions = Record<string, string | boolean | undefined>;
+export type ParsedOptions = Record<string, string | boolean | readonly string[] | undefined>;
 
 export interface CliMistake {
   key: string;
@@ -63,13 +65,19 @@ export function parseCommandArgs(command: string, args: readonly string[], table
       if (token.value === undefined || (!token.inlineValue && token.value.startsWith('-'))) {
         return mistake('cli.errors.missingValue', { option: token.rawName, example: spec.example ?? '…' });
       }
-      values[token.name] = token.value;
+      values[token.name] = spec.repeatable ? [...valuesOf(values[token.name]), token.value] : token.value;
     } else {
       if (token.value !== undefined) return mistake('cli.errors.unexpectedValue', { option: token.rawName });
       values[token.name] = true;
     }
   }
   return { ok: true, values, positionals };
+}
+
+/** A repeatable option's values so far (none, one, or several). */
+export function valuesOf(value: ParsedOptions[string]): readonly string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? (value as readonly string[]) : [];
 }
 
 /** A TCP port as typed: 0..65535, digits only (no "8e3", no "-1", no "0x50"). */

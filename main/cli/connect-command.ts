@@ -17,7 +17,7 @@ import { ReceivedBytes } from './connect-output';
 import { CONNECT_OPTIONS, connectPlanFrom, type ConnectPlan } from './connect-options';
 import { explainError } from './explain-error';
 import { eventLine } from './journal-lines';
-import { hostHandlers } from '../settings/settings-handlers';
+import { hostHandlers, unrestrictedFiles } from '../door/host-handlers';
 import { MemorySettingsStore } from '../settings/settings-store';
 
 export const connectCommand: Subcommand = {
@@ -94,7 +94,7 @@ class ConnectSession {
     // more, so an RST that answers a line we typed is known only to the kernel until a later write
     // fails (EPIPE). With them, the session hears of it at once and says so.
     this.engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot, kernelStates: true });
-    this.dispatch = createDispatch(hostHandlers(this.engine, new MemorySettingsStore()), (err) => ctx.err(explainError(ctx.t, err)));
+    this.dispatch = createDispatch(hostHandlers(this.engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(this.engine) }), (err) => ctx.err(explainError(ctx.t, err)));
     this.clientT = (key, params) => ctx.t(CLIENT_WORDS[key] ?? key, params);
     this.received = new ReceivedBytes(plan.visible, (bytes) => ctx.outBytes(bytes));
   }

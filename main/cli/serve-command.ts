@@ -13,7 +13,7 @@ import { explainError } from './explain-error';
 import { eventLine } from './journal-lines';
 import { RstReasons } from './rst-reasons';
 import { SERVE_OPTIONS, servePlanFrom } from './serve-options';
-import { hostHandlers } from '../settings/settings-handlers';
+import { hostHandlers, unrestrictedFiles } from '../door/host-handlers';
 import { MemorySettingsStore } from '../settings/settings-store';
 
 export const serveCommand: Subcommand = {
@@ -28,7 +28,7 @@ export const serveCommand: Subcommand = {
     }
     const { input, settings, json, kernelStates } = planned.plan;
     const engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot, kernelStates });
-    const dispatch = createDispatch(hostHandlers(engine, new MemorySettingsStore()), (err) => ctx.err(explainError(ctx.t, err)));
+    const dispatch = createDispatch(hostHandlers(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }), (err) => ctx.err(explainError(ctx.t, err)));
 
     // Events that arrive before the first line (there should be none) wait for it: the first
     // line is where a reader learns the port.

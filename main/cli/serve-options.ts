@@ -103,7 +103,8 @@ export async function servePlanFrom(values: ParsedOptions): Promise<ServePlanRes
   const given = RESPONDER_FLAGS.filter((flag) => values[flag] !== undefined);
   if (given.length > 1) return mistake('cli.serve.errors.oneResponder', { given: given.map((f) => `--${f}`).join(', ') });
   if (given[0] !== undefined) {
-    const responder = await responderFrom(given[0], values[given[0]] ?? true);
+    const value = values[given[0]];
+    const responder = await responderFrom(given[0], typeof value === 'string' ? value : true);
     if (!responder.ok) return responder;
     patch.responder = responder.value;
   }

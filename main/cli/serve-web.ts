@@ -14,6 +14,8 @@ export interface ServeWebOptions {
   port: number;
   /** Print {"url": ...} on one line instead of a sentence. */
   json: boolean;
+  /** Folders a page may have a server serve (--allow), absolute. */
+  allowedPaths: readonly string[];
 }
 
 export async function serveWeb(ctx: CliContext, options: ServeWebOptions): Promise<number> {
@@ -23,7 +25,15 @@ export async function serveWeb(ctx: CliContext, options: ServeWebOptions): Promi
   let host;
   try {
     const settingsStore = new FileSettingsStore({ dir: webSettingsDir(ctx.env) });
-    host = await startWebHost({ host: options.host, port: options.port, rendererDir, sampleDocRoot, version: ctx.version, settingsStore });
+    host = await startWebHost({
+      host: options.host,
+      port: options.port,
+      rendererDir,
+      sampleDocRoot,
+      version: ctx.version,
+      settingsStore,
+      allowedPaths: options.allowedPaths,
+    });
   } catch (err) {
     ctx.err(explainError(ctx.t, err));
     return 1;

@@ -1,6 +1,9 @@
-// `wirebench web [--host 127.0.0.1 [--expose]] [--port N] [--json]`: Wirebench in a browser.
+// `wirebench web [--host 127.0.0.1 [--expose]] [--port N] [--allow FOLDER]... [--json]`: Wirebench in a
+// browser.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { isLoopbackHost } from '../engine/listen-address';
-import { parsePort, type OptionTable, type ParsedOptions } from './cli-args';
+import { parsePort, valuesOf, type OptionTable, type ParsedOptions } from './cli-args';
 import type { CliContext, Subcommand } from './cli-context';
 import { serveWeb, type ServeWebOptions } from './serve-web';
 
@@ -9,6 +12,7 @@ export const WEB_OPTIONS: OptionTable = {
   port: { type: 'string', short: 'p', description: 'cli.help.option.port', example: '8080' },
   json: { type: 'boolean', description: 'cli.help.option.json' },
   expose: { type: 'boolean', description: 'cli.help.web.expose' },
+  allow: { type: 'string', description: 'cli.help.web.allow', example: '~/site', repeatable: true },
 };
 
 export const webCommand: Subcommand = {
@@ -39,5 +43,24 @@ export function webOptionsFrom(values: ParsedOptions, ctx: CliContext): ServeWeb
     ctx.err(ctx.t('cli.errors.badPort', { value: portText }));
     return null;
   }
-  return { host, port, json: values.json === true };
+  const allowed = allowedPathsFrom(values.allow, ctx);
+  if (allowed === null) return null;
+  return { host, port, json: values.json === true, allowedPaths: allowed };
+}
+
+/**
+ * --allow FOLDER, as often as wanted: the folders (or files) the page may have a server serve.
+ * Each must exist now, so a typo is caught here rather than as a refusal in the page later.
+ */
+function allowedPathsFrom(value: ParsedOptions[string], ctx: CliContext): string[] | null {
+  const paths: string[] = [];
+  for (const path of valuesOf(value)) {
+    const absolute = resolve(path);
+    if (!existsSync(absolute)) {
+      ctx.err(ctx.t('cli.web.allowMissing', { path }));
+      return null;
+    }
+    paths.push(absolute);
+  }
+  return paths;
 }

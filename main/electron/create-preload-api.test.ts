@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, EVENT_NAMES, type Bridge } from '../../shared/contract';
+import type { Bridge } from '../../shared/bridge';
+import { COMMAND_NAMES, EVENT_NAMES } from '../../shared/contract';
 import { createPreloadApi, type IpcRendererLike } from './create-preload-api';
 import { INVOKE_CHANNEL, eventChannel } from './ipc-channels';
 

@@ -1,7 +1,7 @@
 // The Electron host: app lifecycle, one window, the IPC door. Deliberately thin: the engine is
 // plain Node, the security rules live in small pure modules beside this one (window-options,
 // sender-check, navigation-policy), and everything else is the renderer's.
-import { app, BrowserWindow, ipcMain, protocol, screen, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, shell, type WebContents } from 'electron';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -15,7 +15,9 @@ import { externalLinkTarget, isSameDocument } from './navigation-policy';
 import { sampleDocRootFor } from './sample-doc-root';
 import { parseWindowBounds, placeWindow } from './window-bounds';
 import { createWindowOptions, preloadPathFrom, rendererIndexFrom } from './window-options';
-import { hostHandlers } from '../settings/settings-handlers';
+import { FileGrants } from '../door/file-grants';
+import { readGrantedPaths, writeGrantedPaths } from '../door/granted-paths-file';
+import { hostHandlers } from '../door/host-handlers';
 import { FileSettingsStore } from '../settings/file-settings-store';
 
 // electron-vite sets this in `dev` only. A packaged app never reads it: whoever can set a user's
@@ -54,7 +56,19 @@ function runApp(): void {
   const engine = new Engine({ host: 'electron', version: app.getVersion(), sampleDocRoot });
   // userData already follows WIREBENCH_USER_DATA (above), so tests get a settings file of their own.
   const settings = new FileSettingsStore({ dir: app.getPath('userData') });
-  const dispatch = createDispatch(hostHandlers(engine, settings), (err) => console.error(err));
+  // What the person chose in a file dialog, kept beside the settings but out of the page's reach.
+  const grantsFile = join(app.getPath('userData'), 'granted-paths.json');
+  const files = new FileGrants({
+    sampleRoot: sampleDocRoot,
+    granted: readGrantedPaths(grantsFile),
+    onGrant: (paths) => void writeGrantedPaths(grantsFile, paths).catch((err: unknown) => console.error(err)),
+  });
+  const choosePath = async (what: 'folder' | 'file'): Promise<string | null> => {
+    const options = { properties: [what === 'folder' ? ('openDirectory' as const) : ('openFile' as const)] };
+    const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+  };
+  const dispatch = createDispatch(hostHandlers(engine, { settings, files, choosePath }), (err) => console.error(err));
   const t = createI18n().t;
   let win: BrowserWindow | null = null;
   let detachDoor: () => void = () => {};

@@ -4,7 +4,7 @@ import { createDispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
 import { INVOKE_CHANNEL, eventChannel } from './ipc-channels';
 import { attachIpcDoor } from './ipc-door';
-import { hostHandlers } from '../settings/settings-handlers';
+import { hostHandlers, unrestrictedFiles } from '../door/host-handlers';
 import { MemorySettingsStore } from '../settings/settings-store';
 
 const RENDERER = 'file:///app/out/renderer/index.html';
@@ -26,7 +26,7 @@ function setup() {
   const engine = new Engine({ host: 'electron', version: '2.0.0', deltaIntervalMs: 1 });
   const detach = attachIpcDoor({
     ipcMain,
-    dispatch: createDispatch(hostHandlers(engine, new MemorySettingsStore())),
+    dispatch: createDispatch(hostHandlers(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) })),
     onEvent: (listener) => engine.onEvent(listener),
     target: () => ({ webContents, rendererUrl: RENDERER }),
   });

@@ -18,8 +18,11 @@ import { runScenario, type ScenarioDeps } from './scenarios/run-scenario';
 import { connectClient } from './telnet-client';
 import { Throttle } from './throttle';
 
-/** The engine answers every command but the settings ones (main/settings answers those). */
-export type EngineHandlers = Omit<CommandHandlers, 'settings.load' | 'settings.save'>;
+/**
+ * The engine answers every command but the settings ones (main/settings answers those) and the
+ * file grants (main/door/file-grants.ts: which paths a page may have served is the host's policy).
+ */
+export type EngineHandlers = Omit<CommandHandlers, 'settings.load' | 'settings.save' | 'files.granted' | 'files.choose'>;
 
 export type EngineEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
@@ -248,8 +251,13 @@ export class Engine {
     return server;
   }
 
+  /** The sample site static mode serves when given no folder (null: none). */
+  get sampleDocRoot(): string | null {
+    return this.options.sampleDocRoot ?? null;
+  }
+
   private makeResponder(config: ResponderConfig): Responder {
-    return createResponder(config, { sampleRoot: this.options.sampleDocRoot ?? null });
+    return createResponder(config, { sampleRoot: this.sampleDocRoot });
   }
 
   private refuseAfterClose(syscall: string): void {

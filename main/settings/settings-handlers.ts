@@ -1,7 +1,6 @@
 // The contract's settings commands, answered by a store: kept apart from the engine, which deals
-// with sockets only. Each host joins them to the engine's handlers (see hostHandlers).
+// with sockets only. Each host joins them to the engine's handlers (see main/door/host-handlers.ts).
 import type { CommandHandlers } from '../door/dispatch';
-import type { EngineHandlers } from '../engine/engine';
 import type { SettingsStore } from './settings-store';
 
 export type SettingsHandlers = Pick<CommandHandlers, 'settings.load' | 'settings.save'>;
@@ -14,9 +13,4 @@ export function settingsHandlers(store: SettingsStore): SettingsHandlers {
       return {};
     },
   };
-}
-
-/** Every command a host answers: the engine's, and the settings kept in `store`. */
-export function hostHandlers(engine: { handlers: EngineHandlers }, store: SettingsStore): CommandHandlers {
-  return { ...engine.handlers, ...settingsHandlers(store) };
 }

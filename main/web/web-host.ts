@@ -14,7 +14,8 @@ import { SECURITY_HEADERS } from './security-headers';
 import { contentTypeFor, lookupStatic } from './static-files';
 import { createUpgradeGuard } from './upgrade-guard';
 import { attachWsDoor } from './ws-door';
-import { hostHandlers } from '../settings/settings-handlers';
+import { FileGrants } from '../door/file-grants';
+import { hostHandlers } from '../door/host-handlers';
 import { MemorySettingsStore, type SettingsStore } from '../settings/settings-store';
 
 export interface WebHostOptions {
@@ -35,6 +36,11 @@ export interface WebHostOptions {
    * (the caller knows where it was installed; this module may run from a bundled chunk).
    */
   sampleDocRoot?: string | null;
+  /**
+   * Folders (and files) a page may have a server serve, besides the sample site: what the person
+   * named with `wirebench web --allow`. A browser page has no file dialog to add more.
+   */
+  allowedPaths?: readonly string[];
   /** Largest WebSocket message accepted; default 16 MiB. */
   maxPayloadBytes?: number;
   /** Passed to the WebSocket door (its default: 64 MiB queued for one page). */
@@ -77,7 +83,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const door = attachWsDoor({
     server,
     guard: createUpgradeGuard({ token, boundHost: host, port, extraHostNames: [machine, `${machine}.local`] }),
-    dispatch: createDispatch(hostHandlers(engine, options.settingsStore ?? new MemorySettingsStore()), onInternalError),
+    dispatch: createDispatch(
+      hostHandlers(engine, {
+        settings: options.settingsStore ?? new MemorySettingsStore(),
+        files: new FileGrants({ sampleRoot: engine.sampleDocRoot, granted: options.allowedPaths }),
+      }),
+      onInternalError,
+    ),
     onEvent: (listener) => engine.onEvent(listener),
     maxPayloadBytes: options.maxPayloadBytes,
     maxBufferedBytes: options.maxBufferedBytes,

@@ -37,6 +37,8 @@ const GOOD: Record<string, unknown> = {
   'settings.load': {},
   'settings.save': { section: 'layout', value: { journalView: 'events' } },
   'journal.payload': { connId: 'c1', dir: 'in', offset: 0, length: 16 },
+  'files.granted': {},
+  'files.choose': { what: 'folder' },
 };
 
 // Built as values up to 1,000 deep (the test's own encoder recurses too); deeper ones go as raw text below.

@@ -12,7 +12,7 @@ import type {
 import type { ServerSettingsPatch } from '../../../shared/server-settings';
 import { createDispatch, type Dispatch } from '../../door/dispatch';
 import { Engine, type EngineOptions } from '../engine';
-import { hostHandlers } from '../../settings/settings-handlers';
+import { hostHandlers, unrestrictedFiles } from '../../door/host-handlers';
 import { MemorySettingsStore } from '../../settings/settings-store';
 
 export class EngineProbe {
@@ -27,7 +27,7 @@ export class EngineProbe {
 
   constructor(options: Partial<EngineOptions> = {}) {
     this.engine = new Engine({ host: 'cli', version: 'test', ...options });
-    this.dispatch = createDispatch(hostHandlers(this.engine, new MemorySettingsStore()));
+    this.dispatch = createDispatch(hostHandlers(this.engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(this.engine) }));
     this.engine.onEvent((name, payload) => {
       if (name === 'journal.delta') {
         this.deltas.push(payload as EventPayload<'journal.delta'>);

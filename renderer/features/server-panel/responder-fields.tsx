@@ -6,7 +6,7 @@ import type { DraftField, ServerDraft } from '../../store/server-draft';
 import { ResponseEditor } from '../response-editor/response-editor';
 import { ChoiceField } from '../../ui/choice-field';
 import { PanelBoundary } from '../../ui/panel-boundary';
-import { TextField } from '../../ui/text-field';
+import { PathField } from './path-field';
 import { RoutesTable } from './routes-table';
 
 interface ResponderFieldsProps {
@@ -37,7 +37,8 @@ export function ResponderFields({ draft, invalid, onEdit }: ResponderFieldsProps
         </PanelBoundary>
       )}
       {draft.responder === 'static' && (
-        <TextField
+        <PathField
+          what="folder"
           label={t('ui.server.static.root')}
           testId="server-static-root"
           placeholder={t('ui.server.static.rootPlaceholder')}

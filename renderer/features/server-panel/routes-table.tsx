@@ -6,6 +6,7 @@ import { L3_ROUTES } from '../../../shared/presets';
 import { routeDraft, type DraftField, type RouteDraft } from '../../store/server-draft';
 import { BytesEditor } from '../../ui/bytes-editor';
 import { TextField } from '../../ui/text-field';
+import { PathField } from './path-field';
 
 interface RoutesTableProps {
   routes: RouteDraft[];
@@ -92,7 +93,8 @@ export function RoutesTable({ routes, invalid, onRoutes }: RoutesTableProps) {
             </div>
             {r.kind === 'file' ? (
               <div className="route-line">
-                <TextField
+                <PathField
+                  what="file"
                   label={t('ui.server.routes.file')}
                   testId="server-route-file"
                   className="field-path"

@@ -8,6 +8,7 @@ export const cli = {
       'Listening on {{host}} would let other machines reach this page, and its token travels over plain HTTP, readable by anyone on the way. Add --expose if you do mean to share it; without it, leave --host out (127.0.0.1).',
     noRenderer:
       'The page has not been built yet ({{dir}} is missing), so the browser will get "404 Not Found": run "npm run build" first.',
+    allowMissing: 'There is no file or folder "{{path}}" to allow: check the path given to --allow.',
   },
   serve: {
     listening: 'Listening on {{host}} port {{port}} ({{url}}): {{how}}; {{accept}}. Ctrl+C stops it.',
@@ -217,6 +218,8 @@ export const cli = {
     },
     web: {
       expose: "Allow --host beyond this machine (0.0.0.0, ::, a network address): the page's token then travels over plain HTTP.",
+      allow:
+        'A folder (or file) the page may have a server serve, as a static root or a route’s file; give it once per folder. Without it, only the sample site shipped with Wirebench.',
     },
     serve: {
       host: 'The address to listen on (default 127.0.0.1: this machine only; ::1 for IPv6).',

@@ -28,6 +28,10 @@ export const errors = {
   too_many_files: 'Too many open files: the system ran out of file descriptors. Close some connections and try again.',
   os_error: 'The operating system refused "{{syscall}}" with {{errno}}.',
   settings_unwritable: 'Your settings could not be saved to {{file}} ({{code}}). Changes will be lost when Wirebench closes.',
+  path_not_allowed:
+    'Wirebench serves files only from folders you allowed, and {{path}} is not in one. In the app, pick it with “Choose…”; with `wirebench web`, start it with --allow and that folder.',
+  no_dialog:
+    'This page cannot open a file dialog: a browser page may serve only the folders named when `wirebench web` was started (--allow FOLDER).',
   disconnected:
     'The page lost its connection to Wirebench, so "{{command}}" may not have been done. It reconnects by itself; try again in a moment.',
 } satisfies Record<ErrorSentenceKey extends `errors.${infer Key}` ? Key : never, string>;

@@ -86,6 +86,13 @@ export const ui = {
       root: 'Document root',
       rootPlaceholder: 'empty: the sample site shipped with Wirebench',
     },
+    files: {
+      chooseFolder: 'Choose folder…',
+      chooseFile: 'Choose file…',
+      grantedDesktop: 'A server serves only what you choose here, or the sample site shipped with Wirebench.',
+      grantedWeb: 'This page may serve the sample site and what `wirebench web --allow` named: {{paths}}.',
+      grantedWebNone: 'This page may serve only the sample site: start `wirebench web --allow FOLDER` to serve a folder of yours.',
+    },
     routes: {
       method: 'Method',
       path: 'Path',

@@ -1,0 +1,77 @@
+// A path a server will serve from (a static root, a route's file), with what the host allows beside
+// it: in the desktop app a "Choose…" button opens the system's dialog, and only what is chosen
+// there (or the sample site) may be served; on the web host the page cannot open a dialog, so the
+// note names the folders `wirebench web --allow` gave it.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommandOutput } from '../../../shared/contract';
+import { useBridge } from '../../bridge/bridge-context';
+import { errorMessage, type Message } from '../../store/message';
+import { TextField } from '../../ui/text-field';
+
+type Granted = CommandOutput<'files.granted'>;
+
+interface PathFieldProps {
+  label: string;
+  testId: string;
+  placeholder?: string;
+  className?: string;
+  what: 'folder' | 'file';
+  value: string;
+  onChange: (value: string) => void;
+}
+
+export function PathField({ label, testId, placeholder, className, what, value, onChange }: PathFieldProps) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const [granted, setGranted] = useState<Granted | null>(null);
+  const [problem, setProblem] = useState<Message | null>(null);
+
+  // Asked again after each choice; `live` drops an answer that arrives after the field is gone.
+  const [asked, setAsked] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void bridge.invoke('files.granted', {}).then((result) => {
+      if (live && result.ok) setGranted(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [bridge, asked]);
+
+  const choose = async (): Promise<void> => {
+    setProblem(null);
+    const result = await bridge.invoke('files.choose', { what });
+    if (!result.ok) return setProblem(errorMessage(result.error));
+    if (result.value.path === null) return; // cancelled: nothing changes
+    onChange(result.value.path);
+    setAsked((n) => n + 1);
+  };
+
+  return (
+    <div className={`path-field ${className ?? ''}`}>
+      <div className="path-field-line">
+        <TextField label={label} testId={testId} placeholder={placeholder} value={value} onChange={onChange} />
+        {granted?.canChoose === true && (
+          <button type="button" data-testid={`${testId}-choose`} onClick={() => void choose()}>
+            {t(what === 'folder' ? 'ui.server.files.chooseFolder' : 'ui.server.files.chooseFile')}
+          </button>
+        )}
+      </div>
+      {granted !== null && (
+        <p className="field-note" data-testid={`${testId}-granted`}>
+          {granted.canChoose
+            ? t('ui.server.files.grantedDesktop')
+            : granted.paths.length === 0
+              ? t('ui.server.files.grantedWebNone')
+              : t('ui.server.files.grantedWeb', { paths: granted.paths.join(', ') })}
+        </p>
+      )}
+      {problem !== null && (
+        <p className="field-note" role="alert">
+          {t(problem.key, problem.params)}
+        </p>
+      )}
+    </div>
+  );
+}
