@@ -4,6 +4,7 @@
 // their reasons, so a suite that could not run here never passes silently.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 const RESULTS = 'test-results';
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -91,7 +92,7 @@ if (built) {
 // The first line of a failure message, without terminal colours, short enough to read in a list.
 function firstLine(messages) {
   const text = (messages ?? []).find((m) => typeof m === 'string' && m.length > 0) ?? 'no message';
-  return text.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 300);
+  return stripVTControlCharacters(text).split('\n')[0].slice(0, 300);
 }
 
 function collectSkips(suites) {
