@@ -3,7 +3,7 @@ import { Backlog } from '../../shared/contract';
 import { L3_ROUTES } from '../../shared/presets';
 import { DEFAULT_SERVER_SETTINGS, RESPONDER_KINDS } from '../../shared/server-choices';
 import { ResponderConfig, Route, ServerSettings } from '../../shared/server-settings';
-import { LIMITS } from './server-choices';
+import { LIMITS } from './test-data';
 
 describe('the server choices the renderer offers', () => {
   it('lists exactly the contract’s responders', () => {

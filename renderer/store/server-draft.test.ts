@@ -58,6 +58,21 @@ describe('checkSettings', () => {
   });
 });
 
+describe('checkSettings, with the contract’s schemas behind it', () => {
+  it('names the static root when its path is longer than the contract takes', () => {
+    const bad = checkSettings({ ...DEFAULT_DRAFT, responder: 'static', staticRoot: `/${'a'.repeat(4096)}` });
+    expect(bad.ok ? null : bad.problem).toEqual({ field: 'staticRoot', message: { key: 'ui.server.invalid.staticRoot', params: {} } });
+  });
+
+  it('names a route’s Content-Type, and too many routes before any one route', () => {
+    const route = { method: 'GET', path: '/', kind: 'file' as const, text: '', file: 'a.html', contentType: ' ' };
+    const bad = checkSettings({ ...DEFAULT_DRAFT, responder: 'routes', routes: [route] });
+    expect(bad.ok ? null : bad.problem).toEqual({ field: 'route0', message: { key: 'ui.server.invalid.routeContentType', params: { n: 1 } } });
+    const many = checkSettings({ ...DEFAULT_DRAFT, responder: 'routes', routes: Array.from({ length: 201 }, () => route) });
+    expect(many.ok ? null : many.problem).toEqual({ field: 'route0', message: { key: 'ui.server.invalid.tooManyRoutes', params: {} } });
+  });
+});
+
 describe('checkListen', () => {
   it('allows port 0 (any free port) and refuses a bad backlog', () => {
     expect(checkListen({ ...DEFAULT_DRAFT, port: '0' }).ok).toBe(true);

@@ -2,15 +2,20 @@
 // one is not an error yet), each responder's own fields kept while another is chosen, so switching
 // back and forth loses nothing. Turned into the contract's settings only when used, with the first
 // problem found named by field and said as a sentence.
-import type { ServerInfo } from '../../shared/contract';
-import type {
-  AcceptMode,
-  AfterAnswer,
-  AnswerWhen,
+//
+// The rule for zod in the renderer: a form is checked with the contract's own schemas
+// (shared/contract.ts, shared/server-settings.ts), so every limit has one source the engine's door
+// shares, and only the words are the renderer's: each issue's path names the form's field and the
+// i18n sentence the form shows (the bundle carries zod for the contract anyway).
+import { Backlog, type ServerInfo } from '../../shared/contract';
+import {
   ResponderConfig,
-  ResponderKind,
-  Route,
   ServerSettings,
+  type AcceptMode,
+  type AfterAnswer,
+  type AnswerWhen,
+  type ResponderKind,
+  type Route,
 } from '../../shared/server-settings';
 import { parseHost, parsePort } from '../lib/endpoint-input';
 import type { FileBody } from '../../shared/app-settings';
@@ -19,8 +24,6 @@ import { bytesToEscapedText, escapedTextToBytes } from '../lib/escaped-text';
 import { docFromBytes, docText, responseBytes } from '../lib/response-doc';
 import type { Message } from './message';
 import { DEFAULT_LISTEN, DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
-import { LIMITS } from './server-choices';
-
 export interface RouteDraft {
   method: string;
   path: string;
@@ -59,6 +62,7 @@ export type DraftField =
   | 'host'
   | 'port'
   | 'backlog'
+  | 'staticRoot'
   | 'halfCloseWaitMs'
   | 'dripBytes'
   | 'dripEveryMs'
@@ -119,39 +123,38 @@ export function checkListen(draft: ServerDraft): Checked<Listen> {
   // Port 0 is allowed: the system picks a free port, which the list then shows.
   const port = parsePort(draft.port, 0);
   if (port === null) return problem('port', 'ui.form.badPort', { min: 0 });
-  const backlog = wholeNumber(draft.backlog, LIMITS.backlog);
-  if (backlog === null) return problem('backlog', 'ui.server.invalid.backlog');
+  const backlog = Backlog.safeParse(wholeNumber(draft.backlog));
+  if (!backlog.success) return problem('backlog', 'ui.server.invalid.backlog');
   // The checkbox is shown, and counts, only for a host beyond loopback.
-  return { ok: true, value: { host, port, backlog, exposeToNetwork: draft.expose && !isLoopbackHost(host) } };
+  return { ok: true, value: { host, port, backlog: backlog.data, exposeToNetwork: draft.expose && !isLoopbackHost(host) } };
 }
 
+type NumberSetting = 'halfCloseWaitMs' | 'dripBytes' | 'dripEveryMs' | 'idleTimeoutMs' | 'headerTimeoutMs';
+
+/**
+ * The settings' numbers in the form's order, top to bottom (the first in trouble is the one named):
+ * the field each is typed in, how its text reads, and the sentence when the schema refuses it.
+ */
+const NUMBERS: readonly { setting: NumberSetting; field: DraftField & keyof ServerDraft; read: (text: string) => number | null; key: Message['key'] }[] = [
+  { setting: 'halfCloseWaitMs', field: 'halfCloseWaitMs', read: wholeNumber, key: 'ui.server.invalid.halfCloseWaitMs' },
+  { setting: 'dripBytes', field: 'dripBytes', read: wholeNumber, key: 'ui.server.invalid.dripBytes' },
+  { setting: 'dripEveryMs', field: 'dripEveryMs', read: wholeNumber, key: 'ui.server.invalid.dripEveryMs' },
+  { setting: 'idleTimeoutMs', field: 'idleTimeoutS', read: secondsToMs, key: 'ui.server.invalid.idleTimeout' },
+  { setting: 'headerTimeoutMs', field: 'headerTimeoutS', read: secondsToMs, key: 'ui.server.invalid.headerTimeout' },
+];
+
 export function checkSettings(draft: ServerDraft): Checked<ServerSettings> {
-  const responder = checkResponder(draft);
-  if (!responder.ok) return responder;
-  const halfCloseWaitMs = wholeNumber(draft.halfCloseWaitMs, LIMITS.timeoutMs);
-  if (halfCloseWaitMs === null) return problem('halfCloseWaitMs', 'ui.server.invalid.halfCloseWaitMs');
-  const dripBytes = wholeNumber(draft.dripBytes, LIMITS.dripBytes);
-  if (dripBytes === null) return problem('dripBytes', 'ui.server.invalid.dripBytes');
-  const dripEveryMs = wholeNumber(draft.dripEveryMs, LIMITS.dripEveryMs);
-  if (dripEveryMs === null) return problem('dripEveryMs', 'ui.server.invalid.dripEveryMs');
-  const idleTimeoutMs = secondsToMs(draft.idleTimeoutS);
-  if (idleTimeoutMs === null) return problem('idleTimeoutS', 'ui.server.invalid.idleTimeout');
-  const headerTimeoutMs = secondsToMs(draft.headerTimeoutS);
-  if (headerTimeoutMs === null) return problem('headerTimeoutS', 'ui.server.invalid.headerTimeout');
-  return {
-    ok: true,
-    value: {
-      responder: responder.value,
-      answerWhen: draft.answerWhen,
-      after: draft.after,
-      halfCloseWaitMs,
-      dripBytes,
-      dripEveryMs,
-      acceptMode: draft.acceptMode,
-      idleTimeoutMs,
-      headerTimeoutMs,
-    },
-  };
+  const responder = ResponderConfig.safeParse(responderInput(draft));
+  if (!responder.success) return { ok: false, problem: responderProblem(responder.error.issues) };
+  const numbers = {} as Record<NumberSetting, number>;
+  for (const { setting, field, read, key } of NUMBERS) {
+    // Text that is no number goes to the schema as null: refused there like one out of range.
+    const checked = ServerSettings.shape[setting].safeParse(read(draft[field]));
+    if (!checked.success) return problem(field, key);
+    numbers[setting] = checked.data;
+  }
+  // The three choices come from the contract's own lists (shared/server-choices.ts): typed, not checked.
+  return { ok: true, value: { responder: responder.data, answerWhen: draft.answerWhen, after: draft.after, acceptMode: draft.acceptMode, ...numbers } };
 }
 
 /**
@@ -182,42 +185,52 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
-function checkResponder(draft: ServerDraft): Checked<ResponderConfig> {
+/** The responder as the form has it, trimmed where a person's stray spaces mean nothing; for the schema to judge. */
+function responderInput(draft: ServerDraft): unknown {
   switch (draft.responder) {
     case 'canned':
-      return { ok: true, value: { kind: 'canned', bytes: responseBytes({ text: draft.cannedText, body: draft.cannedBody }) } };
+      return { kind: 'canned', bytes: responseBytes({ text: draft.cannedText, body: draft.cannedBody }) };
     case 'static': {
       const root = draft.staticRoot.trim();
-      return { ok: true, value: { kind: 'static', root: root === '' ? null : root } };
+      return { kind: 'static', root: root === '' ? null : root };
     }
     case 'echo':
-      return { ok: true, value: { kind: 'echo' } };
-    case 'routes': {
-      if (draft.routes.length > LIMITS.routes) return problem('route0', 'ui.server.invalid.tooManyRoutes');
-      const routes: Route[] = [];
-      for (const [i, r] of draft.routes.entries()) {
-        const checked = checkRoute(r, i);
-        if (!checked.ok) return checked;
-        routes.push(checked.value);
-      }
-      return { ok: true, value: { kind: 'routes', routes } };
-    }
+      return { kind: 'echo' };
+    case 'routes':
+      return {
+        kind: 'routes',
+        routes: draft.routes.map((r) => ({
+          method: r.method.trim(),
+          path: r.path.trim(),
+          response:
+            r.kind === 'bytes'
+              ? { kind: 'bytes', bytes: escapedTextToBytes(r.text) }
+              : { kind: 'file', path: r.file.trim(), contentType: r.contentType.trim() },
+        })),
+      };
   }
 }
 
-function checkRoute(r: RouteDraft, index: number): Checked<Route> {
-  const field: DraftField = `route${index}`;
-  const n = { n: index + 1 };
-  const method = r.method.trim();
-  if (!/^(\*|[A-Z]{1,20})$/.test(method)) return problem(field, 'ui.server.invalid.routeMethod', n);
-  const path = r.path.trim();
-  if (!path.startsWith('/') || path.length > 2048) return problem(field, 'ui.server.invalid.routePath', n);
-  if (r.kind === 'bytes') return { ok: true, value: { method, path, response: { kind: 'bytes', bytes: escapedTextToBytes(r.text) } } };
-  const file = r.file.trim();
-  if (file === '') return problem(field, 'ui.server.invalid.routeFile', n);
-  const contentType = r.contentType.trim();
-  if (!/^[\x21-\x7e][\x20-\x7e]{0,199}$/.test(contentType)) return problem(field, 'ui.server.invalid.routeContentType', n);
-  return { ok: true, value: { method, path, response: { kind: 'file', path: file, contentType } } };
+/**
+ * The field and sentence for the responder schema's first issue. Too many routes comes first, as
+ * it would be read first; then zod's own order, which is the schema's (route by route: method,
+ * path, file, Content-Type), the order of the table's fields. A route's bytes and the canned bytes
+ * are any bytes, so the static root is what is left: its path may be too long.
+ */
+function responderProblem(issues: readonly { path: readonly PropertyKey[] }[]): DraftProblem {
+  const first = issues.find((i) => i.path.length === 1 && i.path[0] === 'routes') ?? issues[0];
+  const [where, index, part, inner] = first?.path ?? [];
+  if (where !== 'routes') return { field: 'staticRoot', message: { key: 'ui.server.invalid.staticRoot', params: {} } };
+  if (typeof index !== 'number') return { field: 'route0', message: { key: 'ui.server.invalid.tooManyRoutes', params: {} } };
+  const key =
+    part === 'method'
+      ? 'ui.server.invalid.routeMethod'
+      : part === 'path'
+        ? 'ui.server.invalid.routePath'
+        : inner === 'path'
+          ? 'ui.server.invalid.routeFile'
+          : 'ui.server.invalid.routeContentType';
+  return { field: `route${index}`, message: { key, params: { n: index + 1 } } };
 }
 
 /** The form's fields for a responder (a preset's, a server's), keeping the form's document when it already sends those bytes. */
@@ -256,20 +269,16 @@ function problem(field: DraftField, key: Message['key'], params: Message['params
   return { ok: false, problem: { field, message: { key, params } } };
 }
 
-/** Digits only, in range: "8e3", "-1" and "1.5" are not what a person means by a count. */
-function wholeNumber(text: string, range: { min: number; max: number }): number | null {
+/** Digits only: "8e3", "-1" and "1.5" are not what a person means by a count. The range is the schema's. */
+function wholeNumber(text: string): number | null {
   const t = text.trim();
-  if (!/^\d{1,9}$/.test(t)) return null;
-  const n = Number(t);
-  return n >= range.min && n <= range.max ? n : null;
+  return /^\d{1,9}$/.test(t) ? Number(t) : null;
 }
 
-/** "120", "0.5": seconds with up to three decimals, as whole milliseconds within the contract's hour. */
+/** "120", "0.5": seconds with up to three decimals, as whole milliseconds; the schema bounds them. */
 function secondsToMs(text: string): number | null {
   const t = text.trim();
-  if (!/^\d{1,4}(\.\d{1,3})?$/.test(t)) return null;
-  const ms = Math.round(Number(t) * 1000);
-  return ms <= LIMITS.timeoutMs.max ? ms : null;
+  return /^\d{1,4}(\.\d{1,3})?$/.test(t) ? Math.round(Number(t) * 1000) : null;
 }
 
 function msToSeconds(ms: number): string {

@@ -1,6 +1,19 @@
 // Contract-shaped values for the store's tests: what the engine sends, written out by hand.
-import type { ConnSummary, EventPayload, JournalEvent, JournalTotals, ServerInfo } from '../../shared/contract';
+import { Backlog, type ConnSummary, type EventPayload, type JournalEvent, type JournalTotals, type ServerInfo } from '../../shared/contract';
 import { DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
+import { ServerSettings } from '../../shared/server-settings';
+
+/** The contract's limits on the server form's numbers, read off its schemas: the form keeps no copy of them. */
+export const LIMITS = {
+  backlog: bounds(Backlog),
+  dripBytes: bounds(ServerSettings.shape.dripBytes),
+  dripEveryMs: bounds(ServerSettings.shape.dripEveryMs),
+  timeoutMs: bounds(ServerSettings.shape.idleTimeoutMs),
+};
+
+function bounds(schema: { minValue: number | null; maxValue: number | null }): { min: number; max: number } {
+  return { min: schema.minValue ?? -Infinity, max: schema.maxValue ?? Infinity };
+}
 
 export function summary(connId: string, patch: Partial<ConnSummary> = {}): ConnSummary {
   return {

@@ -3,7 +3,7 @@
 // presets menu. They are kept across restarts (the `presets` settings section).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseDoc } from '../../../shared/app-settings';
+import { UserPreset, type ResponseDoc } from '../../../shared/app-settings';
 import { selectUserPresets } from '../../store/editor-slice';
 import { useWirebench } from '../../store/store';
 
@@ -18,7 +18,8 @@ export function UserPresetsBar({ doc }: { doc: ResponseDoc }) {
 
   // Not a <form>: the editor sits inside the server form, and forms do not nest.
   const submit = (): void => {
-    if (!naming || naming.name.trim() === '') return;
+    // The contract's own check of a name (trimmed, not empty), as the settings file will get it.
+    if (!naming || !UserPreset.shape.name.safeParse(naming.name).success) return;
     if (naming.id === null) save(naming.name, doc);
     else rename(naming.id, naming.name);
     setNaming(null);
@@ -56,7 +57,7 @@ export function UserPresetsBar({ doc }: { doc: ResponseDoc }) {
             <input
               data-testid="user-preset-name"
               autoFocus
-              maxLength={100}
+              maxLength={UserPreset.shape.name.maxLength ?? undefined}
               value={naming.name}
               onChange={(e) => setNaming({ ...naming, name: e.target.value })}
               onKeyDown={(e) => {

@@ -18,10 +18,12 @@ interface PathFieldProps {
   className?: string;
   what: 'folder' | 'file';
   value: string;
+  /** Marked for the eye and for screen readers when the form finds the path wrong. */
+  invalid?: boolean;
   onChange: (value: string) => void;
 }
 
-export function PathField({ label, testId, placeholder, className, what, value, onChange }: PathFieldProps) {
+export function PathField({ label, testId, placeholder, className, what, value, invalid, onChange }: PathFieldProps) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const [granted, setGranted] = useState<Granted | null>(null);
@@ -51,7 +53,7 @@ export function PathField({ label, testId, placeholder, className, what, value, 
   return (
     <div className={`path-field ${className ?? ''}`}>
       <div className="path-field-line">
-        <TextField label={label} testId={testId} placeholder={placeholder} value={value} onChange={onChange} />
+        <TextField label={label} testId={testId} placeholder={placeholder} aria-invalid={invalid || undefined} value={value} onChange={onChange} />
         {granted?.canChoose === true && (
           <button type="button" data-testid={`${testId}-choose`} onClick={() => void choose()}>
             {t(what === 'folder' ? 'ui.server.files.chooseFolder' : 'ui.server.files.chooseFile')}

@@ -43,6 +43,7 @@ export function ResponderFields({ draft, invalid, onEdit }: ResponderFieldsProps
           testId="server-static-root"
           placeholder={t('ui.server.static.rootPlaceholder')}
           value={draft.staticRoot}
+          invalid={invalid === 'staticRoot'}
           onChange={(staticRoot) => onEdit({ staticRoot })}
         />
       )}

@@ -170,6 +170,7 @@ export const ui = {
       routeFile: 'Route {{n}}: name the file to send.',
       routeContentType: 'Route {{n}}: give a Content-Type, such as text/html.',
       tooManyRoutes: 'At most 200 routes.',
+      staticRoot: 'The document root’s path is too long: at most 4096 characters.',
     },
   },
   client,
