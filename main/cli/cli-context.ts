@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { OptionTable, ParsedOptions } from './cli-args';
+import type { NotPrinted, OutputFailure } from './output-writer';
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
@@ -24,6 +25,18 @@ export interface CliContext {
   err(line: string): void;
   /** Bytes to stdout exactly as given: no newline added, nothing decoded (what `connect` receives). */
   outBytes(bytes: Uint8Array): void;
+  /**
+   * A line of a live log on stdout (serve's journal), left out when its reader has fallen too far
+   * behind (output-writer.ts): `make` runs only for a line that is kept, and `notPrinted` words the
+   * line that then says how many were left out. `out` and `err` lines are never left out.
+   */
+  outLive(make: () => string, notPrinted: NotPrinted): void;
+  /**
+   * Resolves if writing to stdout fails (EPIPE: its reader went away; ENOSPC, EIO, ...). A command
+   * that asks ends itself; for one that does not, the process ends (0 for EPIPE, else 1 with a
+   * sentence), never with a stack trace.
+   */
+  outputFailed(): Promise<OutputFailure>;
   /**
    * What the person types or pipes in. Made on first call, so a command that never reads it does
    * not hold the terminal; whoever reads it destroys it when done.

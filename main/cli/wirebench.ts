@@ -3,15 +3,33 @@
 import { version } from '../../package.json';
 import { createI18n } from '../../shared/i18n/catalog';
 import { appPathsFrom, type CliContext } from './cli-context';
+import { OutputWriter } from './output-writer';
 import { runCli } from './run-cli';
 
 const i18n = createI18n();
+const t: CliContext['t'] = (key, params) => i18n.t(key, params ?? {});
+
+// Every line to stdout and stderr goes through a writer: batched, bounded, and never a stack
+// trace when the stream fails. WIREBENCH_OUTPUT_CAP (bytes) shrinks stdout's bound for tests, so
+// that a few thousand requests overflow it.
+const stdout = new OutputWriter(process.stdout, outputCap(process.env.WIREBENCH_OUTPUT_CAP));
+const stderr = new OutputWriter(process.stderr);
+/** Listeners on stdout's errors before any command runs (ours, and a loader's such as tsx's). */
+const errorListeners = process.stdout.listenerCount('error');
+/** How long a reader may take nothing before an exiting process stops waiting to hand it the rest. */
+const STALLED_MS = 1_000;
+let outputWatched = false;
 
 const ctx: CliContext = {
-  t: (key, params) => i18n.t(key, params ?? {}),
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  outBytes: (bytes) => process.stdout.write(bytes),
+  t,
+  out: (line) => stdout.line(line),
+  err: (line) => stderr.line(line),
+  outBytes: (bytes) => stdout.bytes(bytes),
+  outLive: (make, notPrinted) => stdout.live(make, notPrinted),
+  outputFailed: () => {
+    outputWatched = true;
+    return stdout.failed;
+  },
   stdin: () => process.stdin,
   version,
   paths: appPathsFrom(import.meta.url),
@@ -29,14 +47,27 @@ const ctx: CliContext = {
     }),
 };
 
-// A reader that goes away (`wirebench serve | head -3`) closes our stdout: stop quietly, as other
-// commands do, rather than die with a stack trace on the next line written.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(0);
-  throw err;
+// A command that does not watch its output is ended here when stdout fails. A reader that went
+// away (`wirebench connect ... | head -3`) is the ordinary end of a pipeline: quietly, exit 0.
+// One that writes to process.stdout itself and listens for its errors (annotate's own writer,
+// which must slow its producer to the reader's pace) says them its own way.
+void stdout.failed.then(async ({ code }) => {
+  if (outputWatched || process.stdout.listenerCount('error') > errorListeners) return;
+  if (code !== 'EPIPE') stderr.line(t('cli.output.failed', { code }));
+  await stderr.settle(STALLED_MS);
+  process.exit(code === 'EPIPE' ? 0 : 1);
 });
 
 const code = await runCli(process.argv.slice(2), ctx);
 process.exitCode = code;
+// What the writers still hold goes out first, unless the reader has stopped taking it.
+const written = await Promise.all([stdout.settle(STALLED_MS), stderr.settle(STALLED_MS)]);
+if (written.includes(false)) process.exit(code);
 // Everything is closed by now; should a forgotten handle keep the loop alive, do not hang the shell.
 setTimeout(() => process.exit(code), 2_000).unref();
+
+/** Digits only, at least 4 KiB; anything else is the default (8 MiB). */
+function outputCap(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d{4,10}$/.test(text)) return undefined;
+  return Math.max(4096, Number(text));
+}

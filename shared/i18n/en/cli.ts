@@ -317,6 +317,10 @@ export const cli = {
       'Exit codes: 0 stopped with Ctrl+C or SIGTERM, 1 could not listen, 2 the command line is wrong.',
     ].join('\n'),
   },
+  /** Any command whose stdout fails, but serve, which says it its own way (cli.serve.outputFailed). */
+  output: {
+    failed: 'Could not write to stdout ({{code}}), so Wirebench stops.',
+  },
   errors: {
     unknownCommand: 'There is no command "{{name}}". Run "wirebench --help" to see the commands.',
     unknownOption: '"wirebench {{command}}" has no option {{option}}. Run "wirebench {{command}} --help" to see its options.',

@@ -1,0 +1,216 @@
+// One writer per output stream of the CLI (stdout, stderr). Lines are gathered and written in
+// batches, at most one pass of writes per event-loop turn and BATCH_CHARS per write(), never a
+// syscall per line; when the stream says it is full (write() returned false) nothing more goes to
+// it until 'drain', so what waits is held here, where it is counted, not in the stream.
+// Two kinds of output:
+//  - whole: what a command must print in full (help, annotate's annotation, connect's bytes, the
+//    first and last lines of serve). Held for as long as the reader takes.
+//  - live: serve's journal, a line per event as it happens. Past `capChars` held, a live line is
+//    counted instead of kept, so a reader that stops reading (a paused pager, a stuck pipe) cannot
+//    grow the server's memory without end (issue 15); once there is room again, one line says how
+//    many were not printed.
+// A stream that fails (EPIPE: the reader went away; ENOSPC, EIO, ...) is never thrown about: the
+// writer stops, lets go of what it holds, and says so through `failed`. (Node retries EAGAIN and
+// ENOBUFS itself on pipes and sockets: libuv's uv__try_write counts both as "not writable yet" and
+// waits for the descriptor, so they never reach this listener; after any error that does, Node has
+// destroyed the stream, so there is nothing left to retry on.)
+import type { Writable } from 'node:stream';
+
+/** What may be held before live lines are left out: characters, about bytes for a journal line. */
+export const DEFAULT_CAP_CHARS = 8 * 1024 * 1024;
+/** The most handed to one write(): big enough to make syscalls rare, small enough for a pipe to take soon. */
+export const BATCH_CHARS = 64 * 1024;
+
+export interface OutputFailure {
+  /** The system's name for what went wrong (EPIPE, ENOSPC, EIO, ...). */
+  code: string;
+}
+
+/** The line that says how many live lines were left out: a sentence from the catalog, or JSON. */
+export type NotPrinted = (count: number) => string;
+
+export class OutputWriter {
+  /** Text and bytes waiting, in order, from `head` on; text is gathered into pieces of about BATCH_CHARS. */
+  private pieces: (string | Uint8Array)[] = [];
+  private head = 0;
+  /** The piece still being gathered. */
+  private text = '';
+  /** Characters (and bytes) in `pieces` and `text`. */
+  private heldChars = 0;
+  private blocked = false;
+  private scheduled = false;
+  private skipped = 0;
+  private notPrinted: NotPrinted = String;
+  /** Characters the stream has taken so far (some may still sit in its own buffer). */
+  private handedOver = 0;
+  private failure: OutputFailure | null = null;
+  private readonly cap: number;
+  private resolveFailed!: (failure: OutputFailure) => void;
+  /** Resolves once, when the stream fails; never rejects. */
+  readonly failed = new Promise<OutputFailure>((resolve) => (this.resolveFailed = resolve));
+
+  constructor(
+    private readonly stream: Writable,
+    capChars = DEFAULT_CAP_CHARS,
+  ) {
+    this.cap = capChars;
+    stream.on('error', (err) => this.fail(err));
+  }
+
+  /** A line that must be printed whole, whatever the reader's pace. */
+  line(text: string): void {
+    if (this.failure) return;
+    // Any "not printed" line goes first: it belongs where the lines it counts would have been.
+    this.sayNotPrinted();
+    this.addText(`${text}\n`);
+  }
+
+  /** Bytes exactly as given (what `connect` receives): never left out. */
+  bytes(data: Uint8Array): void {
+    if (this.failure || data.length === 0) return;
+    this.sayNotPrinted();
+    this.endText();
+    this.pieces.push(data);
+    this.heldChars += data.length;
+    this.schedule();
+  }
+
+  /**
+   * A line of a live log. `make` is called only if the line will be kept, so a server whose reader
+   * has stopped does not spend its time formatting lines nobody will see; `notPrinted` words the
+   * line that later counts those left out.
+   */
+  live(make: () => string, notPrinted: NotPrinted): void {
+    if (this.failure) return;
+    this.notPrinted = notPrinted;
+    if (!this.roomForLive()) {
+      this.skipped++;
+      return;
+    }
+    this.sayNotPrinted();
+    this.addText(`${make()}\n`);
+  }
+
+  /** What is held, here and in the stream's own buffer. */
+  held(): number {
+    return this.heldChars + this.stream.writableLength;
+  }
+
+  /** Live lines counted but not printed, and not yet reported. */
+  notPrintedYet(): number {
+    return this.skipped;
+  }
+
+  /**
+   * Waits until everything is handed to the system, the stream failed, or the reader took nothing
+   * for `stallMs`; true when nothing is left unwritten. What a process does before it exits.
+   */
+  async settle(stallMs: number): Promise<boolean> {
+    let taken = this.taken();
+    let since = Date.now();
+    while (this.failure === null && (this.held() > 0 || this.scheduled)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (this.taken() !== taken) {
+        taken = this.taken();
+        since = Date.now();
+      } else if (Date.now() - since >= stallMs) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private taken(): number {
+    return this.handedOver - this.stream.writableLength;
+  }
+
+  private roomForLive(): boolean {
+    const held = this.held();
+    // Once lines were left out, wait for half the room to come back: a reader that only just keeps
+    // pace then gets one "not printed" line per stall, not one every other line.
+    return this.skipped > 0 ? held <= this.cap / 2 : held < this.cap;
+  }
+
+  private sayNotPrinted(): void {
+    if (this.skipped === 0) return;
+    const count = this.skipped;
+    this.skipped = 0;
+    this.addText(`${this.notPrinted(count)}\n`);
+  }
+
+  private addText(text: string): void {
+    this.text += text;
+    this.heldChars += text.length;
+    if (this.text.length >= BATCH_CHARS) this.endText();
+    this.schedule();
+  }
+
+  private endText(): void {
+    if (this.text.length === 0) return;
+    this.pieces.push(this.text);
+    this.text = '';
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.blocked || this.failure) return;
+    this.scheduled = true;
+    // The next turn: every line the current one produces (a whole journal.delta) goes in one write.
+    setImmediate(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    this.scheduled = false;
+    while (!this.blocked && !this.failure) {
+      const piece = this.take();
+      if (piece === undefined) break;
+      this.handedOver += piece.length;
+      if (!this.stream.write(piece)) {
+        this.blocked = true;
+        this.stream.once('drain', this.drained);
+      }
+    }
+    // The reader caught up enough: say now what was left out, rather than with the next line,
+    // which may not come for a long time on an idle server.
+    if (!this.failure && this.skipped > 0 && this.roomForLive()) this.sayNotPrinted();
+  };
+
+  private readonly drained = (): void => {
+    this.blocked = false;
+    this.flush();
+  };
+
+  private take(): string | Uint8Array | undefined {
+    if (this.head === this.pieces.length) {
+      this.endText();
+      if (this.head === this.pieces.length) return undefined;
+    }
+    const piece = this.pieces[this.head];
+    this.pieces[this.head++] = ''; // let it go now, not when the array is next compacted
+    if (this.head === this.pieces.length) {
+      this.pieces = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.pieces.length) {
+      this.pieces = this.pieces.slice(this.head);
+      this.head = 0;
+    }
+    if (piece === undefined) return undefined;
+    this.heldChars -= piece.length;
+    return piece;
+  }
+
+  private fail(err: unknown): void {
+    if (this.failure) return;
+    this.failure = { code: errnoName(err) };
+    this.pieces = [];
+    this.head = 0;
+    this.text = '';
+    this.heldChars = 0;
+    this.skipped = 0;
+    this.resolveFailed(this.failure);
+  }
+}
+
+function errnoName(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : 'unknown';
+}
