@@ -8,7 +8,7 @@ import { ConnectionList } from './features/connection-list/connection-list';
 import { JournalView } from './features/journal-view/journal-view';
 import { ServerPanel } from './features/server-panel/server-panel';
 import { SettingsNotices } from './features/settings-notices/settings-notices';
-import { useWirebench } from './store/store';
+import { useWirebench } from './store/store-context';
 import { selectLink } from './store/ui-slice';
 import { LinkBanner } from './ui/link-banner';
 import { PanelBoundary, PanelHealthContext, type PanelHealth } from './ui/panel-boundary';

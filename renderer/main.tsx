@@ -9,13 +9,16 @@ import { startIngest } from './bridge/ingest';
 import { i18n } from './i18n';
 import { startEditorSettings } from './features/response-editor/editor-settings';
 import { LOAD_WAIT_MS, startSettingsSync, whenSettingsLoaded } from './settings/settings-sync';
-import { useWirebench } from './store/store';
+import { createWirebenchStore } from './store/store';
+import { StoreProvider } from './store/store-context';
 import './ui/theme.css';
 
+// The app's one store and one bridge, handed to every component through context.
+const store = createWirebenchStore();
 const bridge = createBridge();
-startIngest(bridge, useWirebench);
-startSettingsSync(bridge, useWirebench);
-startEditorSettings(useWirebench);
+startIngest(bridge, store);
+startSettingsSync(bridge, store);
+startEditorSettings(store);
 
 document.documentElement.lang = i18n.language;
 document.title = i18n.t('ui.app.title');
@@ -26,9 +29,11 @@ const draw = (): void =>
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <BridgeProvider bridge={bridge}>
-          <App />
-        </BridgeProvider>
+        <StoreProvider store={store}>
+          <BridgeProvider bridge={bridge}>
+            <App />
+          </BridgeProvider>
+        </StoreProvider>
       </I18nextProvider>
     </StrictMode>,
   );

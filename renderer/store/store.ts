@@ -1,6 +1,7 @@
-// The one bound zustand store of the renderer, made of one slice per feature. Components read it
-// through the `selectX` functions beside each slice; only ingest and the command modules write.
-import { create } from 'zustand';
+// The renderer's zustand store, made of one slice per feature. Components read it through the
+// `selectX` functions beside each slice, with useWirebench (store-context.tsx), from the store
+// main.tsx provides; only ingest and the command modules write.
+import { createStore } from 'zustand';
 import { createClientSlice, type ClientSlice } from './client-slice';
 import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice';
 import { createEditorSlice, type EditorSlice } from './editor-slice';
@@ -14,7 +15,7 @@ export type WirebenchState = ServersSlice & ConnectionsSlice & ClientSlice & UiS
 
 /** A fresh store: the app makes one, tests make one each. */
 export function createWirebenchStore() {
-  return create<WirebenchState>()((...a) => ({
+  return createStore<WirebenchState>()((...a) => ({
     ...createServersSlice(...a),
     ...createConnectionsSlice(...a),
     ...createClientSlice(...a),
@@ -27,5 +28,3 @@ export function createWirebenchStore() {
 }
 
 export type WirebenchStore = ReturnType<typeof createWirebenchStore>;
-
-export const useWirebench = createWirebenchStore();

@@ -1,7 +1,7 @@
 // Says so when the page has lost the engine (web host restarted, laptop slept): until the link is
 // back, nothing on screen is live.
 import { useTranslation } from 'react-i18next';
-import { useWirebench } from '../store/store';
+import { useWirebench } from '../store/store-context';
 import { selectLink } from '../store/ui-slice';
 
 export function LinkBanner() {

@@ -2,7 +2,7 @@
 // many sessions as the lesson needs, one per tab.
 import { useTranslation } from 'react-i18next';
 import { selectActiveSession } from '../../store/client-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { ClientSessionView } from './client-session';
 import { SessionTabs } from './session-tabs';
 import './client-console.css';

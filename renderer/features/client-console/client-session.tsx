@@ -6,7 +6,7 @@ import { parseTarget, type UrlParts } from '../../../shared/client-target';
 import { useBridge } from '../../bridge/bridge-context';
 import { clientPhaseOf, selectSessionConn, type ClientSession } from '../../store/client-slice';
 import { selectRstReasonKey } from '../../store/rst-select';
-import { useWirebench } from '../../store/store';
+import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { MessageText } from '../../ui/message-text';
 import { useJournal } from '../journal-view/use-journal';
@@ -23,7 +23,7 @@ const NO_EVENTS: never[] = [];
 export function ClientSessionView({ session }: { session: ClientSession }) {
   const { t } = useTranslation();
   const bridge = useBridge();
-  const store = useWirebench;
+  const store = useWirebenchStore();
   const patchSession = useWirebench((s) => s.patchSession);
   const conn = useWirebench((s) => selectSessionConn(s, session));
   const journal = useJournal(session.connId);

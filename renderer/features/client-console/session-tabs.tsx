@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatTarget, parseTarget } from '../../../shared/client-target';
 import { useBridge } from '../../bridge/bridge-context';
 import { clientPhaseOf, selectSessions, type ClientSession } from '../../store/client-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { tearDown } from './client-commands';
 
 export function SessionTabs() {
@@ -14,10 +14,11 @@ export function SessionTabs() {
   const addSession = useWirebench((s) => s.addSession);
   const closeSession = useWirebench((s) => s.closeSession);
   const bridge = useBridge();
+  const store = useWirebenchStore();
   // Closing a tab hangs up its connection, as closing a terminal ends its telnet (FIN, not RST);
   // the connection's journal stays in the list.
   const close = (id: string): void => {
-    void tearDown(bridge, useWirebench, id, 'client.close');
+    void tearDown(bridge, store, id, 'client.close');
     closeSession(id);
   };
   const activate = useWirebench((s) => s.activateSession);

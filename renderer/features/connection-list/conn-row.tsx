@@ -6,7 +6,7 @@ import type { ConnSummary } from '../../../shared/contract';
 import { formatAddress, formatCount } from '../../lib/format';
 import { connStateOf } from '../../store/connections-slice';
 import { selectRstReasonKey } from '../../store/rst-select';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 
 interface ConnRowProps {
   conn: ConnSummary;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format';
 import { selectConnOrder, selectConns, selectTotals } from '../../store/connections-slice';
 import { queuedConnIds, selectServers } from '../../store/servers-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { selectSelectedConnId } from '../../store/ui-slice';
 import { ConnRow } from './conn-row';
 import './connection-list.css';

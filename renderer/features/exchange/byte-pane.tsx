@@ -9,7 +9,7 @@ import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/r
 import { useEffect, useLayoutEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dir } from '../../../shared/contract';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import type { ByteSelection } from '../../store/selection-slice';
 import { isCaretKey, movedCaret } from './caret';
 import { byteTitle } from './describe-byte';

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnSummary, JournalEvent } from '../../../shared/contract';
 import { selectByteSelection } from '../../store/selection-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { PanelBoundary } from '../../ui/panel-boundary';
 import { CopyButtons } from './copy-buttons';
 import { partOf, rangeText } from './describe-byte';

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Annotation, Problem } from '../../../shared/annotation';
 import type { Dir } from '../../../shared/contract';
 import { selectionOf, type ByteSelection } from '../../store/selection-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { structureTree, treeLabel, type TreeNode } from './annotation-view';
 import { rangeText } from './describe-byte';
 import type { DirAnnotations } from './exchange-annotator';

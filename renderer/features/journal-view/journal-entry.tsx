@@ -5,7 +5,7 @@ import type { JournalEvent } from '../../../shared/contract';
 import { ByteText } from '../../ui/byte-text';
 import { Elapsed } from '../../ui/elapsed';
 import { selectRstReasonKey } from '../../store/rst-select';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { describeEvent } from './describe-event';
 
 /**

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatAddress } from '../../lib/format';
 import { selectConn } from '../../store/connections-slice';
 import type { ConnJournal } from '../../store/journal-merge';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { PanelBoundary } from '../../ui/panel-boundary';
 import { selectJournalLarge, selectJournalView, selectSelectedConnId, selectSelectedSeq } from '../../store/ui-slice';
 import { ByteView } from '../exchange/byte-view';

@@ -4,15 +4,16 @@ import { useEffect } from 'react';
 import { useBridge } from '../../bridge/bridge-context';
 import type { ConnJournal } from '../../store/journal-merge';
 import { selectJournal } from '../../store/connections-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { loadJournal } from './journal-commands';
 
 export function useJournal(connId: string | null): ConnJournal | undefined {
   const bridge = useBridge();
+  const store = useWirebenchStore();
   const journal = useWirebench(selectJournal(connId));
   const wanted = connId !== null && journal !== undefined && journal.needsFetch && !journal.loading;
   useEffect(() => {
-    if (wanted && connId !== null) void loadJournal(bridge, useWirebench, connId);
-  }, [wanted, connId, bridge]);
+    if (wanted && connId !== null) void loadJournal(bridge, store, connId);
+  }, [wanted, connId, bridge, store]);
   return journal;
 }

@@ -10,7 +10,7 @@ import { lineEndings, convertLineEndings } from '../../../shared/response-check'
 import { escapedTextToBytes } from '../../lib/escaped-text';
 import { docText, responseBytes } from '../../lib/response-doc';
 import { selectEditorEnter, selectUserPresets } from '../../store/editor-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { FileBodyButton, FileBodySummary } from './file-body';
 import { EditorChecksList } from './checks-list';
 import { applyPresetChoice } from './apply-preset';
@@ -29,6 +29,7 @@ interface ResponseEditorProps {
 
 export function ResponseEditor({ doc, onDoc }: ResponseEditorProps) {
   const { t } = useTranslation();
+  const store = useWirebenchStore();
   const enter = useWirebench(selectEditorEnter);
   const setEnter = useWirebench((s) => s.setEditorEnter);
   const mine = useWirebench(selectUserPresets);
@@ -76,7 +77,7 @@ export function ResponseEditor({ doc, onDoc }: ResponseEditorProps) {
           mine={mine}
           onChoose={(choice) => {
             setTeaches(choice.kind === 'builtin' ? t(`ui.presets.${choice.preset.name}.teaches`) : null);
-            applyPresetChoice(choice, useWirebench);
+            applyPresetChoice(choice, store);
           }}
         />
         <label className="editor-enter" title={t('ui.editor.enterTip')}>

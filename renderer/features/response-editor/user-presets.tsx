@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserPreset, type ResponseDoc } from '../../../shared/app-settings';
 import { selectUserPresets } from '../../store/editor-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 
 export function UserPresetsBar({ doc }: { doc: ResponseDoc }) {
   const { t } = useTranslation();

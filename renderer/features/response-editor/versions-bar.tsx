@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectSelectedServer } from '../../store/servers-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { VersionsDialog } from './versions-dialog';
 
 export function VersionsBar() {

@@ -3,13 +3,14 @@
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { selectServerBusy, selectServerError } from '../../store/servers-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { MessageText } from '../../ui/message-text';
 import { retryOnPort } from './server-commands';
 
 export function ServerErrorView() {
   const { t } = useTranslation();
   const bridge = useBridge();
+  const store = useWirebenchStore();
   const problem = useWirebench(selectServerError);
   const busy = useWirebench(selectServerBusy);
   if (!problem) return null;
@@ -27,7 +28,7 @@ export function ServerErrorView() {
           data-testid="server-use-port"
           data-port={suggestion}
           disabled={busy}
-          onClick={() => void retryOnPort(bridge, useWirebench, action, suggestion)}
+          onClick={() => void retryOnPort(bridge, store, action, suggestion)}
         >
           {suggestion > 0 ? t('ui.server.form.usePort', { port: suggestion }) : t('ui.server.form.useAnyPort')}
         </button>

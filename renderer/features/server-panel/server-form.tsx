@@ -14,7 +14,7 @@ import {
   selectServerDraft,
   stopTarget,
 } from '../../store/servers-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { EndpointFields } from '../../ui/endpoint-fields';
 import { TextField } from '../../ui/text-field';
@@ -27,6 +27,7 @@ import { useLiveApply } from './use-live-apply';
 export function ServerForm() {
   const { t } = useTranslation();
   const bridge = useBridge();
+  const store = useWirebenchStore();
   const draft = useWirebench(selectServerDraft);
   const editing = useWirebench(selectSelectedServer);
   const busy = useWirebench(selectServerBusy);
@@ -50,7 +51,7 @@ export function ServerForm() {
   const onSubmit = (e: FormEvent): void => {
     e.preventDefault();
     // Enter in a field starts a new server; a running one is never restarted by accident.
-    if (!editing) void startServer(bridge, useWirebench);
+    if (!editing) void startServer(bridge, store);
   };
 
   return (
@@ -95,7 +96,7 @@ export function ServerForm() {
         )}
         <div className="buttons form-buttons">
           {editing ? (
-            <button type="button" data-testid="server-restart" disabled={busy} onClick={() => void restartServer(bridge, useWirebench, editing.serverId)}>
+            <button type="button" data-testid="server-restart" disabled={busy} onClick={() => void restartServer(bridge, store, editing.serverId)}>
               {t('ui.server.restart')}
             </button>
           ) : (
@@ -103,7 +104,7 @@ export function ServerForm() {
               {t('ui.server.start')}
             </button>
           )}
-          <button type="button" data-testid="server-stop" disabled={busy || !canStop} onClick={() => void stopSelected(bridge, useWirebench)}>
+          <button type="button" data-testid="server-stop" disabled={busy || !canStop} onClick={() => void stopSelected(bridge, store)}>
             {t('ui.server.stop')}
           </button>
         </div>

@@ -4,19 +4,20 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { selectSelectedServerId, selectServerBusy, selectServers } from '../../store/servers-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { restartServer, stopServer } from './server-commands';
 import { ServerRow } from './server-row';
 
 export function ServerList() {
   const { t } = useTranslation();
   const bridge = useBridge();
+  const store = useWirebenchStore();
   const servers = useWirebench(selectServers);
   const selected = useWirebench(selectSelectedServerId);
   const busy = useWirebench(selectServerBusy);
   const selectServer = useWirebench((s) => s.selectServer);
-  const onStop = useCallback((serverId: string) => void stopServer(bridge, useWirebench, serverId), [bridge]);
-  const onRestart = useCallback((serverId: string) => void restartServer(bridge, useWirebench, serverId, true), [bridge]);
+  const onStop = useCallback((serverId: string) => void stopServer(bridge, store, serverId), [bridge, store]);
+  const onRestart = useCallback((serverId: string) => void restartServer(bridge, store, serverId, true), [bridge, store]);
 
   if (servers.length === 0) return <p className="server-none">{t('ui.server.list.empty')}</p>;
   return (

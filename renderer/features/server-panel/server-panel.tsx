@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAddress } from '../../lib/format';
 import { listeningServers, selectSelectedServer, selectServers } from '../../store/servers-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { ServerForm } from './server-form';
 import { ServerList } from './server-list';
 import './server-panel.css';

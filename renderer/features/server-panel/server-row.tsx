@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServerInfo } from '../../../shared/contract';
 import { formatAddress } from '../../lib/format';
 import { selectConns } from '../../store/connections-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { TipButton } from '../../ui/tip-button';
 
 interface ServerRowProps {

@@ -5,12 +5,13 @@ import { useEffect, useMemo } from 'react';
 import type { LinkedBridge } from '../../bridge/bridge-types';
 import { canonical, checkSettings } from '../../store/server-draft';
 import { selectSelectedServerId, selectServerDraft } from '../../store/servers-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { applySettings } from './server-commands';
 
 export const LIVE_APPLY_DELAY_MS = 250;
 
 export function useLiveApply(bridge: LinkedBridge): void {
+  const store = useWirebenchStore();
   const serverId = useWirebench(selectSelectedServerId);
   const draft = useWirebench(selectServerDraft);
   // Changes only when the settings do: typing a new host or port (Restart's business) does not count.
@@ -20,7 +21,7 @@ export function useLiveApply(bridge: LinkedBridge): void {
   }, [draft]);
   useEffect(() => {
     if (serverId === null) return;
-    const timer = setTimeout(() => void applySettings(bridge, useWirebench), LIVE_APPLY_DELAY_MS);
+    const timer = setTimeout(() => void applySettings(bridge, store), LIVE_APPLY_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [key, serverId, bridge]);
+  }, [key, serverId, bridge, store]);
 }

@@ -9,7 +9,7 @@ import { errorSentenceKey } from '../../../shared/i18n/error-key';
 import { isResetGroup } from '../../settings/panel-reset';
 import { isPanelId } from '../../ui/panel-ids';
 import { selectSettingsNotices, selectSettingsSaveError } from '../../store/settings-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import './settings-notices.css';
 
 export function SettingsNotices() {

@@ -6,12 +6,13 @@ import type { ErrorInfo } from '../../../shared/contract';
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
 import { TEARDOWN_SCENARIOS, type TeardownScenario } from '../../../shared/teardown/tcp-states';
 import { useBridge } from '../../bridge/bridge-context';
-import { useWirebench } from '../../store/store';
+import { useWirebenchStore } from '../../store/store-context';
 import { runScenario } from './scenario-commands';
 
 export function ScenarioBar() {
   const { t } = useTranslation();
   const bridge = useBridge();
+  const store = useWirebenchStore();
   const [running, setRunning] = useState<TeardownScenario | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   // The one run last is the one drawn (until another connection is picked): marked as such.
@@ -20,7 +21,7 @@ export function ScenarioBar() {
   const run = async (scenario: TeardownScenario): Promise<void> => {
     setRunning(scenario);
     setError(null);
-    const failed = await runScenario(bridge, useWirebench, scenario);
+    const failed = await runScenario(bridge, store, scenario);
     setError(failed);
     setLast(failed ? null : scenario);
     setRunning(null);

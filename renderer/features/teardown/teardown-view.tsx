@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Side } from '../../../shared/teardown/ladder-types';
 import { selectByteSelection } from '../../store/selection-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { ExportButtons } from './export-buttons';
 import { layoutLadder, type TimeMode } from './ladder-layout';
 import { arrowBytes, arrowRef, arrowsOfSelection, stepOfArrow, timeWaitSecondsLeft } from './ladder-select';

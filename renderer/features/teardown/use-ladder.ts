@@ -6,7 +6,7 @@ import type { ConnSummary, JournalEvent } from '../../../shared/contract';
 import { buildLadder, findPeerConnection } from '../../../shared/teardown/ladder-model';
 import type { LadderModel } from '../../../shared/teardown/ladder-types';
 import { selectConn } from '../../store/connections-slice';
-import { useWirebench } from '../../store/store';
+import { useWirebench } from '../../store/store-context';
 import { useJournal } from '../journal-view/use-journal';
 import { fromFirstMoment } from './ladder-layout';
 
