@@ -84,7 +84,7 @@ function address(a: Address): string {
 }
 
 /** Local wall-clock time, to the millisecond: when, to a person watching. */
-function clock(at: number): string {
+export function clock(at: number): string {
   const d = new Date(at);
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;

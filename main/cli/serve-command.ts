@@ -1,18 +1,18 @@
 // `wirebench serve [options]`: the workbench's HTTP server without a window, for an instructor in
 // place of the lessons' Python servers, and for scripts and tests. The flags become a server.start
 // input that goes through the same door as the UI's (createDispatch), so the contract's rules and
-// its error codes apply unchanged; the journal is printed as it happens, as sentences or as JSON.
+// its error codes apply unchanged; the journal is printed as it happens, as sentences or as JSON,
+// or counted with --quiet (serve-printer.ts).
 import { errorSentenceKey } from '../../shared/i18n/error-key';
-import type { EventPayload, JournalEvent, JournalTotals, ServerInfo } from '../../shared/contract';
+import type { EventPayload, JournalTotals, ServerInfo } from '../../shared/contract';
 import type { ServerSettings } from '../../shared/server-settings';
 import { encodeWire } from '../../shared/wire-codec';
 import { createDispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
 import type { CliContext, Subcommand } from './cli-context';
 import { explainError } from './explain-error';
-import { eventLine } from './journal-lines';
-import { RstReasons } from './rst-reasons';
 import { SERVE_OPTIONS, servePlanFrom } from './serve-options';
+import { ServePrinter } from './serve-printer';
 import { hostHandlers, unrestrictedFiles } from '../door/host-handlers';
 import { MemorySettingsStore } from '../settings/settings-store';
 
@@ -26,29 +26,12 @@ export const serveCommand: Subcommand = {
       ctx.err(ctx.t(planned.mistake.key, planned.mistake.params));
       return 2;
     }
-    const { input, settings, json, kernelStates } = planned.plan;
+    const { input, settings, json, kernelStates, summarySeconds } = planned.plan;
     const engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot, kernelStates });
     const dispatch = createDispatch(hostHandlers(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }), (err) => ctx.err(explainError(ctx.t, err)));
-
-    // Events that arrive before the first line (there should be none) wait for it: the first
-    // line is where a reader learns the port.
-    let pending: string[] | null = [];
-    // A client's RST is said with why it came; JSON readers have the events to derive it from.
-    const reasons = json ? null : new RstReasons('server');
-    const line = (event: JournalEvent): string => {
-      if (!reasons) return encodeWire(event);
-      const reason = reasons.see(event);
-      const text = eventLine(ctx.t, event);
-      return reason ? `${text} (${ctx.t(reason)})` : text;
-    };
+    const printer = new ServePrinter(ctx, { json, summarySeconds });
     engine.onEvent((name, payload) => {
-      if (name !== 'journal.delta') return;
-      const { events } = payload as EventPayload<'journal.delta'>;
-      if (events.length === 0) return;
-      // One write per delta, not per event: a busy server must not cost a syscall per chunk.
-      const lines = events.map(line);
-      if (pending) pending.push(...lines);
-      else ctx.out(lines.join('\n'));
+      if (name === 'journal.delta') printer.onDelta(payload as EventPayload<'journal.delta'>);
     });
 
     const started = await dispatch('server.start', input);
@@ -61,15 +44,24 @@ export const serveCommand: Subcommand = {
       return code === 'bad_input' || code === 'not_loopback' ? 2 : 1;
     }
     const server = started.value as ServerInfo;
-    // Listen for Ctrl+C before announcing the port: whoever reads it may signal at once.
-    const stopRequested = ctx.stopRequested();
+    // Listen for Ctrl+C, and for stdout failing, before announcing the port: whoever reads it may
+    // signal, or go away, at once.
+    const stop = Promise.race([ctx.stopRequested().then(() => null), ctx.outputFailed()]);
     if (input.exposeToNetwork === true) ctx.err(ctx.t('cli.serve.exposed', { host: server.host }));
     ctx.out(json ? encodeWire({ kind: 'listening', server }) : listeningLine(ctx, server, settings));
-    if (pending.length > 0) ctx.out(pending.join('\n'));
-    pending = null;
+    printer.start();
 
-    await stopRequested;
+    const failed = await stop;
     await engine.close(); // stops the server, destroys its sockets, flushes the last events
+    printer.stop();
+    if (failed) {
+      // Whoever read the output went away (`wirebench serve | head -3`): the ordinary end of a
+      // pipeline, so 0 and nothing said, as ripgrep does, rather than 141 (death by SIGPIPE, what
+      // `yes` or `cat` get), which a script under `set -o pipefail` would take for a failure.
+      if (failed.code === 'EPIPE') return 0;
+      ctx.err(ctx.t('cli.serve.outputFailed', { code: failed.code }));
+      return 1;
+    }
     const snapshot = await dispatch('journal.snapshot', {});
     if (snapshot.ok) {
       const { totals } = snapshot.value as { totals: JournalTotals };

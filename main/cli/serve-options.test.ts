@@ -51,6 +51,21 @@ describe('servePlanFrom', () => {
     expect([quiet.ok && quiet.plan.kernelStates, asked.ok && asked.plan.kernelStates]).toEqual([false, true]);
   });
 
+  it('prints each event unless --quiet (counters every second) or --summary SECONDS says otherwise', async () => {
+    const interval = async (...args: string[]): Promise<number | null | undefined> => {
+      const result = await plan(...args);
+      return result.ok ? result.plan.summarySeconds : undefined;
+    };
+    expect(await interval()).toBeNull();
+    expect(await interval('--quiet')).toBe(1);
+    expect(await interval('-q')).toBe(1);
+    expect(await interval('--summary', '5')).toBe(5);
+    expect(await interval('--quiet', '--summary', '0.25')).toBe(0.25);
+    for (const value of ['0', '0.05', '3601', '1e3', '1.2345', 'soon']) {
+      expect(await mistakeOf('--summary', value)).toEqual({ key: 'cli.serve.errors.badSeconds', params: { value, option: '--summary' } });
+    }
+  });
+
   it('maps every policy flag onto the settings, dashes to underscores', async () => {
     expect(
       await input(

@@ -36,6 +36,8 @@ export const SERVE_OPTIONS: OptionTable = {
   'idle-timeout': { type: 'string', description: 'cli.help.serve.idleTimeout', example: 'MS' },
   'header-timeout': { type: 'string', description: 'cli.help.serve.headerTimeout', example: 'MS' },
   json: { type: 'boolean', description: 'cli.help.serve.json' },
+  quiet: { type: 'boolean', short: 'q', description: 'cli.help.serve.quiet' },
+  summary: { type: 'string', description: 'cli.help.serve.summary', example: 'SECONDS' },
   'kernel-states': { type: 'boolean', description: 'cli.help.serve.kernelStates' },
 };
 
@@ -49,6 +51,8 @@ export interface ServePlan {
   json: boolean;
   /** Journal each closing connection's TCP state as the kernel reads it (Linux); off by default, as a load test wants. */
   kernelStates: boolean;
+  /** --quiet / --summary: a line of counters every this many seconds instead of each event; null prints each event. */
+  summarySeconds: number | null;
 }
 
 export type ServePlanResult = { ok: true; plan: ServePlan } | { ok: false; mistake: CliMistake };
@@ -109,9 +113,16 @@ export async function servePlanFrom(values: ParsedOptions): Promise<ServePlanRes
     patch.responder = responder.value;
   }
 
+  let summarySeconds: number | null = values.quiet === true ? 1 : null;
+  const summaryText = text('summary');
+  if (summaryText !== undefined) {
+    summarySeconds = seconds(summaryText);
+    if (summarySeconds === null) return mistake('cli.serve.errors.badSeconds', { value: summaryText, option: '--summary' });
+  }
+
   const host = text('host') ?? '127.0.0.1';
   const input = { host, port, exposeToNetwork: values.expose === true, settings: patch, ...(backlog === undefined ? {} : { backlog }) };
-  return { ok: true, plan: { input, settings: withSettings(DEFAULT_SERVER_SETTINGS, patch), json: values.json === true, kernelStates: values['kernel-states'] === true } };
+  return { ok: true, plan: { input, settings: withSettings(DEFAULT_SERVER_SETTINGS, patch), json: values.json === true, kernelStates: values['kernel-states'] === true, summarySeconds } };
 }
 
 async function responderFrom(
@@ -173,6 +184,13 @@ function choice<T extends string>(
 
 function dashed(choices: readonly string[]): string[] {
   return choices.map((c) => c.replaceAll('_', '-'));
+}
+
+/** A summary interval: 0.1 s (what a person can still read) to an hour, in plain decimal notation. */
+function seconds(text: string): number | null {
+  if (!/^\d{1,4}(\.\d{1,3})?$/.test(text)) return null;
+  const n = Number(text);
+  return n >= 0.1 && n <= 3600 ? n : null;
 }
 
 /** Digits only: "8e3", "-1" and "0x50" are not what a person means by a count of milliseconds. */

@@ -19,6 +19,14 @@ export const cli = {
     // i18next picks _one or _other from `count` (the number of connections).
     stopped_one: 'Stopped after {{count}} connection: {{bytesIn}} bytes in, {{bytesOut}} bytes out.',
     stopped_other: 'Stopped after {{count}} connections: {{bytesIn}} bytes in, {{bytesOut}} bytes out.',
+    /** Said once the reader of a journal that fell behind reads again (main/cli/output-writer.ts). */
+    notPrinted_one: '{{count}} line of the journal was not printed: whoever reads this output fell behind, and the server does not wait for its reader.',
+    notPrinted_other: '{{count}} lines of the journal were not printed: whoever reads this output fell behind, and the server does not wait for its reader.',
+    outputFailed: 'Could not write to stdout ({{code}}), so the server is stopped.',
+    /** --quiet: said after the first line, then one `counters` line per interval with something in it. */
+    quiet: 'Quiet: one line of counters every {{seconds}} s instead of each event; nothing while nothing happens, so each line covers the time since the one before.',
+    counters:
+      '{{time}}  in {{seconds}} s: connections {{connections}}, requests answered {{requests}}, bytes in {{bytesIn}}, bytes out {{bytesOut}}, resets (RST) {{resets}}',
     responder: {
       canned: 'answers with the canned response ({{length}} bytes, exactly as given)',
       static: 'serves the files in {{root}}',
@@ -76,6 +84,7 @@ export const cli = {
       badMs: '"{{value}}" is not a time for {{option}}: use a whole number of milliseconds (0 turns it off).',
       badCount: '"{{value}}" is not a count for {{option}}: use a whole number.',
       badDrip: '"{{value}}" is not a drip rate: write BYTES/MS, as in "--drip 8/200" (8 bytes every 200 ms).',
+      badSeconds: '"{{value}}" is not a number of seconds for {{option}}: use one from 0.1 to 3600, such as 1 or 0.5.',
       badEscape: 'The --response text has an escape that means nothing at character {{at}}: use \\r, \\n, \\t, \\xHH or \\\\.',
       emptyResponse: 'The response is empty: give it at least one byte.',
       unreadable: 'Could not read {{file}} ({{errno}}).',
@@ -242,6 +251,9 @@ export const cli = {
       idleTimeout: 'Close a connection after this long without a byte from the client (default 120000; 0: never).',
       headerTimeout: 'Close a connection whose request is not in this long after it connected (default 60000; 0: never).',
       json: 'Print one JSON object per line instead of sentences (format below).',
+      quiet:
+        'Print the first line, then one line of counters a second instead of each event (connections, requests answered, bytes in and out, resets): for load tests.',
+      summary: 'Like --quiet, with the counters every SECONDS (0.1 to 3600).',
       kernelStates:
         "Also print each closing connection's TCP state as the system reports it (FIN_WAIT_2, CLOSE_WAIT, TIME_WAIT and its time left; Linux only). Off by default: it costs a read of the system's socket table every few milliseconds.",
     },
@@ -313,8 +325,16 @@ export const cli = {
       'event as the contract defines it (shared/contract.ts JournalEvent: connId, seq, at, t, kind, ...), and',
       'the last is {"kind":"stopped","totals":{...}}. Bytes are written as {"$b64":"<base64>"}: exact, even',
       'for bytes that are not text; null when the journal no longer stores them (the length stays exact).',
+      'With --quiet, each line of counters is {"kind":"counters","seconds":1.001,"connections":...,"requests":...,',
+      '"bytesIn":...,"bytesOut":...,"resets":...}.',
       '',
-      'Exit codes: 0 stopped with Ctrl+C or SIGTERM, 1 could not listen, 2 the command line is wrong.',
+      'The journal goes out as fast as its reader takes it. A reader that falls 8 MiB behind (a paused pager,',
+      'a stuck pipe) loses lines, not the server its memory or its pace: once it reads again, one line says how',
+      'many were not printed ({"kind":"not_printed","count":...} with --json).',
+      '',
+      'Exit codes: 0 stopped with Ctrl+C or SIGTERM, or because whoever read the output went away (EPIPE, as in',
+      '"wirebench serve | head -3"), 1 could not listen, or could not write the output (the sentence names the',
+      "system's error), 2 the command line is wrong.",
     ].join('\n'),
   },
   /** Any command whose stdout fails, but serve, which says it its own way (cli.serve.outputFailed). */
