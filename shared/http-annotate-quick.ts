@@ -32,7 +32,7 @@ export abstract class QuickReader extends LineReader {
   private quickStart(bytes: Uint8Array, start: number): void {
     const { a, b, c, d, stop, next } = this.cut;
     // The strings of a start line like the last one are the last one's (see Texts).
-    const last = this.messages.at(-1);
+    const last = this.latest;
     if (this.side === 'request') {
       const msg = this.openMessage(this.texts.of(bytes, d, stop, last?.version), next - start);
       msg.method = this.texts.of(bytes, start, a, last?.method);
@@ -63,7 +63,7 @@ export abstract class QuickReader extends LineReader {
     const list = trailers ? msg.trailers : msg.fields;
     const field = list.length;
     // The names and values of the message before, to reuse where they are the same (see Texts).
-    const before = this.messages[msg.index - 1];
+    const before = this.beforeLatest;
     const known = knownField(before ? (trailers ? before.trailers : before.fields) : NONE, field, bytes, start, a);
     const name = known ? known.name : this.texts.of(bytes, start, a, undefined);
     list.push({ name, value: this.texts.of(bytes, b, c, known?.value), offset: this.queue.offset, length: next - start });

@@ -18,8 +18,16 @@ export type Phase = 'start' | 'head' | 'body_length' | 'body_close' | 'chunk_siz
 
 export abstract class LineReader {
   protected readonly spans = new SpanStore();
-  protected readonly messages: HttpMessage[] = [];
-  protected readonly problems: Problem[] = [];
+  /** Messages and problems not taken yet (HttpAnnotator.takeFinished hands them over and forgets them). */
+  protected messages: HttpMessage[] = [];
+  protected problems: Problem[] = [];
+  /** Messages opened so far, taken or not: the next one's index. */
+  protected messageCount = 0;
+  /** The message opened last, and the one before it: what a like line reuses the strings of (see Texts). */
+  protected latest: HttpMessage | undefined;
+  protected beforeLatest: HttpMessage | undefined;
+  /** The problem found last, taken or not: a run of lines outside any message grows it. */
+  protected lastProblem: Problem | undefined;
   protected readonly queue = new ByteQueue();
   /** Where a scan (http-annotate-scan.ts) puts the parts of the line it read. */
   protected readonly cut: LineCut = { a: 0, b: 0, c: 0, d: 0, stop: 0, next: 0 };
@@ -83,7 +91,7 @@ export abstract class LineReader {
    * (a run of empty lines, then text after a body, is one problem, its lines counted).
    */
   private outsideProblem(code: ProblemCode, offset: number, length: number, params: Record<string, string | number>): void {
-    const last = this.problems.at(-1);
+    const last = this.lastProblem;
     if (last && last.code === code && last.message === -1 && last.offset + last.length === offset) {
       last.length += length;
       if (typeof last.params.lines === 'number') last.params.lines += 1;
@@ -114,7 +122,7 @@ export abstract class LineReader {
   /** A new message, from the start line at the queue's front; its head comes next. */
   protected openMessage(version: string, startLineLength: number): HttpMessage {
     const msg: HttpMessage = {
-      index: this.messages.length,
+      index: this.messageCount++,
       kind: this.side,
       offset: this.queue.offset,
       length: 0,
@@ -128,6 +136,8 @@ export abstract class LineReader {
       chunks: [],
     };
     this.messages.push(msg);
+    this.beforeLatest = this.latest;
+    this.latest = msg;
     this.msg = msg;
     this.startLineLength = startLineLength;
     this.phase = 'head';
@@ -229,6 +239,7 @@ export abstract class LineReader {
   protected problem(code: ProblemCode, offset: number, length: number, params: Record<string, string | number>, message = this.msg?.index ?? -1): Problem {
     const problem: Problem = { code, severity: PROBLEM_SEVERITY[code], offset, length, message, params };
     this.problems.push(problem);
+    this.lastProblem = problem;
     return problem;
   }
 }

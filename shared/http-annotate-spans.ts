@@ -4,6 +4,8 @@
 // result() builds the `Span` objects the model promises from these columns, once.
 // Offsets are not stored: the spans are contiguous from 0 (every byte in exactly one span, in
 // order), so a span's offset is the sum of the lengths before it.
+// A stream read to its end (`wirebench annotate` on 100 MB) takes the spans out as it goes
+// (take): the blocks it has taken are let go, so the store holds only what was not taken yet.
 import { SPAN_KINDS, type Span, type SpanKind } from './annotation';
 
 /** Each span kind's number in the columns: its index in SPAN_KINDS. */
@@ -54,15 +56,19 @@ class Block {
 }
 
 export class SpanStore {
-  private readonly full: Block[] = [];
+  private full: Block[] = [];
   /** The block the next span goes in; its last span is the store's last (a block is made for a span). */
   private block = new Block(FIRST_BLOCK);
+  /** Spans of the first block (full[0], else `block`) already taken, and the offset of the first not taken. */
+  private skip = 0;
+  private skipOffset = 0;
 
   /** A span of `length` bytes right after the last one; merged into it when both are the same growing part. */
   add(kind: number, length: number, message: number, field: number): void {
     let block = this.block;
     const last = block.count - 1;
-    if (last >= 0 && MERGED[kind] === 1 && block.kinds[last] === kind && block.messages[last] === message) {
+    // A span taken (handed over) is never lengthened: the next piece starts a span of its own.
+    if (last >= 0 && MERGED[kind] === 1 && block.kinds[last] === kind && block.messages[last] === message && (last >= this.skip || this.full.length > 0)) {
       (block.lengths[last] as number) += length;
       return;
     }
@@ -80,12 +86,34 @@ export class SpanStore {
     block.fields[i] = field;
   }
 
-  /** The spans as the model has them (new objects: the caller may keep or change them). */
+  /** The spans not taken yet, as the model has them (new objects: the caller may keep or change them). */
   toSpans(): Span[] {
+    return this.spansUpTo(false);
+  }
+
+  /**
+   * Hands over the spans not taken yet and forgets them; `all` false keeps the last one, which the
+   * next bytes may still lengthen (a body, chunk data, unparsed bytes: see MERGED).
+   */
+  take(all: boolean): Span[] {
+    const spans = this.spansUpTo(!all);
+    let offset = this.skipOffset;
+    for (const s of spans) offset += s.length;
+    // Every full block is taken now: the last span (kept or not) is always in `block`.
+    this.full = [];
+    this.skip = all ? this.block.count : Math.max(0, this.block.count - 1);
+    this.skipOffset = offset;
+    return spans;
+  }
+
+  private spansUpTo(keepLast: boolean): Span[] {
     const spans: Span[] = [];
-    let offset = 0;
-    for (const block of [...this.full, this.block]) {
-      for (let i = 0; i < block.count; i++) {
+    let offset = this.skipOffset;
+    const blocks = this.full.length === 0 ? [this.block] : [...this.full, this.block];
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b] as Block;
+      const end = keepLast && b === blocks.length - 1 ? block.count - 1 : block.count;
+      for (let i = b === 0 ? this.skip : 0; i < end; i++) {
         // As a small integer where it is one: a Float64Array read is a boxed double, and a field
         // first stored a box keeps a box in every span (a third more memory, and slower).
         const raw = block.lengths[i] as number;

@@ -6,8 +6,10 @@
 // Splitting the input anywhere gives the same result as feeding it whole: head lines are read only
 // once their LF has arrived (until then they are `pending`), body bytes are consumed as they come
 // and their spans merged, and every limit is checked the same way in both cases.
-// Only the unconsumed tail (at most one line, 64 KiB) is kept, so a 100 MB stream costs its spans.
-import type { Annotation, HttpMessage, Side } from './annotation';
+// Only the unconsumed tail (at most one line, 64 KiB) is kept, so a 100 MB stream costs its spans;
+// a reader that hands them on as it goes (takeFinished, as `wirebench annotate` does) costs nothing
+// that grows with the stream: what is finished is handed over and forgotten.
+import type { Annotation, HttpMessage, Problem, Side, Span } from './annotation';
 import { decideFraming, fieldValue } from './http-annotate-framing';
 import { QuickReader } from './http-annotate-quick';
 import { MAX_LINE_BYTES } from './http-annotate-reader';
@@ -19,6 +21,16 @@ export { MAX_LINE_BYTES } from './http-annotate-reader';
 export interface AnnotateOptions {
   /** For responses: the method of the request the n-th final response answers (HEAD has no body). */
   requestMethod?: (index: number) => string | undefined;
+}
+
+/** What takeFinished hands over: the part of the annotation after what it handed over before. */
+export interface AnnotationPart {
+  /** In order, contiguous with the last part's; offsets count from the stream's first byte. */
+  spans: Span[];
+  /** In order of their index; finished (complete, or the last one once nothing more can come). */
+  messages: HttpMessage[];
+  /** In the order found. The annotator's own objects: one may still change while mayChange() says so. */
+  problems: Problem[];
 }
 
 /** The line reading is QuickReader's and LineReader's (http-annotate-quick.ts, -reader.ts); this drives it, and reads bodies. */
@@ -73,6 +85,7 @@ export class HttpAnnotator extends QuickReader {
     }
   }
 
+  /** The annotation so far: of everything, or, once takeFinished has been called, of what it has not handed over yet. */
   result(): Annotation {
     const spans = this.spans.toSpans();
     const pending = this.queue.length;
@@ -95,6 +108,50 @@ export class HttpAnnotator extends QuickReader {
       problems: this.problems.map((p) => ({ ...p, params: { ...p.params } })),
       ended: this.ended,
     };
+  }
+
+  /**
+   * Hands over what no later byte can change, and forgets it: the spans but the last (the next
+   * bytes may lengthen it), the messages but the one still arriving, the problems found. Called
+   * after each push, it keeps the annotator's memory from growing with the stream; the parts
+   * joined are exactly result() of the same bytes without it (then takeRest() for the end).
+   */
+  takeFinished(): AnnotationPart {
+    if (this.ended) return this.takeRest();
+    const spans = this.spans.take(false);
+    const current = this.msg;
+    const all = this.messages;
+    // Only the last message opened can still be arriving (a message opens once the one before is done).
+    const keep = current !== null && all.at(-1) === current;
+    this.messages = keep ? [current] : [];
+    const problems = this.problems;
+    this.problems = [];
+    return { spans, messages: keep ? all.slice(0, -1) : all, problems };
+  }
+
+  /** Everything not handed over yet, as result() gives it (the pending bytes too): the last take. */
+  takeRest(): AnnotationPart {
+    const { spans, messages, problems } = this.result();
+    this.spans.take(true);
+    this.messages = [];
+    this.problems = [];
+    return { spans, messages, problems };
+  }
+
+  /**
+   * Whether a problem already handed over may still change: a bare_lf problem counts the bare
+   * LFs of its message until the message is done (and of the bytes outside any message, till the
+   * end), and one of a run of lines outside any message grows while the run goes on.
+   */
+  mayChange(problem: Problem): boolean {
+    if (this.ended) return false;
+    if (problem === this.bareLf) return problem.message === -1 || problem.message === this.msg?.index;
+    return problem === this.lastProblem && problem.message === -1 && problem.offset + problem.length === this.queue.offset;
+  }
+
+  /** Bytes put in spans so far; the ones after (a line's start, at most MAX_LINE_BYTES) wait for their end. */
+  get spanned(): number {
+    return this.queue.offset;
   }
 
   /** Consumes what can be consumed; `final`: no more bytes will come, so a last line needs no LF. */
