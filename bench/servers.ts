@@ -6,10 +6,10 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { JournalTotals } from '../shared/contract';
 import type { ServerSettingsPatch } from '../shared/server-settings';
-import { createDispatch, type Dispatch } from '../main/door/dispatch';
+import type { Dispatch } from '../main/host/dispatch';
 import { Engine, type EngineOptions } from '../main/engine/engine';
 import type { Policy } from './bare-server';
-import { hostHandlers, unrestrictedFiles } from '../main/door/host-handlers';
+import { createHostDispatch, unrestrictedFiles } from '../main/host/host-handlers';
 import { MemorySettingsStore } from '../main/settings/settings-store';
 
 export interface RunningServer {
@@ -38,7 +38,7 @@ export async function startEngineServer(
   engine.onEvent((name, payload) => {
     if (name === 'journal.delta') events += (payload as { events: unknown[] }).events.length;
   });
-  const dispatch = createDispatch(hostHandlers(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }), (err) => console.error(err));
+  const dispatch = createHostDispatch(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }, (err) => console.error(err));
   // close: the lesson's single recv(), then FIN and release. keep_alive: each request framed in
   // full (RFC 9112 section 6), answered, and the connection kept (section 9.3).
   const settings: ServerSettingsPatch =

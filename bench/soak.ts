@@ -11,9 +11,8 @@ import { parseArgs } from 'node:util';
 import type { JournalTotals } from '../shared/contract';
 import { HTTP_KEEP_ALIVE, L1_HELLO_WORLD, L3_ROUTES } from '../shared/presets';
 import type { ServerSettingsPatch } from '../shared/server-settings';
-import { createDispatch } from '../main/door/dispatch';
 import { Engine } from '../main/engine/engine';
-import { hostHandlers, unrestrictedFiles } from '../main/door/host-handlers';
+import { createHostDispatch, unrestrictedFiles } from '../main/host/host-handlers';
 import { MemorySettingsStore } from '../main/settings/settings-store';
 import { formatBytes, memoryNow } from './memory';
 
@@ -45,7 +44,7 @@ const KINDS: Kind[] = [
 ];
 
 const engine = new Engine({ host: 'cli', version: 'soak', kernelStates: false });
-const dispatch = createDispatch(hostHandlers(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }), (err) => console.error(err));
+const dispatch = createHostDispatch(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }, (err) => console.error(err));
 const ports: number[] = [];
 for (const kind of KINDS) {
   const started = await dispatch('server.start', { host: '127.0.0.1', port: 0, backlog: 511, settings: { ...kind.settings, idleTimeoutMs: 5000, halfCloseWaitMs: 2000 } });

@@ -2,13 +2,13 @@
 // telnet. stdin goes out as bytes (line by line with a chosen ending, raw, or spelled in hex), what
 // the peer sends comes out on stdout exactly (or made visible), and the journal, FINs and RSTs
 // included, is printed on stderr. It drives the same Engine through the same door as the UI's
-// console (createDispatch), so the contract's rules and error codes apply unchanged.
+// console (createHostDispatch), so the contract's rules and error codes apply unchanged.
 import { utf8Encode } from '../../shared/bytes';
 import type { CommandOutput, ErrorInfo, EventPayload, JournalEvent } from '../../shared/contract';
 import { errorSentenceKey } from '../../shared/i18n/error-key';
 import { rstReasonKey, RstWitness, type RstReceived } from '../../shared/rst-reason';
 import { encodeWire } from '../../shared/wire-codec';
-import { createDispatch, type Dispatch } from '../door/dispatch';
+import type { Dispatch } from '../host/dispatch';
 import { Engine } from '../engine/engine';
 import type { CliMistake } from './cli-args';
 import type { CliContext, Subcommand, Translate } from './cli-context';
@@ -17,7 +17,7 @@ import { ReceivedBytes } from './connect-output';
 import { CONNECT_OPTIONS, connectPlanFrom, type ConnectPlan } from './connect-options';
 import { explainError } from './explain-error';
 import { eventLine } from './journal-lines';
-import { hostHandlers, unrestrictedFiles } from '../door/host-handlers';
+import { createHostDispatch, unrestrictedFiles } from '../host/host-handlers';
 import { MemorySettingsStore } from '../settings/settings-store';
 
 export const connectCommand: Subcommand = {
@@ -94,7 +94,7 @@ class ConnectSession {
     // more, so an RST that answers a line we typed is known only to the kernel until a later write
     // fails (EPIPE). With them, the session hears of it at once and says so.
     this.engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot, kernelStates: true });
-    this.dispatch = createDispatch(hostHandlers(this.engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(this.engine) }), (err) => ctx.err(explainError(ctx.t, err)));
+    this.dispatch = createHostDispatch(this.engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(this.engine) }, (err) => ctx.err(explainError(ctx.t, err)));
     this.clientT = (key, params) => ctx.t(CLIENT_WORDS[key] ?? key, params);
     this.received = new ReceivedBytes(plan.visible, (bytes) => ctx.outBytes(bytes));
   }

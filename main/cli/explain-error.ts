@@ -1,7 +1,7 @@
 // One sentence for anything a subcommand could not do: a CommandError's code says which catalog
 // sentence (errors.<code>); anything else is reported as what the OS said.
 import { errorSentenceKey } from '../../shared/i18n/error-key';
-import { CommandError } from '../door/dispatch';
+import { CommandError } from '../engine/command-error';
 import type { Translate } from './cli-context';
 
 export function explainError(t: Translate, err: unknown): string {

@@ -1,19 +1,18 @@
 // `wirebench serve [options]`: the workbench's HTTP server without a window, for an instructor in
 // place of the lessons' Python servers, and for scripts and tests. The flags become a server.start
-// input that goes through the same door as the UI's (createDispatch), so the contract's rules and
+// input that goes through the same door as the UI's (createHostDispatch), so the contract's rules and
 // its error codes apply unchanged; the journal is printed as it happens, as sentences or as JSON,
 // or counted with --quiet (serve-printer.ts).
 import { errorSentenceKey } from '../../shared/i18n/error-key';
 import type { EventPayload, JournalTotals, ServerInfo } from '../../shared/contract';
 import type { ServerSettings } from '../../shared/server-settings';
 import { encodeWire } from '../../shared/wire-codec';
-import { createDispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
 import type { CliContext, Subcommand } from './cli-context';
 import { explainError } from './explain-error';
 import { SERVE_OPTIONS, servePlanFrom } from './serve-options';
 import { ServePrinter } from './serve-printer';
-import { hostHandlers, unrestrictedFiles } from '../door/host-handlers';
+import { createHostDispatch, unrestrictedFiles } from '../host/host-handlers';
 import { MemorySettingsStore } from '../settings/settings-store';
 
 export const serveCommand: Subcommand = {
@@ -28,7 +27,7 @@ export const serveCommand: Subcommand = {
     }
     const { input, settings, json, kernelStates, summarySeconds } = planned.plan;
     const engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot, kernelStates });
-    const dispatch = createDispatch(hostHandlers(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }), (err) => ctx.err(explainError(ctx.t, err)));
+    const dispatch = createHostDispatch(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }, (err) => ctx.err(explainError(ctx.t, err)));
     const printer = new ServePrinter(ctx, { json, summarySeconds });
     engine.onEvent((name, payload) => {
       if (name === 'journal.delta') printer.onDelta(payload as EventPayload<'journal.delta'>);

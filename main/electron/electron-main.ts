@@ -6,7 +6,6 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { createI18n } from '../../shared/i18n/catalog';
-import { createDispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
 import { CONTENT_SECURITY_POLICY } from '../web/security-headers';
 import { answerAppRequest, APP_RENDERER_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-protocol';
@@ -15,9 +14,9 @@ import { externalLinkTarget, isSameDocument } from './navigation-policy';
 import { sampleDocRootFor } from './sample-doc-root';
 import { parseWindowBounds, placeWindow } from './window-bounds';
 import { createWindowOptions, preloadPathFrom, rendererIndexFrom } from './window-options';
-import { FileGrants } from '../door/file-grants';
-import { readGrantedPaths, writeGrantedPaths } from '../door/granted-paths-file';
-import { hostHandlers } from '../door/host-handlers';
+import { FileGrants } from '../host/file-grants';
+import { readGrantedPaths, writeGrantedPaths } from '../host/granted-paths-file';
+import { createHostDispatch } from '../host/host-handlers';
 import { FileSettingsStore } from '../settings/file-settings-store';
 
 // electron-vite sets this in `dev` only. A packaged app never reads it: whoever can set a user's
@@ -68,7 +67,7 @@ function runApp(): void {
     const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   };
-  const dispatch = createDispatch(hostHandlers(engine, { settings, files, choosePath }), (err) => console.error(err));
+  const dispatch = createHostDispatch(engine, { settings, files, choosePath }, (err) => console.error(err));
   const t = createI18n().t;
   let win: BrowserWindow | null = null;
   let detachDoor: () => void = () => {};

@@ -1,10 +1,9 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
 import { INVOKE_CHANNEL, eventChannel } from './ipc-channels';
 import { attachIpcDoor } from './ipc-door';
-import { hostHandlers, unrestrictedFiles } from '../door/host-handlers';
+import { createHostDispatch, unrestrictedFiles } from '../host/host-handlers';
 import { MemorySettingsStore } from '../settings/settings-store';
 
 const RENDERER = 'file:///app/out/renderer/index.html';
@@ -26,7 +25,7 @@ function setup() {
   const engine = new Engine({ host: 'electron', version: '2.0.0', deltaIntervalMs: 1 });
   const detach = attachIpcDoor({
     ipcMain,
-    dispatch: createDispatch(hostHandlers(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) })),
+    dispatch: createHostDispatch(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }, (err) => console.error(err)),
     onEvent: (listener) => engine.onEvent(listener),
     target: () => ({ webContents, rendererUrl: RENDERER }),
   });

@@ -4,7 +4,7 @@
 // entry point means a new command needs no new registration here. Engine events go to our window.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { EventName } from '../../shared/contract';
-import type { Dispatch } from '../door/dispatch';
+import type { Dispatch } from '../host/dispatch';
 import { INVOKE_CHANNEL, eventChannel } from './ipc-channels';
 import { isTrustedSender, type SenderInfo } from './sender-check';
 

@@ -1,11 +1,12 @@
 // The engine's façade, the only thing hosts use: one async handler per command of the contract
-// (wrap them with createDispatch, which validates input first), and every event through onEvent.
+// (a host wraps them with createHostDispatch, which validates input first), and every event through onEvent.
 // Plain Node: it never imports electron, so the Electron, web and terminal hosts share it as is.
 import type { Socket } from 'node:net';
 import type { EventName, EventPayload, Resolution, ServerInfo } from '../../shared/contract';
 import { type ResponderConfig } from '../../shared/server-settings';
 import { DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server-choices';
-import { CommandError, type CommandHandlers } from '../door/dispatch';
+import { CommandError } from './command-error';
+import type { EngineHandlers } from './engine-handlers';
 import { DeltaBatcher } from './delta-batcher';
 import { HttpServer, type ListenAddress } from './http-server';
 import { Journal } from './journal';
@@ -17,12 +18,6 @@ import { createResponder } from './responders/create-responder';
 import { runScenario, type ScenarioDeps } from './scenarios/run-scenario';
 import { connectClient } from './telnet-client';
 import { Throttle } from './throttle';
-
-/**
- * The engine answers every command but the settings ones (main/settings answers those) and the
- * file grants (main/door/file-grants.ts: which paths a page may have served is the host's policy).
- */
-export type EngineHandlers = Omit<CommandHandlers, 'settings.load' | 'settings.save' | 'files.granted' | 'files.choose'>;
 
 export type EngineEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 

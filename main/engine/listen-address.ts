@@ -1,7 +1,7 @@
 // Where a server may listen: loopback unless the user explicitly chose to expose it, and, when a
 // port is taken, which nearby one is free instead.
 import { createServer, isIPv4, isIPv6 } from 'node:net';
-import type { CommandError } from '../door/dispatch';
+import type { CommandError } from './command-error';
 import { errnoOf, listenError } from './os-errors';
 
 /**

@@ -2,7 +2,7 @@
 // engine shutdown must destroy. Closed ones leave this registry but stay in the journal.
 import type { Socket } from 'node:net';
 import type { Address, Role } from '../../shared/contract';
-import { CommandError } from '../door/dispatch';
+import { CommandError } from './command-error';
 import { Connection } from './connection';
 import type { Journal } from './journal';
 

@@ -1,7 +1,7 @@
 // The OS speaks in errno names (EADDRINUSE, ECONNREFUSED, ...); the contract speaks in codes a
 // learner can be told about (shared/errors.ts). This is the one place that translates, so that no
 // stack trace or Node message ever crosses the contract.
-import { CommandError } from '../door/dispatch';
+import { CommandError } from './command-error';
 
 /** The errno name of a Node system error, or undefined for anything else. */
 export function errnoOf(err: unknown): string | undefined {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SectionSave, StoredSettings } from '../../shared/app-settings';
-import { CommandError } from '../door/dispatch';
+import { CommandError } from '../engine/command-error';
 import { FileSettingsStore, SETTINGS_FILE_NAME } from './file-settings-store';
 
 const AT = new Date('2026-12-01T10:58:43.123Z');

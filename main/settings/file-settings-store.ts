@@ -14,7 +14,7 @@ import {
   type SettingsNotice,
   type StoredSettings,
 } from '../../shared/app-settings';
-import { CommandError } from '../door/dispatch';
+import { CommandError } from '../engine/command-error';
 import { codeOf, copyAside, moveAside } from './set-aside';
 import { readCapped } from './read-capped';
 import { emptyContents, parseSettingsFile, settingsFileText, type ParsedFile, type SettingsContents } from './settings-file';

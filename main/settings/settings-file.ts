@@ -9,7 +9,7 @@ import {
   type SettingsSection,
   type StoredSettings,
 } from '../../shared/app-settings';
-import { inputOutOfBounds, MAX_INPUT_DEPTH } from '../door/input-bounds';
+import { inputOutOfBounds, MAX_INPUT_DEPTH } from '../host/input-bounds';
 import { jsonShapeWithin } from './json-shape';
 
 export const SETTINGS_FORMAT = 1;

@@ -3,7 +3,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CommandError } from '../door/dispatch';
+import { CommandError } from '../engine/command-error';
 import { startWebHost, type WebHost } from './web-host';
 
 const INDEX = '<!doctype html><html><head><title>Wirebench</title></head><body><div id="root"></div></body></html>';

@@ -7,15 +7,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { pipeline } from 'node:stream/promises';
-import { createDispatch } from '../door/dispatch';
 import { Engine } from '../engine/engine';
 import { explainListenError } from '../engine/listen-address';
 import { SECURITY_HEADERS } from './security-headers';
 import { contentTypeFor, lookupStatic } from './static-files';
 import { createUpgradeGuard } from './upgrade-guard';
 import { attachWsDoor } from './ws-door';
-import { FileGrants } from '../door/file-grants';
-import { hostHandlers } from '../door/host-handlers';
+import { FileGrants } from '../host/file-grants';
+import { createHostDispatch } from '../host/host-handlers';
 import { MemorySettingsStore, type SettingsStore } from '../settings/settings-store';
 
 export interface WebHostOptions {
@@ -83,11 +82,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const door = attachWsDoor({
     server,
     guard: createUpgradeGuard({ token, boundHost: host, port, extraHostNames: [machine, `${machine}.local`] }),
-    dispatch: createDispatch(
-      hostHandlers(engine, {
+    dispatch: createHostDispatch(
+      engine,
+      {
         settings: options.settingsStore ?? new MemorySettingsStore(),
         files: new FileGrants({ sampleRoot: engine.sampleDocRoot, granted: options.allowedPaths }),
-      }),
+      },
       onInternalError,
     ),
     onEvent: (listener) => engine.onEvent(listener),

@@ -9,7 +9,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import type { EventName } from '../../shared/contract';
 import { decodeWireChecked, encodeWire, MAX_WIRE_DEPTH, type WireDecodeFailure, type WireEvent, type WireResult } from '../../shared/wire-codec';
-import type { Dispatch } from '../door/dispatch';
+import type { Dispatch } from '../host/dispatch';
 import type { GuardVerdict, UpgradeRequestLike } from './upgrade-guard';
 
 /** The engine's `onEvent`, or anything shaped like it. */

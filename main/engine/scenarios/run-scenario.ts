@@ -6,7 +6,7 @@ import type { JournalEvent } from '../../../shared/contract';
 import { HTTP_KEEP_ALIVE, L1_HELLO_WORLD } from '../../../shared/presets';
 import type { ServerSettingsPatch } from '../../../shared/server-settings';
 import type { TeardownScenario } from '../../../shared/teardown/tcp-states';
-import type { EngineHandlers } from '../engine';
+import type { EngineHandlers } from '../engine-handlers';
 
 export interface ScenarioDeps {
   handlers: EngineHandlers;

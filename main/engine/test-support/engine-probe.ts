@@ -1,4 +1,4 @@
-// Drives an Engine the way a host does (through createDispatch) and records what it emits, so a
+// Drives an Engine the way a host does (through createHostDispatch) and records what it emits, so a
 // test can wait for a state and then compare the journal with what the peers saw.
 import type {
   CommandInput,
@@ -10,9 +10,9 @@ import type {
   ServerInfo,
 } from '../../../shared/contract';
 import type { ServerSettingsPatch } from '../../../shared/server-settings';
-import { createDispatch, type Dispatch } from '../../door/dispatch';
+import type { Dispatch } from '../../host/dispatch';
 import { Engine, type EngineOptions } from '../engine';
-import { hostHandlers, unrestrictedFiles } from '../../door/host-handlers';
+import { createHostDispatch, unrestrictedFiles } from '../../host/host-handlers';
 import { MemorySettingsStore } from '../../settings/settings-store';
 
 export class EngineProbe {
@@ -27,7 +27,7 @@ export class EngineProbe {
 
   constructor(options: Partial<EngineOptions> = {}) {
     this.engine = new Engine({ host: 'cli', version: 'test', ...options });
-    this.dispatch = createDispatch(hostHandlers(this.engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(this.engine) }));
+    this.dispatch = createHostDispatch(this.engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(this.engine) }, (err) => console.error(err));
     this.engine.onEvent((name, payload) => {
       if (name === 'journal.delta') {
         this.deltas.push(payload as EventPayload<'journal.delta'>);

@@ -12,22 +12,12 @@ import {
   type Result,
 } from '../../shared/contract';
 import type { ErrorCode } from '../../shared/errors';
+import { CommandError } from '../engine/command-error';
 import { inputOutOfBounds } from './input-bounds';
 
 export type CommandHandlers = {
   [N in CommandName]: (input: ParsedInput<N>) => Promise<CommandOutput<N>>;
 };
-
-/** Thrown by engine code to fail a command with a code the renderer and CLI can explain. */
-export class CommandError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly params: ErrorInfo['params'] = {},
-  ) {
-    super(code);
-    this.name = 'CommandError';
-  }
-}
 
 export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
 

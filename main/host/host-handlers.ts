@@ -1,11 +1,12 @@
 // Every command a host answers, joined in one place: the engine's (sockets), the settings kept in
-// a store, and the file grants, which also guard the commands that name paths.
-import type { EngineHandlers } from '../engine/engine';
-import { settingsHandlers } from '../settings/settings-handlers';
+// a store, and the file grants, which also guard the commands that name paths. Each host (Electron,
+// the web host, the CLI's serve and connect) makes its door's dispatch here, the same way.
+import type { EngineHandlers } from '../engine/engine-handlers';
 import type { SettingsStore } from '../settings/settings-store';
-import type { CommandHandlers } from './dispatch';
+import { createDispatch, type CommandHandlers, type Dispatch } from './dispatch';
 import { fileHandlers, guardPaths, type ChoosePath } from './file-handlers';
 import { FileGrants } from './file-grants';
+import { settingsHandlers } from './settings-handlers';
 
 export interface HostParts {
   settings: SettingsStore;
@@ -22,6 +23,14 @@ export function hostHandlers(engine: { handlers: EngineHandlers }, parts: HostPa
     ...fileHandlers(parts.files, parts.choosePath ?? null),
   };
   return guardPaths(all, parts.files);
+}
+
+/**
+ * The one dispatch a host puts behind its door: every command validated, then answered by
+ * hostHandlers. `onInternalError` hears what a handler threw that was not a CommandError (a bug).
+ */
+export function createHostDispatch(engine: { handlers: EngineHandlers }, parts: HostParts, onInternalError: (err: unknown) => void): Dispatch {
+  return createDispatch(hostHandlers(engine, parts), onInternalError);
 }
 
 /** For hosts driven by a person's own command line (`serve`, `connect`, benches): no page to fear. */

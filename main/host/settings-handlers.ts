@@ -1,7 +1,7 @@
 // The contract's settings commands, answered by a store: kept apart from the engine, which deals
-// with sockets only. Each host joins them to the engine's handlers (see main/door/host-handlers.ts).
-import type { CommandHandlers } from '../door/dispatch';
-import type { SettingsStore } from './settings-store';
+// with sockets only. Each host joins them to the engine's handlers (see host-handlers.ts).
+import type { CommandHandlers } from './dispatch';
+import type { SettingsStore } from '../settings/settings-store';
 
 export type SettingsHandlers = Pick<CommandHandlers, 'settings.load' | 'settings.save'>;
 
