@@ -5,27 +5,26 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract';
 import { decodeWire } from '../../shared/wire-codec';
-import { FULL_BACKLOG_SERVER, L1_CLIENT, peerScript, runPython, startPythonServer, type PythonServer } from '../engine/test-support/peers';
+import {
+  FULL_BACKLOG_SERVER,
+  HOLDER,
+  L1_CLIENT,
+  L1_SERVER,
+  L2_SERVER,
+  READ_TO_EOF_SERVER,
+  reported,
+  RESETTER,
+  runPython,
+  startPythonServer,
+  type PeerFile,
+  type PythonServer,
+} from '../engine/test-support/peers';
 import { CONNECT_OPTIONS } from './connect-options';
 
 const ENTRY = 'main/cli/wirebench.ts';
 const L1_ANSWER = 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>Hello World</body></html>\r\n\r\n';
 const L1_REQUEST = 'GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n';
 
-/** Lesson L1's server: recv once, answer, shutdown(SHUT_WR), close; then prints what it got, in hex. */
-const L1_SERVER = peerScript('l1-server.py');
-
-/** Reads everything until the client's FIN, prints it in hex, and closes. */
-const RECORDER = peerScript('recorder.py');
-
-/** Receives once, then closes with SO_LINGER 0: an RST instead of a FIN. */
-const RESETTER = peerScript('resetter.py');
-
-/** Lesson L2's server: recv once, the bare-LF answer with no headers, close. */
-const L2_SERVER = peerScript('connect-l2-server.py');
-
-/** Accepts and holds the connection open, sending nothing, until killed. */
-const HOLDER = peerScript('holder.py');
 
 interface Ran {
   code: number | null;
@@ -64,16 +63,20 @@ function runConnect(args: string[], input: string | Uint8Array = ''): Promise<Ra
   );
 }
 
-async function peer(script: string): Promise<PythonServer> {
-  const server = await startPythonServer(script);
+async function peer(file: PeerFile, args: string[] = []): Promise<PythonServer> {
+  const server = await startPythonServer(file, args);
   peers.push(server);
   return server;
 }
 
-/** What a recording peer printed after the port: the bytes it received. */
+/** Reads everything until the client's FIN and closes without a word, reporting what it got. */
+function recorder(): Promise<PythonServer> {
+  return peer(READ_TO_EOF_SERVER, ['none']);
+}
+
+/** What a recording peer (recorder(), L1_SERVER) reported it received. */
 async function receivedBy(server: PythonServer): Promise<Buffer> {
-  const { stdout } = await server.done;
-  return Buffer.from(stdout.toString('latin1').split('\n')[1] ?? '', 'hex');
+  return reported((await server.done).stderr, 'received');
 }
 
 /** A port nothing listens on: one the system just gave out and took back. */
@@ -112,14 +115,14 @@ describe('wirebench connect', () => {
   });
 
   it('--lf ends each line with LF alone, whatever line breaks the input had; the last line gets one too', async () => {
-    const server = await peer(RECORDER);
+    const server = await recorder();
     const ran = await runConnect(['--lf', `127.0.0.1:${server.port}`], 'GET / HTTP/1.0\r\nHost: x\n\nlast');
     expect(ran.code).toBe(0);
     expect((await receivedBy(server)).toString('latin1')).toBe('GET / HTTP/1.0\nHost: x\n\nlast\n');
   });
 
   it('--raw sends every byte exactly as read', async () => {
-    const server = await peer(RECORDER);
+    const server = await recorder();
     const bytes = Uint8Array.of(0x00, 0xff, 0x0d, 0x47, 0x0a, 0x0a, 0x80, 0x5c, 0x72);
     const ran = await runConnect(['--raw', '127.0.0.1', String(server.port)], bytes);
     expect(ran.code).toBe(0);
@@ -127,12 +130,12 @@ describe('wirebench connect', () => {
   });
 
   it('--hex sends the bytes each line spells, and stops at a line that is not hex, naming it', async () => {
-    const server = await peer(RECORDER);
+    const server = await recorder();
     const ran = await runConnect(['--hex', `127.0.0.1:${server.port}`], '47 45 54\n\n0d0a 00ff\n');
     expect(ran.code).toBe(0);
     expect((await receivedBy(server)).equals(Buffer.from('GET\r\n\x00\xff', 'latin1'))).toBe(true);
 
-    const second = await peer(RECORDER);
+    const second = await recorder();
     const bad = await runConnect(['--hex', `127.0.0.1:${second.port}`], '47 45\n54 4g 0a\n20\n');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('Line 2, column 5 of the input: "g" is not a hex digit. Nothing of that line was sent.');
@@ -142,18 +145,18 @@ describe('wirebench connect', () => {
 
   it('--escapes decodes \\r \\n \\t \\0 \\xHH \\\\ per line; without it a backslash is just a backslash', async () => {
     const typed = String.raw`a\r\n\t\0\x41\\b` + '\n';
-    const server = await peer(RECORDER);
+    const server = await recorder();
     const ran = await runConnect(['--escapes', `127.0.0.1:${server.port}`], typed);
     expect(ran.code).toBe(0);
     expect((await receivedBy(server)).toString('latin1')).toBe('a\r\n\t\0A\\b\r\n');
 
-    const literal = await peer(RECORDER);
+    const literal = await recorder();
     expect((await runConnect([`127.0.0.1:${literal.port}`], typed)).code).toBe(0);
     expect((await receivedBy(literal)).toString('latin1')).toBe(String.raw`a\r\n\t\0\x41\\b` + '\r\n');
   });
 
   it('--request sends the request line and Host header a URL stands for, then the blank line', async () => {
-    const server = await peer(RECORDER);
+    const server = await recorder();
     const ran = await runConnect(['--request', '--quiet', `http://127.0.0.1:${server.port}/hello?x=1`]);
     expect(ran).toMatchObject({ code: 0, err: '' });
     expect((await receivedBy(server)).toString('latin1')).toBe(`GET /hello?x=1 HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`);

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent, JournalTotals } from '../../shared/contract';
 import { L1_HELLO_WORLD } from '../../shared/presets';
 import { decodeWire } from '../../shared/wire-codec';
-import { L1_CLIENT, peerScript, run, runPython } from '../engine/test-support/peers';
+import { ABORT_MID_REQUEST, L1_CLIENT, run, runPython, runScript, URLLIB_CLIENT } from '../engine/test-support/peers';
 import { tableTooBig } from '../engine/kernel-tcp/table-size';
 import { SERVE_OPTIONS } from './serve-options';
 
@@ -115,9 +115,6 @@ function nc(port: number, input: Uint8Array): Promise<Buffer> {
   });
 }
 
-/** Sends half a request, then aborts: SO_LINGER 0 and close send RST instead of FIN. */
-const ABORTING_CLIENT = peerScript('aborting-client.py');
-
 describe('wirebench serve', () => {
   it('answers lesson L1 client with L1 bytes exactly, and prints the exchange as readable lines', async () => {
     const server = await serve(['--port', '0']);
@@ -139,7 +136,7 @@ describe('wirebench serve', () => {
 
   it("says when a client's RST came, and why: one that aborts in the middle of its request", async () => {
     const server = await serve(['--port', '0', '--answer', 'request-end']);
-    const client = await runPython(ABORTING_CLIENT, [server.port]);
+    const client = await runScript(server.port, ABORT_MID_REQUEST);
     expect(client.code).toBe(0);
     await until(() => server.lines.some((l) => / closed after an error$/.test(l)), 'the closed line');
     const text = server.lines.join('\n');
@@ -153,10 +150,7 @@ describe('wirebench serve', () => {
 
   it('gives urllib.request the body, and nc sending garbage the canned answer byte for byte', async () => {
     const server = await serve(['--port', '0']);
-    const urllib = await runPython(
-      `import sys, urllib.request\nsys.stdout.buffer.write(urllib.request.urlopen('http://127.0.0.1:%s/romeo.txt' % sys.argv[1]).read())`,
-      [server.port],
-    );
+    const urllib = await runPython(URLLIB_CLIENT, [server.port]);
     expect(urllib.stdout.toString('latin1')).toBe('<html><body>Hello World</body></html>\r\n\r\n');
     expect(await server.stop('SIGTERM')).toBe(0);
 

@@ -6,16 +6,8 @@ import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeLines } from '../../shared/typed-input';
 import { EngineProbe, notes, payload, wireKinds } from './test-support/engine-probe';
-import {
-  CLOSE_AT_ONCE_SERVER,
-  freePort,
-  L2_SERVER_AT,
-  reported,
-  RESET_AFTER_READ_SERVER,
-  startPythonPeer,
-  typed,
-} from './test-support/client-peers';
-import { FULL_BACKLOG_SERVER, startPythonServer } from './test-support/peers';
+import { freePort, typed } from './test-support/client-peers';
+import { CLOSE_AT_ONCE_SERVER, FULL_BACKLOG_SERVER, L2_SERVER, reported, RESETTER, startPythonServer } from './test-support/peers';
 
 let probe: EngineProbe;
 afterEach(async () => {
@@ -64,11 +56,11 @@ describe('connect failures, explained', () => {
 describe('a peer that goes away while we are connected', () => {
   it('resets after reading: we journal error ECONNRESET, closed with hadError, and send says why', async () => {
     probe = new EngineProbe();
-    const server = await startPythonPeer(RESET_AFTER_READ_SERVER);
+    const server = await startPythonServer(RESETTER);
     const { connId } = await probe.call('client.connect', { host: '127.0.0.1', port: server.port });
     await probe.call('client.send', { connId, bytes: hello });
     const events = await probe.waitForKind(connId, 'closed');
-    expect((await server.done).stderr).toContain(`received ${hello.length} then reset`);
+    expect((await server.done).stderr).toContain(`received ${hello.length}\nreset\n`);
 
     // The RST as the event it is, then the OS's report of it (rst-received.test.ts covers its kinds).
     expect(wireKinds(events)).toEqual(['opened', 'data out', 'rst_received', 'error', 'closed']);
@@ -85,7 +77,7 @@ describe('a peer that goes away while we are connected', () => {
 
   it('closed fully: we may keep sending until the OS says EPIPE or ECONNRESET, then send is refused', async () => {
     probe = new EngineProbe();
-    const server = await startPythonPeer(CLOSE_AT_ONCE_SERVER);
+    const server = await startPythonServer(CLOSE_AT_ONCE_SERVER);
     try {
       const { connId } = await probe.call('client.connect', { host: '127.0.0.1', port: server.port });
       await server.said('closed', (stderr) => stderr.includes('closed\n'));
@@ -142,7 +134,7 @@ const hasIpv6Loopback = Object.values(networkInterfaces()).some((list) => list?.
 describe('resolution: every address the name has, each one tried in turn', () => {
   it('localhost, to a server on 127.0.0.1 only: an IPv6 address first is refused, 127.0.0.1 answers', async () => {
     probe = new EngineProbe();
-    const server = await startPythonPeer(L2_SERVER_AT, ['127.0.0.1']);
+    const server = await startPythonServer(L2_SERVER, ['127.0.0.1']);
     const summary = await probe.call('client.connect', { host: 'localhost', port: server.port });
     const { resolution } = summary;
     const addresses = resolution.addresses.map((a) => a.address);
@@ -173,7 +165,7 @@ describe('resolution: every address the name has, each one tried in turn', () =>
 
   it.skipIf(!hasIpv6Loopback)('::1, an IPv6 literal: one address, no lookup, and it answers (skipped without IPv6 loopback)', async () => {
     probe = new EngineProbe();
-    const server = await startPythonPeer(L2_SERVER_AT, ['::1']);
+    const server = await startPythonServer(L2_SERVER, ['::1']);
     const summary = await probe.call('client.connect', { host: '::1', port: server.port });
     expect(summary.resolution).toEqual({
       host: '::1',

@@ -8,18 +8,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract';
 import { decodeHex, encodeLines, keyBytes, type Encoded } from '../../shared/typed-input';
 import { EngineProbe, kinds, payload, wireKinds } from './test-support/engine-probe';
+import { startNc, typed } from './test-support/client-peers';
 import {
   CHUNK_RECORDER,
+  counts,
   L1_SERVER,
-  L2_SERVER_AT,
+  L2_SERVER,
   L4_STATIC_SERVER,
+  READ_TO_EOF_SERVER,
   RESET_WATCHER,
   reported,
-  startNc,
-  startPythonPeer,
-  typed,
-} from './test-support/client-peers';
-import { counts, READ_TO_EOF_SERVER } from './test-support/peers';
+  startPythonServer,
+} from './test-support/peers';
 
 let probe: EngineProbe;
 afterEach(async () => {
@@ -40,7 +40,7 @@ async function exchange(port: number, request: Uint8Array): Promise<{ connId: st
 describe('the client against the lessons’ servers: it receives exactly what they sent', () => {
   it('L1: one sendall, the server’s FIN (shutdown SHUT_WR), and it waits for our close', async () => {
     probe = new EngineProbe();
-    const server = await startPythonPeer(L1_SERVER);
+    const server = await startPythonServer(L1_SERVER);
     const request = typed(encodeLines('GET http://127.0.0.1/romeo.txt HTTP/1.0\n', 'crlf'));
     expect(text(request)).toBe('GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n');
 
@@ -69,7 +69,7 @@ describe('the client against the lessons’ servers: it receives exactly what th
 
   it('L2: the bare-LF answer with no headers, then the server closes', async () => {
     probe = new EngineProbe();
-    const server = await startPythonPeer(L2_SERVER_AT, ['127.0.0.1']);
+    const server = await startPythonServer(L2_SERVER, ['127.0.0.1']);
     // What the learner types at telnet, then Enter.
     const { events } = await exchange(server.port, typed(encodeLines('GET /hello HTTP/1.1', 'crlf')));
     const python = await server.done;
@@ -95,7 +95,7 @@ describe('the client against the lessons’ servers: it receives exactly what th
 
     it('/ is index.html, a binary file arrives whole, a missing one is a 404', async () => {
       probe = new EngineProbe();
-      const server = await startPythonPeer(L4_STATIC_SERVER, [root, 3]);
+      const server = await startPythonServer(L4_STATIC_SERVER, [root, 3]);
       const paths = ['/', '/test.jpg', '/missing.html'];
       const received: Buffer[] = [];
       for (const [i, path] of paths.entries()) {
@@ -149,7 +149,7 @@ describe('what the user types arrives exactly: nc -l as the peer', () => {
 describe('character mode, half-close and reset, as the peer sees them', () => {
   it('three keys, three sends: the peer reads three chunks of one byte', async () => {
     probe = new EngineProbe();
-    const peer = await startPythonPeer(CHUNK_RECORDER);
+    const peer = await startPythonServer(CHUNK_RECORDER);
     const { connId } = await probe.call('client.connect', { host: '127.0.0.1', port: peer.port });
     const chunksSaid = (n: number) => (stderr: string) => (stderr.match(/^chunk \d+$/gm) ?? []).length >= n;
     for (const [i, key] of ['G', 'E', 'T'].entries()) {
@@ -172,7 +172,7 @@ describe('character mode, half-close and reset, as the peer sees them', () => {
 
   it('half-close: a server that answers only after our FIN still gets its answer to us', async () => {
     probe = new EngineProbe();
-    const server = await startPythonPeer(READ_TO_EOF_SERVER);
+    const server = await startPythonServer(READ_TO_EOF_SERVER);
     const { connId } = await probe.call('client.connect', { host: '127.0.0.1', port: server.port });
     const request = typed(encodeLines('GET / HTTP/1.0\n', 'crlf'));
     await probe.call('client.send', { connId, bytes: request });
@@ -198,7 +198,7 @@ describe('character mode, half-close and reset, as the peer sees them', () => {
 
   it('reset: the peer’s recv() raises ConnectionResetError; we journal rst_sent, then closed', async () => {
     probe = new EngineProbe();
-    const peer = await startPythonPeer(RESET_WATCHER);
+    const peer = await startPythonServer(RESET_WATCHER);
     const { connId } = await probe.call('client.connect', { host: '127.0.0.1', port: peer.port });
     await probe.call('client.send', { connId, bytes: typed(encodeLines('hello', 'none')) });
     await peer.said('got 5', (stderr) => stderr.includes('got 5\n'));

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { L1_HELLO_WORLD } from '../../shared/presets';
 import { EngineProbe, notes, wireKinds } from './test-support/engine-probe';
-import { HUGE_REQUEST_LINE, listenDrops, RESET_STORM, SLOWLORIS, startPython } from './test-support/load-peers';
-import { counts, run } from './test-support/peers';
+import { listenDrops } from './test-support/listen-drops';
+import { counts, HUGE_REQUEST_LINE, RESET_STORM, run, SLOWLORIS, startPython } from './test-support/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../../shared/contract';
 import { Journal } from '../journal';
 import { buildLadder } from '../../../shared/teardown/ladder-model';
-import { L1_SERVER, startPythonPeer } from '../test-support/client-peers';
+import { L1_SERVER, startPythonServer } from '../test-support/peers';
 import { ascii, EngineProbe, wireKinds } from '../test-support/engine-probe';
 import { parseProcNetTcp, readSocketTables } from './proc-net-tcp';
 import { tableTooBig } from './table-size';
@@ -92,7 +92,7 @@ describe.skipIf(!linux)("lesson L1's Python server (shutdown(SHUT_WR), then clos
   beforeEach(needsTable);
   it('our client reads the FIN before it closes: CLOSE_WAIT, then CLOSED; Python holds TIME_WAIT', async () => {
     probe = new EngineProbe({ kernelStates: true });
-    const server = await startPythonPeer(L1_SERVER);
+    const server = await startPythonServer(L1_SERVER);
     const { connId, local, remote } = await probe.call('client.connect', { host: '127.0.0.1', port: server.port });
     await probe.call('client.send', { connId, bytes: ascii('GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n') });
     await probe.waitForKind(connId, 'peer_fin');

@@ -19,7 +19,7 @@ import {
 } from '../../../shared/presets';
 import { applyEdits, checkResponse } from '../../../shared/response-check';
 import { EngineProbe } from '../test-support/engine-probe';
-import { peerScript, run, runPython } from '../test-support/peers';
+import { L1_CLIENT, run, runPython } from '../test-support/peers';
 
 const SAMPLE_ROOT = resolve(import.meta.dirname, '../../../app/docroot');
 const JPEG = new Uint8Array(readFileSync(join(SAMPLE_ROOT, 'test.jpg')));
@@ -39,10 +39,10 @@ async function serve(bytes: Uint8Array, after: Preset['after']): Promise<number>
 }
 
 /**
- * A client like lesson L1's: one request, recv() until EOF, close; the bytes in hex on stdout.
+ * Lesson L1's client with an HTTP/1.1 request: one request, recv() until EOF, close.
  * `Connection: close` so a keep-alive server closes too, and EOF comes.
  */
-const HEX_CLIENT = peerScript('hex-client.py');
+const CLOSE_REQUEST = 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n';
 
 /**
  * curl's view: --raw leaves the body as it came (no chunk decoding, no gunzip), -i puts the head in
@@ -77,9 +77,9 @@ function curlSees(name: string, bytes: Uint8Array): Uint8Array {
 describe('every preset on the wire', () => {
   it.each(cases)('$name: the python client and curl get exactly its bytes', async ({ name, bytes, after }) => {
     const port = await serve(bytes, after);
-    const python = await runPython(HEX_CLIENT, [port]);
-    expect(python.stderr).toBe('');
-    expect(python.stdout.toString()).toBe(Buffer.from(bytes).toString('hex'));
+    const python = await runPython(L1_CLIENT, [port, CLOSE_REQUEST]);
+    expect(python.stderr).toBe(`sent ${CLOSE_REQUEST.length}\nreceived ${bytes.length}\n`); // its report, nothing else
+    expect(python.stdout.toString('hex')).toBe(Buffer.from(bytes).toString('hex'));
 
     // L3's image starts with an empty line, which curl takes for an HTTP/0.9 answer (see broken-answers-clients.test.ts).
     const http09 = name === 'l2-hello-bare-lf' || name === 'broken-no-status-line' || name === 'l3-image' ? ['--http0.9'] : [];

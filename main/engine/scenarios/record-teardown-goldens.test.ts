@@ -10,8 +10,8 @@ import type { JournalEvent } from '../../../shared/contract';
 import { buildLadder } from '../../../shared/teardown/ladder-model';
 import { journalBlock, renderArrows, renderSteps } from '../../../shared/teardown/ladder.test-golden';
 import { TEARDOWN_SCENARIOS, type TeardownScenario } from '../../../shared/teardown/tcp-states';
-import { L1_SERVER, L2_SERVER_AT, startPythonPeer } from '../test-support/client-peers';
 import { ascii, EngineProbe } from '../test-support/engine-probe';
+import { L1_SERVER, L2_SERVER, startPythonServer } from '../test-support/peers';
 import { play } from './scenario-journals';
 
 const RECORD = process.env.WIREBENCH_RECORD_GOLDENS === '1' && process.platform === 'linux';
@@ -86,7 +86,7 @@ describe.skipIf(!RECORD)('record the teardown golden files (WIREBENCH_RECORD_GOL
 
   it('l1-python-server', async () => {
     const p = (probe = new EngineProbe({ kernelStates: true }));
-    const server = await startPythonPeer(L1_SERVER);
+    const server = await startPythonServer(L1_SERVER);
     const { connId } = await p.call('client.connect', { host: '127.0.0.1', port: server.port });
     await p.call('client.send', { connId, bytes: ascii('GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n') });
     await p.waitForKind(connId, 'peer_fin');
@@ -99,7 +99,7 @@ describe.skipIf(!RECORD)('record the teardown golden files (WIREBENCH_RECORD_GOL
 
   it('l2-python-server', async () => {
     const p = (probe = new EngineProbe({ kernelStates: true }));
-    const server = await startPythonPeer(L2_SERVER_AT, ['127.0.0.1']);
+    const server = await startPythonServer(L2_SERVER, ['127.0.0.1']);
     const { connId } = await p.call('client.connect', { host: '127.0.0.1', port: server.port });
     await p.call('client.send', { connId, bytes: ascii('GET /hello HTTP/1.1\r\n') });
     await p.waitForKind(connId, 'peer_fin');

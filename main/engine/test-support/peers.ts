@@ -1,122 +1,124 @@
-// Real peers for the engine's tests: curl and python3 scripts written in the style of the lessons
-// (LESSONS.md). Each runs as its own process and talks to the engine over real loopback sockets;
-// nothing here imitates the network.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Real peers for the tests: python3 programs in the style of the lessons (LESSONS.md), kept as
+// files in ./peers/ that share one opening (peers/peer.py) and one reporting format (described
+// there, read by counts() and reported() below), plus curl. Each runs as its own process and
+// talks over real loopback sockets; nothing here imitates the network. Every peer is listed here,
+// and each file says at its top what it does, what arguments it takes and what it reports.
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { start, type Finished, type Running } from './peer-process';
 
-export interface Finished {
-  code: number | null;
-  stdout: Buffer;
-  stderr: string;
+declare const peerFileBrand: unique symbol;
+/** The path of a peer in ./peers/. The runners take only these, so no script hides in a string again. */
+export type PeerFile = string & { readonly [peerFileBrand]: true };
+
+const FOLDER = join(import.meta.dirname, 'peers');
+
+function peerFile(name: string): PeerFile {
+  const path = join(FOLDER, name);
+  if (!existsSync(path)) throw new Error(`no peer ${name} in ${FOLDER}`);
+  return path as PeerFile;
 }
+
+// Servers: each prints its port as its first stdout line and serves one client (L4: several).
+/** Lesson L1's server: one sendall, shutdown(SHUT_WR), then it waits for the client's close. */
+export const L1_SERVER = peerFile('l1-server.py');
+/** Lesson L2's server, bare LFs, then close. Args: [127.0.0.1 | ::1] [close | abort]. */
+export const L2_SERVER = peerFile('l2-server.py');
+/** Lesson L4's static file server. Args: root clients. */
+export const L4_STATIC_SERVER = peerFile('l4-static-server.py');
+/** Reads until the client's FIN, then answers. Args: [answer | none]. */
+export const READ_TO_EOF_SERVER = peerFile('read-to-eof-server.py');
+/** A full accept queue: a connect to it neither succeeds nor is refused, it times out. */
+export const FULL_BACKLOG_SERVER = peerFile('full-backlog-server.py');
+/** Accepts and holds the connection, silent; with nobody connecting, it holds its port. */
+export const HOLDER = peerFile('holder.py');
+/** Reads once, then resets (SO_LINGER 0). */
+export const RESETTER = peerFile('resetter.py');
+/** Accepts and closes at once (FIN). */
+export const CLOSE_AT_ONCE_SERVER = peerFile('close-at-once-server.py');
+/** Reports the length of each recv(). */
+export const CHUNK_RECORDER = peerFile('chunk-recorder.py');
+/** Reads until EOF or a reset, saying which. */
+export const RESET_WATCHER = peerFile('reset-watcher.py');
+
+// Clients: the first argument is the port.
+/** Lesson L1's client: one request (the lesson's, or argv[2]), recv(512) until EOF. */
+export const L1_CLIENT = peerFile('l1-client.py');
+/** Lesson L1's higher-level client: urllib.request fetches /romeo.txt. */
+export const URLLIB_CLIENT = peerFile('urllib-client.py');
+/** Follows a script of steps: see runScript and startScript below. */
+const SCRIPTED_CLIENT = peerFile('scripted-client.py');
+/** Connections opened and reset by the hundred. Args: port total batch. */
+export const RESET_STORM = peerFile('reset-storm.py');
+/** Many connections, each sending one byte a second of a head that never ends. Args: port clients seconds. */
+export const SLOWLORIS = peerFile('slowloris.py');
+/** One enormous request line. Args: port size. */
+export const HUGE_REQUEST_LINE = peerFile('huge-request-line.py');
 
 /** Runs a program to completion (killed after timeoutMs), collecting its output as bytes. */
 export function run(command: string, args: string[], timeoutMs = 10_000): Promise<Finished> {
-  return finished(spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] }), timeoutMs);
+  return start(command, args, { timeoutMs }).done;
 }
 
 /**
- * A peer kept as a real Python file in ./peers/ (runnable and readable on its own), as its text
- * for runPython or startPythonServer. The peers still written inline in tests move there too.
+ * Starts a peer. The file, not `-c` and its text, so Python puts ./peers/ on sys.path and peer.py
+ * is found from any working directory; -B, so that import writes no __pycache__ into the tree.
  */
-export function peerScript(name: string): string {
-  return readFileSync(join(import.meta.dirname, 'peers', name), 'utf8');
+export function startPython(file: PeerFile, args: readonly (string | number)[] = [], timeoutMs = 30_000, stdin = false): Running {
+  return start('python3', ['-B', file, ...args.map(String)], { timeoutMs, stdin });
 }
 
-export function runPython(script: string, args: (string | number)[] = []): Promise<Finished> {
-  return run('python3', ['-c', script, ...args.map(String)]);
+export function runPython(file: PeerFile, args: readonly (string | number)[] = []): Promise<Finished> {
+  return startPython(file, args, 10_000).done;
 }
 
-export interface PythonServer {
+export interface PythonServer extends Pick<Running, 'done' | 'said' | 'stop'> {
   port: number;
-  /** Resolves when the script exits (it serves one connection, then exits). */
-  done: Promise<Finished>;
-  /** Ends the script now (for servers that would otherwise wait). */
-  stop(): void;
 }
 
-/** Starts a python3 server script that prints its port on its first stdout line. */
-export function startPythonServer(script: string): Promise<PythonServer> {
-  const child = spawn('python3', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const done = finished(child, 15_000);
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const onData = (chunk: Buffer): void => {
-      text += chunk.toString('latin1');
-      const line = /^(\d+)\n/.exec(text);
-      if (!line) return;
-      child.stdout?.off('data', onData);
-      resolve({ port: Number(line[1]), done, stop: () => child.kill('SIGKILL') });
-    };
-    child.stdout?.on('data', onData);
-    done.then((f) => reject(new Error(`python server exited early: ${f.stderr}`)), reject);
-  });
+/** Starts a server peer and waits for the port it prints on its first stdout line. */
+export async function startPythonServer(file: PeerFile, args: readonly (string | number)[] = [], timeoutMs = 15_000): Promise<PythonServer> {
+  const peer = startPython(file, args, timeoutMs);
+  const line = await peer.firstLine;
+  if (!/^\d+$/.test(line)) {
+    const f = await peer.done;
+    throw new Error(`${basename(file)} exited before it said its port (${f.code}): ${f.stderr}`);
+  }
+  return { port: Number(line), done: peer.done, said: peer.said, stop: peer.stop };
 }
 
-function finished(child: ChildProcess, timeoutMs: number): Promise<Finished> {
-  const stdout: Buffer[] = [];
-  let stderr = '';
-  child.stdout?.on('data', (c: Buffer) => stdout.push(c));
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout: Buffer.concat(stdout), stderr });
-    });
-  });
-}
-
-/** Reads "name N" pairs the scripts print on stderr, e.g. "sent 44 received 100". */
+/** The numbers a peer reported: each `name N` line, and the length of each `name N HEX` (bytes). */
 export function counts(stderr: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const m of stderr.matchAll(/([a-z]+) (\d+)/g)) out[m[1] as string] = Number(m[2]);
+  for (const m of stderr.matchAll(/^([a-z][a-z0-9]*) (\d+)(?: [0-9a-f]*)?$/gm)) out[m[1] as string] = Number(m[2]);
   return out;
 }
 
-/** Lesson L1's client: connect, send one HTTP/1.0 request, recv(512) until EOF, close. */
-export const L1_CLIENT = peerScript('l1-client.py');
+/** The bytes a peer reported as `name N HEX` (N the length; no HEX when there were none). */
+export function reported(stderr: string, name: string): Buffer {
+  const line = new RegExp(`^${name} (\\d+) ?([0-9a-f]*)$`, 'm').exec(stderr);
+  if (!line) throw new Error(`no "${name}" line in: ${stderr}`);
+  const bytes = Buffer.from(line[2] as string, 'hex');
+  if (bytes.length !== Number(line[1])) throw new Error(`"${name}" says ${line[1]} bytes but holds ${bytes.length}`);
+  return bytes;
+}
 
-/** Lesson L2's server: accept one client, recv(1024) once, answer with bare LFs, close. */
-export const L2_SERVER = peerScript('l2-server.py');
-
-/** A server that answers only after the client's FIN: it reads until recv() returns b''. */
-export const READ_TO_EOF_SERVER = peerScript('read-to-eof-server.py');
-
-/**
- * A listener whose accept queue is full: listen(0), never accept, and two connections of its own
- * already waiting. Linux then drops further SYNs (the queue overflows), so a connect to it
- * neither succeeds nor is refused: it times out, as against a host that does not answer.
- */
-export const FULL_BACKLOG_SERVER = peerScript('full-backlog-server.py');
-
-/**
- * A client that follows a script of steps, given as JSON in argv[2]:
- *   ["send", "text"]      sendall (latin-1: one byte per char)
- *   ["sleep", seconds]
- *   ["quiet", seconds]    wait that long and count what arrives meanwhile ("early N" on stderr)
- *   ["shut_wr"]           shutdown(SHUT_WR): our FIN
- *   ["read_all"]          recv until EOF (or a reset), printing the bytes on stdout
- *   ["wait_stdin"]        wait for a line on stdin (see startScript's proceed)
- *   ["mark", "name"]      tell the test it got here (see startScript's reached)
- *   ["rst"]               close with SO_LINGER 0 (an RST), and stop
- * Then it closes and reports "early N received M reset R sendfail F" on stderr: R is 1 if a read
- * was reset, F is 1 if a send failed (the peer had closed; the remaining steps are skipped).
- */
-export const SCRIPTED_CLIENT = peerScript('scripted-client.py');
-
+/** A step of the scripted client (peers/scripted-client.py says what each does). */
 export type ScriptStep =
   | ['send', string]
   | ['sleep', number]
   | ['quiet', number]
   | ['shut_wr']
+  | ['recv', number]
   | ['read_all']
   | ['wait_stdin']
   | ['mark', string]
   | ['rst'];
 
+/** A client that sends half a request, then aborts: SO_LINGER 0 and close send RST, not FIN. */
+export const ABORT_MID_REQUEST: ScriptStep[] = [['send', 'GET / HTTP/1.1\r\nHost: x\r\n'], ['sleep', 0.2], ['rst']];
+
+/** Runs the scripted client to its end; it reports `early`, `received`, `reset` and `sendfail`. */
 export function runScript(port: number, steps: ScriptStep[]): Promise<Finished> {
   return runPython(SCRIPTED_CLIENT, [port, JSON.stringify(steps)]);
 }
@@ -131,25 +133,10 @@ export interface RunningScript {
 
 /** Like runScript, but the test decides when each ["wait_stdin"] step goes on. */
 export function startScript(port: number, steps: ScriptStep[], timeoutMs = 15_000): RunningScript {
-  const child = spawn('python3', ['-c', SCRIPTED_CLIENT, String(port), JSON.stringify(steps)], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let said = '';
-  const waiting: { line: string; resolve: () => void }[] = [];
-  child.stderr?.on('data', (c: Buffer) => {
-    said += c.toString();
-    for (const w of waiting.filter((w) => said.includes(w.line))) w.resolve();
-  });
-  const done = finished(child, timeoutMs);
+  const peer = startPython(SCRIPTED_CLIENT, [port, JSON.stringify(steps)], timeoutMs, true);
   return {
-    done,
-    proceed: () => child.stdin?.write('\n'),
-    reached: (name) =>
-      new Promise((resolve, reject) => {
-        const line = `mark ${name}\n`;
-        if (said.includes(line)) resolve();
-        else waiting.push({ line, resolve });
-        void done.then(() => reject(new Error(`the script ended before ${name}`)));
-      }),
+    done: peer.done,
+    proceed: () => peer.tell(''),
+    reached: (name) => peer.said(name, (stderr) => stderr.includes(`mark ${name}\n`)),
   };
 }

@@ -1,8 +1,8 @@
-# Accepts and holds the connection open, sending nothing, until killed.
-import socket, time
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(('127.0.0.1', 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
+# Listens, accepts one connection and holds it open, sending nothing, until killed. With nobody
+# connecting it simply holds its port, as a lesson's server does when it is started twice.
+import time
+from peer import listen
+
+s = listen()
 conn, addr = s.accept()
 time.sleep(20)

@@ -1,18 +1,17 @@
-# A server that answers only after the client's FIN: it reads until recv() returns b''.
-import socket, sys
-s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-s.bind(('127.0.0.1', 0))
-s.listen(1)
-print(s.getsockname()[1], flush=True)
+# A server that reads until the client's FIN (recv returns b''), and only then answers and closes.
+# argv: [answer]. `answer` (the default): "You sent N bytes, then your FIN." in an HTTP/1.0
+# response. `none`: close without a word, for a test that wants only what the client sent.
+# Reports `received` and `sent` as bytes.
+from peer import arg, listen, read_to_eof, report
+
+s = listen()
 conn, addr = s.accept()
-request = b''
-while True:
-    data = conn.recv(1024)
-    if not data:
-        break
-    request += data
-response = b'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nYou sent %d bytes, then your FIN.\r\n' % len(request)
-conn.sendall(response)
+request = read_to_eof(conn, 1024)
+response = b''
+if arg(1, default='answer') == 'answer':
+    response = b'HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\nYou sent %d bytes, then your FIN.\r\n' % len(request)
+    conn.sendall(response)
 conn.close()
 s.close()
-sys.stderr.write('received %d sent %d\n' % (len(request), len(response)))
+report('received', request)
+report('sent', response)

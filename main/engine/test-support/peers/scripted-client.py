@@ -1,22 +1,27 @@
-# A client that follows a script of steps, given as JSON in argv[2]:
+# A client that follows a script of steps, given as JSON in argv[2] (see ScriptStep in
+# ../scripted-client.ts for the test's side):
 # ["send", "text"]      sendall (latin-1: one byte per char)
 # ["sleep", seconds]
-# ["quiet", seconds]    wait that long and count what arrives meanwhile ("early N" on stderr)
+# ["quiet", seconds]    wait that long and count what arrives meanwhile (`early`)
 # ["shut_wr"]           shutdown(SHUT_WR): our FIN
-# ["read_all"]          recv until EOF (or a reset), printing the bytes on stdout
-# ["wait_stdin"]        wait for a line on stdin (see startScript's proceed)
-# ["mark", "name"]      tell the test it got here (see startScript's reached)
+# ["recv", n]           one recv(n), as a program that reads a little and then stops reading
+# ["read_all"]          recv until EOF (or a reset)
+# ["wait_stdin"]        wait for a line on stdin (the test's proceed())
+# ["mark", "name"]      tell the test it got here: reports `mark name` (the test's reached())
 # ["rst"]               close with SO_LINGER 0 (an RST), and stop
-# Then it closes and reports "early N received M reset R sendfail F" on stderr: R is 1 if a read
-# was reset, F is 1 if a send failed (the peer had closed; the remaining steps are skipped).
-import json, select, socket, struct, sys, time
-port = int(sys.argv[1])
-steps = json.loads(sys.argv[2])
-s = socket.create_connection(('127.0.0.1', port))
-early = 0
-received = 0
-reset = 0
-sendfail = 0
+# argv: port steps. stdout: every byte received. Then it closes and reports `early N`,
+# `received N`, `reset R` (1 if a read was reset) and `sendfail F` (1 if a send failed: the peer
+# had gone; the remaining steps are skipped).
+import json
+import select
+import socket
+import sys
+import time
+from peer import abort, arg, chunks, connect, out, report
+
+s = connect(arg(1, int))
+steps = json.loads(arg(2))
+early = received = reset = sendfail = 0
 for step in steps:
     op = step[0]
     if op == 'send':
@@ -31,38 +36,31 @@ for step in steps:
         end = time.monotonic() + step[1]
         while True:
             left = end - time.monotonic()
-            if left <= 0:
-                break
-            r, _, _ = select.select([s], [], [], left)
-            if not r:
+            if left <= 0 or not select.select([s], [], [], left)[0]:
                 break
             data = s.recv(65536)
             if not data:
                 break
             early += len(data)
-            sys.stdout.buffer.write(data)
+            out(data)
     elif op == 'shut_wr':
         s.shutdown(socket.SHUT_WR)
     elif op == 'wait_stdin':
         sys.stdin.readline()
     elif op == 'mark':
-        sys.stderr.write('mark %s\n' % step[1])
-        sys.stderr.flush()
+        report('mark', step[1])
     elif op == 'rst':
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
-        s.close()
-        sys.stderr.write('early %d received %d reset %d\n' % (early, received, reset))
-        sys.exit(0)
-    elif op == 'read_all':
-        while True:
-            try:
-                data = s.recv(65536)
-            except ConnectionResetError:
-                reset = 1
-                break
-            if not data:
-                break
-            received += len(data)
-            sys.stdout.buffer.write(data)
-s.close()
-sys.stderr.write('early %d received %d reset %d sendfail %d\n' % (early, received, reset, sendfail))
+        abort(s)
+        break
+    elif op in ('recv', 'read_all'):
+        try:
+            for data in [s.recv(step[1])] if op == 'recv' else chunks(s):
+                received += len(data)
+                out(data)
+        except ConnectionResetError:
+            reset = 1
+    else:
+        raise ValueError('unknown step %r' % (step,))
+s.close()  # after an rst step it is closed already, and close() does nothing
+for name, value in (('early', early), ('received', received), ('reset', reset), ('sendfail', sendfail)):
+    report(name, value)
