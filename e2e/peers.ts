@@ -1,8 +1,12 @@
-// The peers a spec talks to the app's servers with: a browser tab, and a bare TCP socket from the
-// test process (lesson L1's client: connect(), send, read until EOF). Real sockets, never mocks.
+// The peers a spec talks to the app's servers with: a browser tab, a bare TCP socket from the
+// test process (lesson L1's client: connect(), send, read until EOF), and the unit tests' Python
+// peers (main/engine/test-support/peers/) where another program is the point. Real sockets, never
+// mocks. The socket and the recording server stay in this process: specs drive them byte by byte
+// and read them synchronously.
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import type { Page } from '@playwright/test';
 import { chromium } from 'playwright-core';
+import { HOLDER, startPythonServer } from '../main/engine/test-support/peers';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 
 /**
@@ -46,12 +50,19 @@ export async function rawClient(port: number): Promise<RawClient> {
   return { socket, received: () => Buffer.concat(chunks).toString('latin1'), receivedBytes: () => Buffer.concat(chunks), ended };
 }
 
-/** Another program holding a loopback port, as when a lesson's server is started twice. */
+/**
+ * Another program holding a loopback port, as when a lesson's server is started twice: the Python
+ * holder, listening and never accepting, until released (or a minute has passed).
+ */
 export async function holdPort(): Promise<{ port: number; release: () => Promise<void> }> {
-  const squatter = createServer();
-  await new Promise<void>((done) => squatter.listen(0, '127.0.0.1', done));
-  const { port } = squatter.address() as AddressInfo;
-  return { port, release: () => new Promise<void>((done) => squatter.close(() => done())) };
+  const holder = await startPythonServer(HOLDER, [], 60_000);
+  return {
+    port: holder.port,
+    release: async () => {
+      holder.stop();
+      await holder.done;
+    },
+  };
 }
 
 export interface RecordingServer {
