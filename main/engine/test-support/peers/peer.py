@@ -4,7 +4,7 @@
 # on sys.path, so `from peer import ...` finds this module whatever the working directory is
 # (vitest, Playwright, a shell elsewhere); nothing needs PYTHONPATH.
 #
-# The one reporting format, read by counts() and reported() in ../peer-reports.ts:
+# The one reporting format, read by counts() and reported() in ../peers.ts:
 #   stdout  data only. A server's first line is its port (the test waits for it before
 #           connecting); a client writes the bytes it received, exactly as they came.
 #   stderr  facts, one per line, `name value`, written by report() and flushed at once so a test

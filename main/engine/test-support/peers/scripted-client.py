@@ -1,5 +1,5 @@
-# A client that follows a script of steps, given as JSON in argv[2] (see ScriptStep in
-# ../scripted-client.ts for the test's side):
+# A client that follows a script of steps, given as JSON in argv[2] (ScriptStep, runScript and
+# startScript in ../peers.ts are the test's side):
 # ["send", "text"]      sendall (latin-1: one byte per char)
 # ["sleep", seconds]
 # ["quiet", seconds]    wait that long and count what arrives meanwhile (`early`)
