@@ -1,13 +1,18 @@
 // The workbench's layout: server and client on top, connections and the selected journal below.
 // Each panel sits behind an error boundary of its own (renderer/ui/panel-boundary.tsx): one that
-// fails to draw shows why in its place, and the others keep working.
+// fails to draw shows why in its place, and the others keep working. Features never import one
+// another: where one panel shows another's view (the server's response editor, the journal's Bytes
+// and Diagram), it is handed in here.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClientConsole } from './features/client-console/client-console';
 import { ConnectionList } from './features/connection-list/connection-list';
+import { ByteView } from './features/exchange/byte-view';
 import { JournalView } from './features/journal-view/journal-view';
+import { ResponseEditor } from './features/response-editor/response-editor';
 import { ServerPanel } from './features/server-panel/server-panel';
 import { SettingsNotices } from './features/settings-notices/settings-notices';
+import { TeardownView } from './features/teardown/teardown-view';
 import { useWirebench } from './store/store-context';
 import { selectLink } from './store/ui-slice';
 import { LinkBanner } from './ui/link-banner';
@@ -34,7 +39,7 @@ export function App() {
       <PanelHealthContext value={health}>
         <main className={stale ? 'workbench stale' : 'workbench'} aria-busy={stale}>
           <PanelBoundary panel="server" className="server-panel">
-            <ServerPanel />
+            <ServerPanel editor={ResponseEditor} />
           </PanelBoundary>
           <PanelBoundary panel="client" className="client-console">
             <ClientConsole />
@@ -43,7 +48,7 @@ export function App() {
             <ConnectionList />
           </PanelBoundary>
           <PanelBoundary panel="journal" className="journal-panel">
-            <JournalView />
+            <JournalView BytesView={ByteView} DiagramView={TeardownView} />
           </PanelBoundary>
         </main>
       </PanelHealthContext>

@@ -9,7 +9,7 @@ import { selectRstReasonKey } from '../../store/rst-select';
 import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { MessageText } from '../../ui/message-text';
-import { useJournal } from '../journal-view/use-journal';
+import { useJournal } from '../../journal/use-journal';
 import { connectSession, sendBytes, tearDown, urlRequestDraft } from './client-commands';
 import { ClientStatus } from './client-status';
 import { Composer } from './composer';

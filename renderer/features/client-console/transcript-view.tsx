@@ -8,7 +8,7 @@ import { sameBytes } from '../../../shared/bytes';
 import { rstReasonKey, type RstCause } from '../../../shared/rst-reason';
 import { formatAddress } from '../../lib/format';
 import { ByteText } from '../../ui/byte-text';
-import { describeEvent } from '../journal-view/describe-event';
+import { describeEvent } from '../../journal/describe-event';
 import { buildTranscript, type TranscriptItem } from './transcript';
 
 export function TranscriptView({ events, showControls }: { events: readonly JournalEvent[]; showControls: boolean }) {

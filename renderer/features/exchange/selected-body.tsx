@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { Annotation } from '../../../shared/annotation';
 import { messageContent } from '../../../shared/http-body';
 import type { ByteSelection } from '../../store/selection-slice';
-import { BodyPreview } from '../body-preview/body-preview';
+import { BodyPreview } from '../../body-preview/body-preview';
 import type { DirStream } from './exchange-model';
 import { readStream } from './stream-read';
 

@@ -6,7 +6,7 @@ import { ByteText } from '../../ui/byte-text';
 import { Elapsed } from '../../ui/elapsed';
 import { selectRstReasonKey } from '../../store/rst-select';
 import { useWirebench } from '../../store/store-context';
-import { describeEvent } from './describe-event';
+import { describeEvent } from '../../journal/describe-event';
 
 /**
  * Bytes drawn per entry until asked for more: a lesson's chunks are far smaller, while a download's

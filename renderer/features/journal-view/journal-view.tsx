@@ -1,8 +1,10 @@
 // Everything that happened on the selected connection, in order, with the time since it began
 // (Events); its bytes each way as streams, in text and hex (Bytes, features/exchange); or how it
-// was torn down, as a ladder diagram (Diagram, features/teardown).
+// was torn down, as a ladder diagram (Diagram, features/teardown). Those two views come in as props
+// from app.tsx, so this feature imports no other and can be drawn alone in a test.
+import type { ConnSummary, JournalEvent } from '../../../shared/contract';
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
-import { useMemo } from 'react';
+import { useMemo, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAddress } from '../../lib/format';
 import { selectConn } from '../../store/connections-slice';
@@ -10,14 +12,19 @@ import type { ConnJournal } from '../../store/journal-merge';
 import { useWirebench } from '../../store/store-context';
 import { PanelBoundary } from '../../ui/panel-boundary';
 import { selectJournalLarge, selectJournalView, selectSelectedConnId, selectSelectedSeq } from '../../store/ui-slice';
-import { ByteView } from '../exchange/byte-view';
-import { TeardownView } from '../teardown/teardown-view';
 import { JournalEntry } from './journal-entry';
 import { journalWindow } from './journal-window';
-import { useJournal } from './use-journal';
+import { useJournal } from '../../journal/use-journal';
 import './journal-view.css';
 
-export function JournalView() {
+interface JournalViewProps {
+  /** Bytes: the connection's streams (features/exchange's ByteView). */
+  BytesView: ComponentType<{ connId: string; conn: ConnSummary; events: readonly JournalEvent[]; roomy: boolean }>;
+  /** Diagram: how the connection was torn down (features/teardown's TeardownView). */
+  DiagramView: ComponentType<{ connId: string | null }>;
+}
+
+export function JournalView({ BytesView, DiagramView }: JournalViewProps) {
   const { t } = useTranslation();
   const connId = useWirebench(selectSelectedConnId);
   const conn = useWirebench(selectConn(connId));
@@ -73,9 +80,9 @@ export function JournalView() {
           buttons working, and choosing another view (or connection) draws afresh. */}
       <PanelBoundary panel={diagram ? 'diagram' : bytes ? 'bytes' : 'events'} resetKeys={[view, connId]}>
         {diagram ? (
-          <TeardownView connId={connId} />
+          <DiagramView connId={connId} />
         ) : bytes && conn && connId && journal ? (
-          <ByteView key={connId} connId={connId} conn={conn} events={journal.events} roomy={large} />
+          <BytesView key={connId} connId={connId} conn={conn} events={journal.events} roomy={large} />
         ) : (
           <EventList connId={connId} journal={journal} />
         )}

@@ -4,7 +4,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileBody } from '../../../shared/app-settings';
-import { ImagePreview } from '../body-preview/image-preview';
+import { ImagePreview } from '../../body-preview/image-preview';
 import { fileBody, fileBodyBytes } from '../../lib/response-doc';
 
 /** The most a response's body may be: what the engine sends from memory, and what settings keep. */

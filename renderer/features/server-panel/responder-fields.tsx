@@ -1,21 +1,29 @@
 // "What answers": the responder, and the fields of the one chosen (the canned bytes, the static
 // document root, the routes table; echo needs none).
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ResponseDoc } from '../../../shared/app-settings';
 import { RESPONDER_KINDS } from '../../../shared/server-choices';
 import type { DraftField, ServerDraft } from '../../store/server-draft';
-import { ResponseEditor } from '../response-editor/response-editor';
 import { ChoiceField } from '../../ui/choice-field';
 import { PanelBoundary } from '../../ui/panel-boundary';
 import { PathField } from './path-field';
 import { RoutesTable } from './routes-table';
 
+/**
+ * The canned response's editor (features/response-editor's ResponseEditor), handed in from app.tsx
+ * through the panel and the form: this feature imports no other, and a test can give a plain one.
+ */
+export type CannedEditor = ComponentType<{ doc: ResponseDoc; onDoc: (doc: ResponseDoc) => void }>;
+
 interface ResponderFieldsProps {
   draft: ServerDraft;
+  editor: CannedEditor;
   invalid: DraftField | null;
   onEdit: (patch: Partial<ServerDraft>) => void;
 }
 
-export function ResponderFields({ draft, invalid, onEdit }: ResponderFieldsProps) {
+export function ResponderFields({ draft, editor: Editor, invalid, onEdit }: ResponderFieldsProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -30,7 +38,7 @@ export function ResponderFields({ draft, invalid, onEdit }: ResponderFieldsProps
       />
       {draft.responder === 'canned' && (
         <PanelBoundary panel="editor">
-          <ResponseEditor
+          <Editor
             doc={{ text: draft.cannedText, body: draft.cannedBody }}
             onDoc={(doc) => onEdit({ cannedText: doc.text, cannedBody: doc.body })}
           />

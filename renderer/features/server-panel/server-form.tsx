@@ -19,12 +19,12 @@ import { CheckboxField } from '../../ui/checkbox-field';
 import { EndpointFields } from '../../ui/endpoint-fields';
 import { TextField } from '../../ui/text-field';
 import { AcceptFields, TimingFields } from './policy-fields';
-import { ResponderFields } from './responder-fields';
+import { ResponderFields, type CannedEditor } from './responder-fields';
 import { restartServer, startServer, stopSelected } from './server-commands';
 import { ServerErrorView } from './server-error-view';
 import { useLiveApply } from './use-live-apply';
 
-export function ServerForm() {
+export function ServerForm({ editor }: { editor: CannedEditor }) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const store = useWirebenchStore();
@@ -120,7 +120,7 @@ export function ServerForm() {
 
       <fieldset className="form-group">
         <legend>{t('ui.server.form.answersGroup')}</legend>
-        <ResponderFields draft={draft} invalid={invalid} onEdit={edit} />
+        <ResponderFields draft={draft} editor={editor} invalid={invalid} onEdit={edit} />
       </fieldset>
       <fieldset className="form-group">
         <legend>{t('ui.server.form.timingGroup')}</legend>

@@ -1,15 +1,17 @@
 // The built-in servers: which run and how they are doing (the list), how the next one or the
-// picked one behaves (the form), and how to reach one from outside.
+// picked one behaves (the form), and how to reach one from outside. The canned response's editor
+// comes in as a prop (app.tsx hands in features/response-editor's), so no feature imports another.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAddress } from '../../lib/format';
 import { listeningServers, selectSelectedServer, selectServers } from '../../store/servers-slice';
 import { useWirebench } from '../../store/store-context';
+import type { CannedEditor } from './responder-fields';
 import { ServerForm } from './server-form';
 import { ServerList } from './server-list';
 import './server-panel.css';
 
-export function ServerPanel() {
+export function ServerPanel({ editor }: { editor: CannedEditor }) {
   const { t } = useTranslation();
   const servers = useWirebench(selectServers);
   const selected = useWirebench(selectSelectedServer);
@@ -29,7 +31,7 @@ export function ServerPanel() {
       <div className="server-scroll">
         <ServerList />
         {servers.length > 0 && !selected && <p className="help">{t('ui.server.help')}</p>}
-        <ServerForm />
+        <ServerForm editor={editor} />
         {shown && (
           <div className="try-it-box">
             <p className="help">{t('ui.server.tryIt')}</p>

@@ -7,7 +7,7 @@ import { buildLadder, findPeerConnection } from '../../../shared/teardown/ladder
 import type { LadderModel } from '../../../shared/teardown/ladder-types';
 import { selectConn } from '../../store/connections-slice';
 import { useWirebench } from '../../store/store-context';
-import { useJournal } from '../journal-view/use-journal';
+import { useJournal } from '../../journal/use-journal';
 import { fromFirstMoment } from './ladder-layout';
 
 export interface Ladder {

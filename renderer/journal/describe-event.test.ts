@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../../shared/contract';
-import { createI18n } from '../../../shared/i18n/catalog';
-import { dataEvent, openedEvent } from '../../store/test-data';
+import type { JournalEvent } from '../../shared/contract';
+import { createI18n } from '../../shared/i18n/catalog';
+import { dataEvent, openedEvent } from '../store/test-data';
 import { describeEvent } from './describe-event';
 
 const { t } = createI18n('en');

@@ -1,11 +1,12 @@
 // A message's body as the application sees it, beside the raw bytes (lesson L4): chunked framing
 // taken off, gzip or deflate undone, an image shown as the browser would show it, text as text.
-// The header that decides all this is Content-Type, not the URL (lesson L3).
+// The header that decides all this is Content-Type, not the URL (lesson L3). Outside features/:
+// the Bytes view (features/exchange) and the response editor's file body both show it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HttpMessage } from '../../../shared/annotation';
-import { contentCodings, mediaType } from '../../../shared/http-body';
-import { ByteText } from '../../ui/byte-text';
+import type { HttpMessage } from '../../shared/annotation';
+import { contentCodings, mediaType } from '../../shared/http-body';
+import { ByteText } from '../ui/byte-text';
 import { decodeContent, type Decoded } from './decode-content';
 import { ImagePreview } from './image-preview';
 import { isTextual } from './media-kinds';

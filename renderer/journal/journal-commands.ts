@@ -1,6 +1,6 @@
 // Fetches one connection's whole journal (payloads included where the engine still has them).
-import type { Bridge } from '../../../shared/bridge';
-import type { WirebenchStore } from '../../store/store';
+import type { Bridge } from '../../shared/bridge';
+import type { WirebenchStore } from '../store/store';
 
 export async function loadJournal(bridge: Bridge, store: WirebenchStore, connId: string): Promise<void> {
   store.getState().journalLoading(connId);
