@@ -168,7 +168,7 @@ describe('wirebench serve output', () => {
     await expect(request(port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
-  it.skipIf(!existsSync('/dev/full'))('a stdout that cannot be written (/dev/full): one sentence naming ENOSPC, exit 1', async () => {
+  it.skipIf(!existsSync('/dev/full'))('a stdout that cannot be written (/dev/full): one sentence naming ENOSPC, exit 1, no stack trace', async () => {
     const full = openSync('/dev/full', 'w');
     cleanups.push(() => closeSync(full));
     const child = spawn(SERVE[0], SERVE.slice(1), { stdio: ['ignore', full, 'pipe'] });
@@ -177,6 +177,14 @@ describe('wirebench serve output', () => {
     child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
     expect(await exitOf(child)).toBe(1);
     expect(stderr).toBe('Could not write to stdout (ENOSPC), so the server is stopped.\n');
+
+    // Any other command that does not watch its output: the same, in general words.
+    const help = spawn(process.execPath, ['--import', 'tsx', ENTRY, '--help'], { stdio: ['ignore', full, 'pipe'] });
+    running.push(help);
+    let helpErr = '';
+    help.stderr?.on('data', (c: Buffer) => (helpErr += c.toString()));
+    expect(await exitOf(help)).toBe(1);
+    expect(helpErr).toBe('Could not write to stdout (ENOSPC), so Wirebench stops.\n');
   });
 
   it('--quiet prints a line of counters instead of each event, adding up to the requests made', async () => {

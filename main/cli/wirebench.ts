@@ -14,8 +14,11 @@ const t: CliContext['t'] = (key, params) => i18n.t(key, params ?? {});
 // that a few thousand requests overflow it.
 const stdout = new OutputWriter(process.stdout, outputCap(process.env.WIREBENCH_OUTPUT_CAP));
 const stderr = new OutputWriter(process.stderr);
-/** Listeners on stdout's errors before any command runs (ours, and a loader's such as tsx's). */
-const errorListeners = process.stdout.listenerCount('error');
+/**
+ * Listeners on stdout's errors before any command runs: ours, and a loader's (tsx pipes into stdout,
+ * and that pipe's listener takes itself off at the first error, so counting them would mislead).
+ */
+const startupListeners = new Set(process.stdout.listeners('error'));
 /** How long a reader may take nothing before an exiting process stops waiting to hand it the rest. */
 const STALLED_MS = 1_000;
 let outputWatched = false;
@@ -52,7 +55,8 @@ const ctx: CliContext = {
 // One that writes to process.stdout itself and listens for its errors (annotate's own writer,
 // which must slow its producer to the reader's pace) says them its own way.
 void stdout.failed.then(async ({ code }) => {
-  if (outputWatched || process.stdout.listenerCount('error') > errorListeners) return;
+  const commandListens = process.stdout.listeners('error').some((listener) => !startupListeners.has(listener));
+  if (outputWatched || commandListens) return;
   if (code !== 'EPIPE') stderr.line(t('cli.output.failed', { code }));
   await stderr.settle(STALLED_MS);
   process.exit(code === 'EPIPE' ? 0 : 1);
