@@ -1,7 +1,7 @@
 // `wirebench annotate`, run from source as a child process, on real files in a temp folder and on
 // stdin: the lessons' exact bytes (shared/presets.ts, shared/LESSONS.md), their spans and problems.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -223,4 +223,78 @@ describe('wirebench annotate on big inputs', () => {
     expectNoRawKeys(ran.err + ran.out);
     expect(ran.out.length).toBeLessThan(20_000);
   });
+});
+
+// Streamed (issue 15, item 3): 100 MB of small pipelined requests took the dump to 5.7 GB and a V8
+// abort (exit 134); --json too. Now each read is annotated and printed before the next, so the peak
+// stays flat however long the input. 285,000 requests (8 MB) took the old code past 1.5 GB; the
+// bound below is a third of that, and about twice what the streamed dump needs (node and tsx included).
+describe('wirebench annotate streams: the peak memory does not grow with the input', () => {
+  const TIME = '/usr/bin/time';
+  const REQUEST = 'GET /x HTTP/1.1\r\nHost: a\r\n\r\n';
+  const BOUND_KB = 500 * 1024;
+  const measurable = existsSync(TIME) || existsSync('/proc/self/status');
+
+  /** Runs annotate with stdout to a file; its peak RSS from GNU time -v, else from /proc's VmHWM polled while it runs. */
+  function measured(args: string[], outPath: string): Promise<{ code: number | null; rssKb: number; err: string }> {
+    const outFd = openSync(outPath, 'w');
+    const timed = existsSync(TIME);
+    const argv = ['--import', 'tsx', ENTRY, 'annotate', ...args];
+    const child = timed ? spawn(TIME, ['-v', process.execPath, ...argv], { stdio: ['ignore', outFd, 'pipe'] }) : spawn(process.execPath, argv, { stdio: ['ignore', outFd, 'pipe'] });
+    closeSync(outFd);
+    let err = '';
+    let polledKb = 0;
+    const poll = timed
+      ? undefined
+      : setInterval(() => {
+          try {
+            const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (hwm) polledKb = Math.max(polledKb, Number(hwm[1]));
+          } catch {
+            // gone already
+          }
+        }, 50);
+    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    return new Promise((done) =>
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+        done({ code, rssKb: rss ? Number(rss[1]) : polledKb, err });
+      }),
+    );
+  }
+
+  function tail(path: string, bytes = 300): string {
+    const fd = openSync(path, 'r');
+    const size = statSync(path).size;
+    const buffer = Buffer.alloc(Math.min(bytes, size));
+    readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+    closeSync(fd);
+    return buffer.toString('utf8');
+  }
+
+  it.skipIf(!measurable)('285,000 pipelined requests (8 MB) with --json: exit 0, the whole document, peak RSS under 500 MB', async () => {
+    const input = file('pipelined-8mb.http', REQUEST.repeat(285_000));
+    const outPath = join(dir, 'pipelined-8mb.json');
+    const ran = await measured(['--json', input], outPath);
+    expect(ran.rssKb).toBeGreaterThan(0);
+    expect(ran.rssKb, `peak RSS ${Math.round(ran.rssKb / 1024)} MB`).toBeLessThan(BOUND_KB);
+    expect(ran.code, ran.err).toBe(0);
+    expectNoRawKeys(ran.err);
+    expect(tail(outPath)).toMatch(/"offset":7979972,.*\}\],"problems":\[\],"length":7980000,"ended":true\}\n$/);
+    expect(statSync(outPath).size).toBeGreaterThan(250_000_000);
+  }, 60_000);
+
+  it.skipIf(!measurable)('140,000 pipelined requests (4 MB) as text: exit 0, every message, peak RSS under 500 MB', async () => {
+    const input = file('pipelined-4mb.http', REQUEST.repeat(140_000));
+    const outPath = join(dir, 'pipelined-4mb.txt');
+    const ran = await measured([input], outPath);
+    expect(ran.rssKb).toBeGreaterThan(0);
+    expect(ran.rssKb, `peak RSS ${Math.round(ran.rssKb / 1024)} MB`).toBeLessThan(BOUND_KB);
+    expect(ran.code, ran.err).toBe(0);
+    expectNoRawKeys(ran.err);
+    expect(tail(outPath, 2000)).toMatch(/message 140000 · request · GET \/x HTTP\/1\.1 · 1 field · body: none \(complete\)\n(.*\n){12}\nNo problems found\.\n3920000 bytes, 140000 requests; the end of the input counts as the client's FIN\.\n$/);
+  }, 60_000);
 });

@@ -3,14 +3,19 @@
 // workbench shows beside a connection can be seen in a terminal or checked by a script. The input
 // is one direction of a connection, read as bytes and never decoded whole as text: a body that is
 // not UTF-8 (an image, gzip) is annotated like any other.
-import { readFile } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Readable, Writable } from 'node:stream';
 import type { Side } from '../../shared/annotation';
-import { concatBytes, utf8Encode } from '../../shared/bytes';
-import { annotate } from '../../shared/http-annotate';
+import { utf8Encode } from '../../shared/bytes';
+import { HttpAnnotator } from '../../shared/http-annotate';
 import type { OptionTable } from './cli-args';
 import type { CliContext, Subcommand } from './cli-context';
-import { annotationLines } from './annotate-lines';
+import { SPAN_PREVIEW_CHARS } from './annotate-lines';
+import { JsonDump } from './annotate-json';
+import { BatchWriter } from './annotate-output';
+import { SpillFailed } from './annotate-spill';
+import { TextDump } from './annotate-text';
 
 export const ANNOTATE_OPTIONS: OptionTable = {
   request: { type: 'boolean', description: 'cli.help.annotate.request' },
@@ -21,6 +26,14 @@ export const ANNOTATE_OPTIONS: OptionTable = {
 
 /** A status line starts so (RFC 9112 section 4); a request line starts with a method. */
 const RESPONSE_START = utf8Encode('HTTP/');
+/** Bytes read from a file at a time: each read is annotated, and what it finished printed, before the next. */
+const READ_BYTES = 64 * 1024;
+
+/**
+ * Where the dump goes. CliContext's out() has no backpressure (it hands each line on and returns),
+ * and the dump of 100 MB is gigabytes: the stream itself, so that a slow reader slows us down.
+ */
+const stdout = (): Writable => process.stdout;
 
 export const annotateCommand: Subcommand = {
   summary: 'cli.help.summary.annotate',
@@ -33,62 +46,120 @@ export const annotateCommand: Subcommand = {
       return 2;
     }
     const file = positionals[0] ?? '-';
-    const read = file === '-' ? await readStdin(ctx) : await readNamed(file);
-    if (!read.ok) {
-      ctx.err(file === '-' ? ctx.t('cli.annotate.errors.stdin', { errno: read.errno }) : ctx.t('cli.annotate.errors.unreadable', { file, errno: read.errno }));
+    const input = file === '-' ? ctx.stdin() : createReadStream(file, { highWaterMark: READ_BYTES });
+    // Someone who runs `wirebench annotate` alone would otherwise face a silent terminal.
+    if (file === '-' && (input as Readable & { isTTY?: boolean }).isTTY === true) ctx.err(ctx.t('cli.annotate.fromTerminal'));
+    const out = new BatchWriter(stdout());
+    try {
+      await annotateStream(ctx, piecesOf(input), out, {
+        side: values.request === true ? 'request' : values.response === true ? 'response' : null,
+        ended: values['no-fin'] !== true,
+        json: values.json === true,
+      });
+    } catch (err) {
+      if (err instanceof ReadFailed) {
+        const errno = err.errno;
+        ctx.err(file === '-' ? ctx.t('cli.annotate.errors.stdin', { errno }) : ctx.t('cli.annotate.errors.unreadable', { file, errno }));
+      } else if (err instanceof SpillFailed) ctx.err(ctx.t('cli.annotate.errors.spill', { dir: err.dir, errno: err.errno }));
+      else throw err;
       return 1;
+    } finally {
+      input.destroy();
     }
-    const { bytes } = read;
-
-    let side: Side;
-    if (values.request === true) side = 'request';
-    else if (values.response === true) side = 'response';
-    else {
-      side = startsWith(bytes, RESPONSE_START) ? 'response' : 'request';
-      ctx.err(ctx.t(`cli.annotate.guessed.${side}`));
-    }
-
-    // The end of the input is the end of the bytes that direction carried: the peer's FIN, which is
-    // what completes a body that runs to the close (RFC 9112 section 6.3, rule 8).
-    const annotation = annotate(bytes, side, { ended: values['no-fin'] !== true });
-    if (values.json === true) ctx.out(JSON.stringify(annotation));
-    else ctx.out(annotationLines(ctx.t, bytes, annotation).join('\n'));
-    return 0;
+    // A reader that went away (`wirebench annotate big.bin | head`) is the ordinary end of a pipeline.
+    if (out.failure === null || out.failure === 'EPIPE') return 0;
+    ctx.err(ctx.t('cli.annotate.errors.output', { errno: out.failure }));
+    return 1;
   },
 };
 
-type Read = { ok: true; bytes: Uint8Array } | { ok: false; errno: string };
-
-async function readNamed(file: string): Promise<Read> {
-  try {
-    const buffer = await readFile(file);
-    // A plain view of the same memory: Buffer's own slice() shares where Uint8Array's copies.
-    return { ok: true, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
-  } catch (err) {
-    return { ok: false, errno: errnoName(err) };
-  }
+export interface Choices {
+  /** null: guessed from the first bytes. */
+  side: Side | null;
+  ended: boolean;
+  json: boolean;
+  /** What is held before the dump streams (annotate-text.ts HOLD); smaller in tests. */
+  hold?: number;
+  messageHold?: number;
 }
 
-async function readStdin(ctx: CliContext): Promise<Read> {
-  const stream = ctx.stdin();
-  // Someone who runs `wirebench annotate` alone would otherwise face a silent terminal.
-  if ((stream as Readable & { isTTY?: boolean }).isTTY === true) ctx.err(ctx.t('cli.annotate.fromTerminal'));
-  const chunks: Uint8Array[] = [];
+/**
+ * Reads the input a piece at a time into the annotator and prints what each piece finished, so
+ * that what is held never grows with the input. The side is guessed from the first bytes.
+ */
+export async function annotateStream(ctx: Pick<CliContext, 't' | 'err'>, pieces: AsyncIterator<Uint8Array> | Iterator<Uint8Array>, out: BatchWriter, choices: Choices): Promise<void> {
+  const first: Uint8Array[] = [];
+  let firstLength = 0;
+  let done = false;
+  while (!done && firstLength < RESPONSE_START.length) {
+    const next = await pieces.next();
+    if (next.done === true) done = true;
+    else {
+      first.push(next.value);
+      firstLength += next.value.length;
+    }
+  }
+  let side = choices.side;
+  if (side === null) {
+    side = startsWith(first, RESPONSE_START) ? 'response' : 'request';
+    ctx.err(ctx.t(`cli.annotate.guessed.${side}`));
+  }
+
+  const annotator = new HttpAnnotator(side);
+  const options = { side, ended: choices.ended, tmp: tmpdir(), hold: choices.hold, messageHold: choices.messageHold };
+  const text = choices.json ? null : new TextDump(ctx.t, out, annotator, { ...options, previewChars: SPAN_PREVIEW_CHARS });
+  const dump = text ?? new JsonDump(out, annotator, options);
+  let offset = 0;
+  const feed = async (piece: Uint8Array): Promise<void> => {
+    text?.input(offset, piece);
+    annotator.push(piece);
+    offset += piece.length;
+    await dump.part(annotator.takeFinished());
+  };
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? utf8Encode(chunk) : chunk);
-  } catch (err) {
-    return { ok: false, errno: errnoName(err) };
+    for (const piece of first) await feed(piece);
+    while (!done && out.failure === null) {
+      const next = await pieces.next();
+      if (next.done === true) done = true;
+      else await feed(next.value);
+    }
+    if (out.failure !== null) return;
+    // The end of the input is the end of the bytes that direction carried: the peer's FIN, which is
+    // what completes a body that runs to the close (RFC 9112 section 6.3, rule 8).
+    if (choices.ended) annotator.end();
+    await dump.part(annotator.takeRest());
+    await dump.finish();
+    await out.flushed();
   } finally {
-    stream.destroy();
+    dump.close();
   }
-  const all = concatBytes(chunks);
-  return { ok: true, bytes: new Uint8Array(all.buffer, all.byteOffset, all.byteLength) };
 }
 
-function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
-  return bytes.length >= prefix.length && prefix.every((b, i) => bytes[i] === b);
+/** A read of the input failed: its errno. */
+class ReadFailed extends Error {
+  constructor(readonly errno: string) {
+    super(`read ${errno}`);
+  }
 }
 
-function errnoName(err: unknown): string {
-  return (err as NodeJS.ErrnoException | undefined)?.code ?? 'unknown';
+/** The input's pieces as bytes (a stream set to an encoding gives strings); a failed read throws ReadFailed. */
+async function* piecesOf(input: Readable): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer | string>) yield typeof chunk === 'string' ? utf8Encode(chunk) : chunk;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException | undefined)?.code;
+    throw new ReadFailed(typeof code === 'string' ? code : 'unknown');
+  }
+}
+
+/** Whether the pieces, joined, start with `prefix`. */
+function startsWith(pieces: readonly Uint8Array[], prefix: Uint8Array): boolean {
+  let i = 0;
+  for (const piece of pieces) {
+    for (const b of piece) {
+      if (i === prefix.length) return true;
+      if (b !== prefix[i++]) return false;
+    }
+  }
+  return i === prefix.length;
 }

@@ -6,7 +6,7 @@
 //   info     17+46   Neither Content-Length nor chunked: the body ends only when ...
 // Span kinds and severities are printed as the model names them (shared/annotation.ts), the same
 // words --json gives; every other word comes from the catalog (cli.annotate.*, problems.*).
-import type { Annotation, HttpMessage, Problem } from '../../shared/annotation';
+import type { Annotation, HttpMessage, Problem, Side, Span } from '../../shared/annotation';
 import { visibleTokens } from '../../shared/bytes';
 import type { Translate } from './cli-context';
 import { preview } from './journal-lines';
@@ -14,44 +14,78 @@ import { preview } from './journal-lines';
 /** Visible characters of a span shown before it is cut: with the columns, about one line. */
 export const SPAN_PREVIEW_CHARS = 60;
 
-/** Every line of the dump of `bytes`, as annotated in `annotation`. */
+/** The bytes of a span a preview of `chars` characters looks at: every byte is at least a quarter of a character (journal-lines.ts preview). */
+export function previewBytes(chars: number): number {
+  return 4 * chars + 4;
+}
+
+/** Widths of the columns: `offset+length`, span kind, problem severity. */
+export interface Columns {
+  at: number;
+  kind: number;
+  severity: number;
+}
+
+/** Every line of the dump of `bytes`, as annotated in `annotation`: the whole input at once. */
 export function annotationLines(t: Translate, bytes: Uint8Array, annotation: Annotation, previewChars = SPAN_PREVIEW_CHARS): string[] {
+  return dumpLines(t, annotation, (span) => preview(t, bytes.subarray(span.offset, span.offset + span.length), previewChars));
+}
+
+/** Every line of the dump of `annotation`, each span's bytes as `shown` gives them. */
+export function dumpLines(t: Translate, annotation: Annotation, shown: (span: Span, index: number) => string): string[] {
   const { spans, messages, problems } = annotation;
-  const at = (offset: number, length: number): string => `${offset}+${length}`;
+  const columns: Columns = { at: 0, kind: 0, severity: 0 };
   // Loops, not Math.max(...spread): 40,000 header lines overflowed the argument limit (RangeError).
-  let atWidth = 0;
-  let kindWidth = 0;
-  for (const s of spans) {
-    atWidth = Math.max(atWidth, at(s.offset, s.length).length);
-    kindWidth = Math.max(kindWidth, s.kind.length);
-  }
-  for (const p of problems) atWidth = Math.max(atWidth, at(p.offset, p.length).length);
+  for (const s of spans) widenForSpan(columns, s);
+  for (const p of problems) widenForProblem(columns, p);
   // A message whose blank line has not come has no body yet, whatever its framing says so far.
   const headDone = new Set(spans.filter((s) => s.kind === 'blank_line').map((s) => s.message));
 
   const lines: string[] = [];
   let current: number | null = null;
-  for (const span of spans) {
+  spans.forEach((span, i) => {
     if (span.message !== current) {
       current = span.message;
       const msg = messages[span.message];
       lines.push(msg ? heading(t, msg, headDone.has(msg.index), annotation.ended) : t('cli.annotate.outside'));
     }
-    const shown = preview(t, bytes.subarray(span.offset, span.offset + span.length), previewChars);
-    lines.push(`  ${at(span.offset, span.length).padEnd(atWidth)}  ${span.kind.padEnd(kindWidth)}  ${shown}`);
-  }
+    lines.push(spanLine(columns, span, shown(span, i)));
+  });
 
   if (spans.length > 0) lines.push('');
   if (problems.length === 0) lines.push(t('cli.annotate.noProblems'));
   else {
     lines.push(t('cli.annotate.problems', { count: problems.length }));
-    const severityWidth = problems.reduce((width, p) => Math.max(width, p.severity.length), 0);
-    for (const p of problems) {
-      lines.push(`  ${p.severity.padEnd(severityWidth)}  ${at(p.offset, p.length).padEnd(atWidth)}  ${problemSentence(t, p)}`);
-    }
+    for (const p of problems) lines.push(problemLine(t, columns, p));
   }
-  lines.push(summary(t, annotation));
+  lines.push(summary(t, annotation.side, annotation.length, messages.length, annotation.ended));
   return lines;
+}
+
+/** Widens the columns to fit a span's line. */
+export function widenForSpan(columns: Columns, span: Span): void {
+  columns.at = Math.max(columns.at, at(span.offset, span.length).length);
+  columns.kind = Math.max(columns.kind, span.kind.length);
+}
+
+/** Widens the columns to fit a problem's line. */
+export function widenForProblem(columns: Columns, problem: Problem): void {
+  columns.at = Math.max(columns.at, at(problem.offset, problem.length).length);
+  columns.severity = Math.max(columns.severity, problem.severity.length);
+}
+
+/** `  59+41  body  "<html>…"` */
+export function spanLine(columns: Columns, span: Span, shown: string): string {
+  return `  ${at(span.offset, span.length).padEnd(columns.at)}  ${span.kind.padEnd(columns.kind)}  ${shown}`;
+}
+
+/** `  info  0+17  Neither Content-Length nor chunked: ...` */
+export function problemLine(t: Translate, columns: Columns, p: Problem): string {
+  return `  ${p.severity.padEnd(columns.severity)}  ${at(p.offset, p.length).padEnd(columns.at)}  ${problemSentence(t, p)}`;
+}
+
+function at(offset: number, length: number): string {
+  return `${offset}+${length}`;
 }
 
 /**
@@ -64,7 +98,7 @@ export function problemSentence(t: Translate, problem: Problem): string {
 }
 
 /** `message 1 · request · GET /hello HTTP/1.1 · 3 fields · body: none (complete)` */
-function heading(t: Translate, msg: HttpMessage, headDone: boolean, ended: boolean): string {
+export function heading(t: Translate, msg: HttpMessage, headDone: boolean, ended: boolean): string {
   const startLine =
     msg.kind === 'request'
       ? `${msg.method ?? ''} ${msg.target ?? ''} ${msg.version}`
@@ -98,13 +132,14 @@ function body(t: Translate, msg: HttpMessage): string {
   }
 }
 
-function summary(t: Translate, annotation: Annotation): string {
+/** `100 bytes, 1 response; the end of the input counts as the server's FIN.` */
+export function summary(t: Translate, side: Side, length: number, messages: number, ended: boolean): string {
   const params = {
-    length: annotation.length,
-    messages: t(`cli.annotate.messages.${annotation.side}`, { count: annotation.messages.length }),
-    peer: t(`cli.annotate.peer.${annotation.side}`),
+    length,
+    messages: t(`cli.annotate.messages.${side}`, { count: messages }),
+    peer: t(`cli.annotate.peer.${side}`),
   };
-  return t(annotation.ended ? 'cli.annotate.summary.ended' : 'cli.annotate.summary.open', params);
+  return t(ended ? 'cli.annotate.summary.ended' : 'cli.annotate.summary.open', params);
 }
 
 /**

@@ -48,8 +48,11 @@ function eventText(t: Translate, event: JournalEvent, previewChars: number): str
   }
 }
 
-/** The bytes as one quoted line of visible text; past `limit` characters, cut and counted. */
-export function preview(t: Translate, bytes: Uint8Array, limit: number): string {
+/**
+ * The bytes as one quoted line of visible text; past `limit` characters, cut and counted. `length`:
+ * how long the bytes really are when only their start is given (annotate keeps no more of a span).
+ */
+export function preview(t: Translate, bytes: Uint8Array, limit: number, length = bytes.length): string {
   let shown = '';
   let shownBytes = 0;
   // Only a prefix can be shown: every byte becomes at least a quarter of a character (a 4-byte
@@ -75,7 +78,7 @@ export function preview(t: Translate, bytes: Uint8Array, limit: number): string 
     }
     break;
   }
-  const rest = bytes.length - shownBytes;
+  const rest = length - shownBytes;
   return rest > 0 ? `"${shown}…" ${t('cli.serve.event.more', { rest })}` : `"${shown}"`;
 }
 
