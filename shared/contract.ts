@@ -4,7 +4,7 @@
 // against these schemas at its door, because a renderer or a web page is not trusted.
 import { z } from 'zod';
 import { Bytes } from './bytes-schema';
-import { ERROR_CODES } from './errors';
+import { ERROR_CODES, ERROR_PARAMS, type AnyError } from './errors';
 import { fileCommands } from './file-commands';
 import { NOTE_CODES } from './notes';
 import { DEFAULT_LISTEN } from './server-choices';
@@ -209,11 +209,14 @@ export const JournalTotals = z.object({
 });
 export type JournalTotals = z.infer<typeof JournalTotals>;
 
-export const ErrorInfo = z.object({
-  code: z.enum(ERROR_CODES),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-});
-export type ErrorInfo = z.infer<typeof ErrorInfo>;
+/** A failed command's error: a code and exactly its params (shared/errors.ts), discriminated by code. */
+export const ErrorInfo = z.discriminatedUnion(
+  'code',
+  ERROR_CODES.map((code) => z.object({ code: z.literal(code), params: ERROR_PARAMS[code] })) as unknown as [
+    z.ZodObject<{ code: z.ZodLiteral<AnyError['code']>; params: z.ZodType<AnyError['params']> }>,
+  ],
+);
+export type ErrorInfo = AnyError;
 
 // ---- commands (renderer -> main) ---------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 // console (createHostDispatch), so the contract's rules and error codes apply unchanged.
 import { utf8Encode } from '../../shared/bytes';
 import type { CommandOutput, ErrorInfo, EventPayload, JournalEvent } from '../../shared/contract';
+import type { ErrorParams } from '../../shared/errors';
 import { errorSentenceKey } from '../../shared/i18n/error-key';
 import { rstReasonKey, RstWitness, type RstReceived } from '../../shared/rst-reason';
 import { encodeWire } from '../../shared/wire-codec';
@@ -38,7 +39,7 @@ export const connectCommand: Subcommand = {
 /** How a session ends: its exit code, and what went wrong (an engine error or a line of input). */
 interface Outcome {
   code: number;
-  error?: Pick<ErrorInfo, 'code' | 'params'>;
+  error?: ErrorInfo;
   mistake?: CliMistake;
   /** The server's RST reached us: said in words, with why it came (shared/rst-reason.ts). */
   rst?: RstReceived;
@@ -272,7 +273,7 @@ class ConnectSession {
 }
 
 /** An error the OS reported on the open connection, as the contract's code for it. */
-function journalError(errno: string, plan: ConnectPlan, connId: string): Pick<ErrorInfo, 'code' | 'params'> {
+function journalError(errno: string, plan: ConnectPlan, connId: string): ErrorInfo {
   const { host, port } = plan.input;
   switch (errno) {
     case 'ECONNRESET':
@@ -289,7 +290,7 @@ function journalError(errno: string, plan: ConnectPlan, connId: string): Pick<Er
   }
 }
 
-function osParams(err: unknown): ErrorInfo['params'] {
+function osParams(err: unknown): ErrorParams<'os_error'> {
   const e = err as NodeJS.ErrnoException | undefined;
   return { errno: e?.code ?? 'unknown', syscall: e?.syscall ?? 'read' };
 }

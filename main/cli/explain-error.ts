@@ -5,7 +5,7 @@ import { CommandError } from '../engine/command-error';
 import type { Translate } from './cli-context';
 
 export function explainError(t: Translate, err: unknown): string {
-  if (err instanceof CommandError) return t(errorSentenceKey(err), err.params);
+  if (err instanceof CommandError) return t(errorSentenceKey(err.info), err.info.params);
   const errno = (err as NodeJS.ErrnoException | undefined)?.code;
   const syscall = (err as NodeJS.ErrnoException | undefined)?.syscall;
   return t('errors.os_error', { errno: errno ?? 'unknown', syscall: syscall ?? 'wirebench' });

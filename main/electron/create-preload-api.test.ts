@@ -63,7 +63,7 @@ describe('createPreloadApi', () => {
     const ipc = new FakeIpcRenderer();
     ipc.reply = () => Promise.reject(new Error('An object could not be cloned.'));
     const result = await createPreloadApi(ipc, '1').invoke('app.info', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'os_error', params: { errno: 'ipc', syscall: 'app.info' } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'disconnected', params: { command: 'app.info' } } });
   });
 
   it('subscribes to contract events, hands over only the payload, and unsubscribes', () => {

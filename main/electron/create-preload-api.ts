@@ -29,7 +29,7 @@ export function createPreloadApi(ipc: IpcRendererLike, version: string): Preload
       return (await ipc.invoke(INVOKE_CHANNEL, name, input)) as Result<unknown>;
     } catch {
       // Input that cannot be structured-cloned, or main refusing us: still a Result, never a throw.
-      return { ok: false, error: { code: 'os_error', params: { errno: 'ipc', syscall: name } } };
+      return { ok: false, error: { code: 'disconnected', params: { command: name } } };
     }
   };
 

@@ -1,15 +1,21 @@
-// How engine code fails a command: a code from shared/errors.ts with its params, which the renderer
-// and the CLI turn into a sentence. The hosts' dispatch catches it and answers with it; anything
-// else thrown is a bug, answered as `internal`.
+// How engine code fails a command: a code from shared/errors.ts with exactly its params, which the
+// renderer and the CLI turn into a sentence. The hosts' dispatch catches it and answers with it;
+// anything else thrown is a bug, answered as `internal`.
 import type { ErrorInfo } from '../../shared/contract';
-import type { ErrorCode } from '../../shared/errors';
+import type { ErrorCode, ErrorParams } from '../../shared/errors';
 
-export class CommandError extends Error {
+export class CommandError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(
-    readonly code: ErrorCode,
-    readonly params: ErrorInfo['params'] = {},
+    readonly code: C,
+    readonly params: ErrorParams<C>,
   ) {
     super(code);
     this.name = 'CommandError';
+  }
+
+  /** As it crosses the contract. */
+  get info(): ErrorInfo {
+    // Sound: the constructor took params of this very code, which the union pairs with it.
+    return { code: this.code, params: this.params } as ErrorInfo;
   }
 }

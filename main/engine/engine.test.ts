@@ -118,6 +118,9 @@ describe('the door', () => {
     await expect(new Promise((resolve, reject) => refused.once('connect', resolve).once('error', reject))).rejects.toMatchObject({
       code: 'ECONNREFUSED',
     });
-    expect(await probe.dispatch('server.start', { port: 0 })).toMatchObject({ ok: false, error: { code: 'os_error' } });
+    expect(await probe.dispatch('server.start', { port: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'shutting_down', params: { command: 'server.start' } },
+    });
   });
 });

@@ -219,7 +219,7 @@ export class Engine {
       for (;;) {
         const found = what();
         if (found !== undefined) return found;
-        if (performance.now() > deadline || this.shutdown) throw new CommandError('os_error', { errno: 'ETIMEDOUT', syscall: 'scenario' });
+        if (performance.now() > deadline || this.shutdown) throw new CommandError('timed_out', { command: 'scenario.run', ms: timeoutMs });
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     };
@@ -255,8 +255,8 @@ export class Engine {
     return createResponder(config, { sampleRoot: this.sampleDocRoot });
   }
 
-  private refuseAfterClose(syscall: string): void {
-    if (this.shutdown) throw new CommandError('os_error', { errno: 'ESHUTDOWN', syscall });
+  private refuseAfterClose(command: string): void {
+    if (this.shutdown) throw new CommandError('shutting_down', { command });
   }
 
   private emit<N extends EventName>(name: N, payload: EventPayload<N>): void {

@@ -77,9 +77,9 @@ describe('where a server listens', () => {
     const next = await listenOn('127.0.0.1', port + 1).catch(() => null);
     const result = await probe.dispatch('server.start', { host: '127.0.0.1', port });
     expect(result.ok).toBe(false);
-    if (result.ok) return;
+    if (result.ok || result.error.code !== 'port_in_use') throw new Error(`expected port_in_use, got ${JSON.stringify(result)}`);
     expect(result.error).toMatchObject({ code: 'port_in_use', params: { host: '127.0.0.1', port } });
-    const suggestion = result.error.params.suggestion as number;
+    const suggestion = result.error.params.suggestion;
     expect(suggestion).toBeGreaterThan(next ? port + 1 : port);
     expect(suggestion).toBeLessThanOrEqual(port + 100);
     // Free when suggested: we can start there.

@@ -11,7 +11,7 @@ import {
   type ParsedInput,
   type Result,
 } from '../../shared/contract';
-import type { ErrorCode } from '../../shared/errors';
+import type { ErrorCode, ErrorParams } from '../../shared/errors';
 import { CommandError } from '../engine/command-error';
 import { inputOutOfBounds } from './input-bounds';
 
@@ -41,13 +41,13 @@ export function createDispatch(handlers: CommandHandlers, onInternalError?: (err
       const handler = handlers[name] as (input: unknown) => Promise<unknown>;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
-      if (err instanceof CommandError) return fail(err.code, err.params);
+      if (err instanceof CommandError) return { ok: false, error: err.info };
       onInternalError?.(err);
-      return fail('os_error', { errno: 'internal', syscall: name });
+      return fail('internal', { command: name });
     }
   };
 }
 
-function fail(code: ErrorCode, params: ErrorInfo['params']): Result<never> {
-  return { ok: false, error: { code, params } };
+function fail<C extends ErrorCode>(code: C, params: ErrorParams<C>): Result<never> {
+  return { ok: false, error: { code, params } as ErrorInfo };
 }

@@ -15,7 +15,7 @@ export function fileHandlers(grants: FileGrants, choose: ChoosePath | null): Fil
   return {
     'files.granted': async () => ({ sampleRoot: grants.sampleRoot, paths: [...(await grants.list())], canChoose: choose !== null }),
     'files.choose': async ({ what }) => {
-      if (choose === null) throw new CommandError('no_dialog');
+      if (choose === null) throw new CommandError('no_dialog', {});
       const path = await choose(what);
       if (path !== null) await grants.grant(path);
       return { path };

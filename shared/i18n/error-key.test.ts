@@ -19,6 +19,6 @@ describe('errorSentenceKey', () => {
   });
 
   it('is errors.<code> for every other code', () => {
-    expect(errorSentenceKey({ code: 'conn_refused', params: {} })).toBe('errors.conn_refused');
+    expect(errorSentenceKey({ code: 'conn_refused', params: { host: '127.0.0.1', port: 9 } })).toBe('errors.conn_refused');
   });
 });

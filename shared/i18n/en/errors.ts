@@ -1,8 +1,9 @@
 // English sentences for every error code in shared/errors.ts: what happened, then what to do.
-// Interpolated params come from the error's params ({{port}}, {{host}}, ...).
-import type { ErrorSentenceKey } from '../error-key';
+// Interpolated params come from the error's params ({{port}}, {{host}}, ...); errorCatalog checks
+// at compile time that each sentence uses exactly its code's params.
+import { errorCatalog } from '../error-key';
 
-export const errors = {
+export const errors = errorCatalog({
   bad_input: 'The command "{{command}}" was refused because its input is not valid: {{issues}}.',
   unknown_command: 'There is no command called "{{name}}".',
   port_in_use:
@@ -12,7 +13,7 @@ export const errors = {
   not_loopback:
     '{{host}} is reachable from other machines, so anyone on your network could talk to this server. Listen on 127.0.0.1 instead, or confirm that you want to expose it.',
   permission_denied:
-    'Port {{port}} is below 1024, and only administrators may listen there. Choose a port of 1024 or more, such as 9000.',
+    'Port {{port}} on {{host}} is below 1024, and only administrators may listen there. Choose a port of 1024 or more, such as 9000.',
   address_not_available:
     '{{host}} is not an address of this machine, so nothing can listen on it. Use 127.0.0.1 (this machine only).',
   conn_refused:
@@ -20,8 +21,8 @@ export const errors = {
   conn_timeout: 'No answer from {{host}} port {{port}} in time. The host may be down, or a firewall drops the packets.',
   host_not_found: 'The name "{{host}}" could not be resolved to an address. Check its spelling.',
   host_unreachable: 'There is no route to {{host}}: the network cannot reach it from here.',
-  conn_reset: 'The peer reset the connection (RST): it is gone, and nothing more can be sent or received.',
-  broken_pipe: 'The peer has closed the connection, so what we tried to send could not be delivered (EPIPE).',
+  conn_reset: 'The peer reset connection {{connId}} (RST): it is gone, and nothing more can be sent or received.',
+  broken_pipe: 'The peer has closed connection {{connId}}, so what we tried to send could not be delivered (EPIPE).',
   unknown_connection: 'There is no connection {{connId}} (it may have been closed and dropped from the journal).',
   unknown_server: 'There is no server {{serverId}} (it may have been stopped already).',
   not_writable: 'Connection {{connId}} cannot send any more: {{state}}.',
@@ -32,6 +33,10 @@ export const errors = {
     'Wirebench serves files only from folders you allowed, and {{path}} is not in one. In the app, pick it with “Choose…”; with `wirebench web`, start it with --allow and that folder.',
   no_dialog:
     'This page cannot open a file dialog: a browser page may serve only the folders named when `wirebench web` was started (--allow FOLDER).',
+  shutting_down: 'Wirebench is closing, so "{{command}}" was not done.',
+  timed_out: '"{{command}}" waited {{ms}} ms for something that did not happen, and gave up. Try again; if it keeps happening, the machine may be very busy.',
+  internal:
+    'Something went wrong inside Wirebench while doing "{{command}}". This is a bug: the details are in Wirebench’s log (the terminal it was started from). Try again, or restart Wirebench.',
   disconnected:
     'The page lost its connection to Wirebench, so "{{command}}" may not have been done. It reconnects by itself; try again in a moment.',
-} satisfies Record<ErrorSentenceKey extends `errors.${infer Key}` ? Key : never, string>;
+});
