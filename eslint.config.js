@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
 
 const NODE_BUILTINS = [
   'node:*', 'fs', 'fs/*', 'net', 'path', 'os', 'child_process', 'http', 'https', 'stream', 'crypto',
@@ -21,6 +22,32 @@ const noHosts = {
 };
 // The engine's own code is plain Node: node:* built-ins, shared/ and itself, no npm package.
 const noPackages = { regex: '^(?!node:|\\.)', message: 'The engine imports only node:*, shared/ and itself.' };
+
+// A renderer feature never imports another (STYLE.md's renderer tree): a panel that shows another's
+// view gets it as a prop from app.tsx, and what several features use lives outside features/
+// (renderer/journal/, renderer/body-preview/), so each can be drawn and tested alone. The rule sees
+// only the import's text, so each folder of each feature gets the pattern for its own depth: from
+// features/F/x.ts, `../G/...` is another feature and `../../store/...` is not.
+const FEATURES = new URL('./renderer/features/', import.meta.url);
+const otherFeature = (feature, depth) => ({
+  regex: `^(\\.\\./){${depth + 1}}(?!${feature}/)[^./]|(^|/)features/`,
+  message: 'A feature never imports another: hand its view in from app.tsx, or move what both use out of renderer/features/.',
+});
+const foldersOf = (url, path = '') => [
+  path,
+  ...readdirSync(new URL(path, url), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => foldersOf(url, `${path}${d.name}/`)),
+];
+const featureBlocks = readdirSync(FEATURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap(({ name }) =>
+    foldersOf(FEATURES, `${name}/`).map((folder) => ({
+      files: [`renderer/features/${folder}*.{ts,tsx}`],
+      rules: { 'no-restricted-imports': restrict(noNode, noElectron, noMain, otherFeature(name, folder.split('/').length - 2)) },
+    })),
+  );
+const noFeatures = { group: ['**/features/**'], message: 'Only app.tsx and main.tsx put features together; what they share imports none.' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**'] },
@@ -51,5 +78,11 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': restrict(noNode, noElectron, noMain) },
+  },
+  ...featureBlocks,
+  {
+    files: ['renderer/{bridge,body-preview,journal,lib,settings,store,testing,ui}/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': restrict(noNode, noElectron, noMain, noFeatures) },
   },
 );
