@@ -229,7 +229,7 @@ describe('wirebench annotate on big inputs', () => {
 // abort (exit 134); --json too. Now each read is annotated and printed before the next, so the peak
 // stays flat however long the input. 285,000 requests (8 MB) took the old code past 1.5 GB; the
 // bound below is a third of that, and about twice what the streamed dump needs (node and tsx included).
-describe('wirebench annotate streams: the peak memory does not grow with the input', () => {
+describe('wirebench annotate streams big inputs: the peak memory does not grow with the input, and every end is an exit code', () => {
   const TIME = '/usr/bin/time';
   const REQUEST = 'GET /x HTTP/1.1\r\nHost: a\r\n\r\n';
   const BOUND_KB = 500 * 1024;
@@ -285,6 +285,41 @@ describe('wirebench annotate streams: the peak memory does not grow with the inp
     expectNoRawKeys(ran.err);
     expect(tail(outPath)).toMatch(/"offset":7979972,.*\}\],"problems":\[\],"length":7980000,"ended":true\}\n$/);
     expect(statSync(outPath).size).toBeGreaterThan(250_000_000);
+  }, 60_000);
+
+  it('a reader that goes away after the first lines (| head): exit 0, no stack trace', async () => {
+    const input = file('pipelined-1mb.http', REQUEST.repeat(40_000));
+    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'annotate', input]);
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code, err).toBe(0);
+    expect(err).toBe(`${en.cli.annotate.guessed.request}\n`);
+  });
+
+  it('100,000 problems wait in a temporary file, all listed in order; where none can be made, a sentence and exit 1', async () => {
+    const input = file('no-host.http', 'GET / HTTP/1.1\r\n\r\n'.repeat(100_000));
+    const outPath = join(dir, 'no-host.txt');
+    const ran = await measured([input], outPath);
+    expect(ran.code, ran.err).toBe(0);
+    const out = readFileSync(outPath, 'utf8');
+    expect(out).toContain('\n100000 problems:\n');
+    const listed = out.split('\n').filter((l) => l.includes('without a Host header'));
+    expect(listed).toHaveLength(100_000);
+    expect(listed.at(-1)).toMatch(/^ {2}error {2}1799982\+16 +An HTTP\/1\.1 request without a Host header/);
+
+    // A file where the folder should be: no folder can be made in it (tsx's own cache, off here, would try first).
+    const notAFolder = file('not-a-folder', 'x');
+    const env = { ...process.env, TMPDIR: notAFolder, TSX_DISABLE_CACHE: '1' };
+    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'annotate', input], { env });
+    let err = '';
+    child.stdout.resume();
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(1);
+    expect(err).toContain(`in a temporary file in ${notAFolder} (ENOTDIR): set TMPDIR to a folder with room.\n`);
+    expectNoRawKeys(err);
   }, 60_000);
 
   it.skipIf(!measurable)('140,000 pipelined requests (4 MB) as text: exit 0, every message, peak RSS under 500 MB', async () => {
