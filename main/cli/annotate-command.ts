@@ -2,7 +2,9 @@
 // anywhere (a file saved from the workbench, `nc -l > capture`, tcpdump's payload), so what the
 // workbench shows beside a connection can be seen in a terminal or checked by a script. The input
 // is one direction of a connection, read as bytes and never decoded whole as text: a body that is
-// not UTF-8 (an image, gzip) is annotated like any other.
+// not UTF-8 (an image, gzip) is annotated like any other. It is read a piece at a time and what each
+// piece finishes is printed before the next is read (annotate-text.ts, annotate-json.ts), so 100 MB
+// costs no more memory than 1 MB (issue 15, item 3: it took 5.7 GB and a V8 abort).
 import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
