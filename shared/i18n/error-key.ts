@@ -9,8 +9,10 @@ import type { ErrorInfo } from '../contract';
 import type { ErrorCode, ErrorParams } from '../errors';
 
 /** Sentences that stand in for a code's own in some cases, and the code whose params they may use. */
-const VARIANTS = { port_in_use_no_suggestion: 'port_in_use' } as const;
-type Variant = keyof typeof VARIANTS;
+interface Variants {
+  port_in_use_no_suggestion: 'port_in_use';
+}
+type Variant = keyof Variants;
 
 export type ErrorSentenceName = ErrorCode | Variant;
 export type ErrorSentenceKey = `errors.${ErrorSentenceName}`;
@@ -42,7 +44,7 @@ type Checked<T extends Record<ErrorSentenceName, string>> = {
   [K in keyof T]: K extends ErrorCode
     ? Exactly<T[K], ParamNames<K>>
     : K extends Variant
-      ? AtMost<T[K], ParamNames<(typeof VARIANTS)[K]>>
+      ? AtMost<T[K], ParamNames<Variants[K]>>
       : never;
 };
 
