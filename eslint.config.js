@@ -11,8 +11,17 @@ const NODE_BUILTINS = [
   'node:*', 'fs', 'fs/*', 'net', 'path', 'os', 'child_process', 'http', 'https', 'stream', 'crypto',
   'dgram', 'dns', 'tls', 'url', 'util', 'events', 'buffer', 'worker_threads',
 ];
-const restrict = (...groups) => ['error', { patterns: groups }];
-const noNode = { group: NODE_BUILTINS, message: 'This layer runs in a browser: no Node built-ins.' };
+// Exact module names go in `paths`: as a pattern, 'http' would also match a folder of ours (shared/http/).
+const restrict = (...groups) => [
+  'error',
+  {
+    patterns: groups.filter((g) => !g.names),
+    paths: groups.flatMap((g) => (g.names ?? []).map((name) => ({ name, message: g.message }))),
+  },
+];
+const NODE_MESSAGE = 'This layer runs in a browser: no Node built-ins.';
+const noNode = { group: NODE_BUILTINS.filter((m) => m.includes('*')), message: NODE_MESSAGE };
+const noNodeNames = { names: NODE_BUILTINS.filter((m) => !m.includes('*')), message: NODE_MESSAGE };
 const noElectron = { group: ['electron', 'electron/*'], message: 'Only main/electron may import electron.' };
 const noMain = { group: ['**/main/**'], message: 'Reach main only through the bridge contract in shared/.' };
 const noRenderer = { group: ['**/renderer/**'], message: 'main and shared never import the renderer.' };
@@ -44,7 +53,7 @@ const featureBlocks = readdirSync(FEATURES, { withFileTypes: true })
   .flatMap(({ name }) =>
     foldersOf(FEATURES, `${name}/`).map((folder) => ({
       files: [`renderer/features/${folder}*.{ts,tsx}`],
-      rules: { 'no-restricted-imports': restrict(noNode, noElectron, noMain, otherFeature(name, folder.split('/').length - 2)) },
+      rules: { 'no-restricted-imports': restrict(noNode, noNodeNames, noElectron, noMain, otherFeature(name, folder.split('/').length - 2)) },
     })),
   );
 const noFeatures = { group: ['**/features/**'], message: 'Only app.tsx and main.tsx put features together; what they share imports none.' };
@@ -64,12 +73,12 @@ export default tseslint.config(
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['scripts/**/*.mjs', '*.js'], languageOptions: { globals: globals.node } },
-  { files: ['shared/**/*.ts'], ignores: ['shared/**/*.test.ts'], rules: { 'no-restricted-imports': restrict(noNode, noElectron, noMain, noRenderer) } },
-  // The engine's tests may drive it the way a host does (test-support/engine-probe.ts) and use e2e's browser.
+  { files: ['shared/**/*.ts'], ignores: ['shared/**/*.test.ts'], rules: { 'no-restricted-imports': restrict(noNode, noNodeNames, noElectron, noMain, noRenderer) } },
+  // The engine's tests may drive it the way a host does (testing/engine-probe.ts) and use e2e's browser.
   { files: ['main/engine/**/*.ts'], rules: { 'no-restricted-imports': restrict(noElectron, noRenderer) } },
   {
     files: ['main/engine/**/*.ts'],
-    ignores: ['main/engine/**/*.test.ts', 'main/engine/**/test-support/**'],
+    ignores: ['main/engine/**/*.test.ts', 'main/engine/**/testing/**'],
     rules: { 'no-restricted-imports': restrict(noElectron, noRenderer, noHosts, noPackages) },
   },
   { files: ['main/web/**/*.ts', 'main/cli/**/*.ts', 'main/host/**/*.ts', 'main/settings/**/*.ts'], rules: { 'no-restricted-imports': restrict(noElectron, noRenderer) } },
@@ -77,12 +86,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': restrict(noNode, noElectron, noMain) },
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': restrict(noNode, noNodeNames, noElectron, noMain) },
   },
   ...featureBlocks,
   {
     files: ['renderer/{bridge,body-preview,journal,lib,settings,store,testing,ui}/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.{ts,tsx}'],
-    rules: { 'no-restricted-imports': restrict(noNode, noElectron, noMain, noFeatures) },
+    rules: { 'no-restricted-imports': restrict(noNode, noNodeNames, noElectron, noMain, noFeatures) },
   },
 );

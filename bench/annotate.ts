@@ -11,8 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import type { Annotation, Side } from '../shared/annotation';
-import { HttpAnnotator } from '../shared/http-annotate';
+import type { Annotation, Side } from '../shared/http/annotate/annotation';
+import { HttpAnnotator } from '../shared/http/annotate/annotator';
 import { formatBytes, formatGrowth, memoryNow } from './memory';
 
 const { values } = parseArgs({

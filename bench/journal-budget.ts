@@ -1,5 +1,5 @@
 // `npm run bench -- --requests 1000000`: N requests through our server alone, then a look at what
-// the journal kept. Its two limits (shared/contract.ts, main/engine/journal.ts) promise that a
+// the journal kept. Its two limits (shared/contract/contract.ts, main/engine/journal.ts) promise that a
 // server which has answered a million requests still fits in memory: stored payload within the
 // byte budget, and no more than the cap of closed connections kept. This checks both, and prints
 // the heap the journal holds beyond them (events of the connections it keeps).

@@ -2,7 +2,7 @@
 //  [--connections 16] [--bare]`: one server under load, nothing else, so that a CPU profile
 // (--cpu-prof) or a trace shows where one server's time goes, without the other contenders in it.
 import { parseArgs } from 'node:util';
-import { L1_HELLO_WORLD } from '../shared/presets';
+import { L1_HELLO_WORLD } from '../shared/server/presets';
 import { startBareServer, type Policy } from './bare-server';
 import { runLoad, wrkInstalled } from './load';
 import { startEngineServer } from './servers';

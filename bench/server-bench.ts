@@ -9,7 +9,7 @@
 //        [--load auto|wrk|node] [--requests N [--policy close|keep_alive]]
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { L1_HELLO_WORLD } from '../shared/presets';
+import { L1_HELLO_WORLD } from '../shared/server/presets';
 import { startBareServer, type Policy } from './bare-server';
 import { runJournalBudget } from './journal-budget';
 import { runLoad, wrkInstalled, type LoadResult, type Tool } from './load';

@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import type { JournalTotals } from '../shared/contract';
-import type { ServerSettingsPatch } from '../shared/server-settings';
+import type { JournalTotals } from '../shared/contract/contract';
+import type { ServerSettingsPatch } from '../shared/server/settings';
 import type { Dispatch } from '../main/host/dispatch';
 import { Engine, type EngineOptions } from '../main/engine/engine';
 import type { Policy } from './bare-server';

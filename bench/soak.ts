@@ -8,9 +8,9 @@
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { JournalTotals } from '../shared/contract';
-import { HTTP_KEEP_ALIVE, L1_HELLO_WORLD, L3_ROUTES } from '../shared/presets';
-import type { ServerSettingsPatch } from '../shared/server-settings';
+import type { JournalTotals } from '../shared/contract/contract';
+import { HTTP_KEEP_ALIVE, L1_HELLO_WORLD, L3_ROUTES } from '../shared/server/presets';
+import type { ServerSettingsPatch } from '../shared/server/settings';
 import { Engine } from '../main/engine/engine';
 import { createHostDispatch, unrestrictedFiles } from '../main/host/host-handlers';
 import { MemorySettingsStore } from '../main/settings/settings-store';

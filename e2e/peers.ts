@@ -1,12 +1,12 @@
 // The peers a spec talks to the app's servers with: a browser tab, a bare TCP socket from the
 // test process (lesson L1's client: connect(), send, read until EOF), and the unit tests' Python
-// peers (main/engine/test-support/peers/) where another program is the point. Real sockets, never
+// peers (main/engine/testing/peers/) where another program is the point. Real sockets, never
 // mocks. The socket and the recording server stay in this process: specs drive them byte by byte
 // and read them synchronously.
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import type { Page } from '@playwright/test';
 import { chromium } from 'playwright-core';
-import { HOLDER, startPythonServer } from '../main/engine/test-support/peers';
+import { HOLDER, startPythonServer } from '../main/engine/testing/peers';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 
 /**

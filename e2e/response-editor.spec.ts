@@ -10,7 +10,7 @@ import { ResponseEditorPage } from './pages/response-editor-page';
 import { WorkbenchPage } from './pages/workbench-page';
 
 const SAMPLE_IMAGE_PATH = join(import.meta.dirname, '..', 'app', 'docroot', 'test.jpg');
-/** L3's image head as the lesson's server sends it (shared/presets.ts L3_IMAGE): it starts with an empty line. */
+/** L3's image head as the lesson's server sends it (shared/server/presets.ts L3_IMAGE): it starts with an empty line. */
 const L3_LESSON_HEAD = '\nHTTP/1.x 200 OK  \nContent-Type: image/jpg\n\n';
 
 test('canned bytes as typed: Enter can insert a bare LF, and L2’s answer goes out byte for byte', async ({ app }) => {

@@ -1,14 +1,14 @@
 // `wirebench annotate`, run from source as a child process, on real files in a temp folder and on
-// stdin: the lessons' exact bytes (shared/presets.ts, shared/LESSONS.md), their spans and problems.
+// stdin: the lessons' exact bytes (shared/server/presets.ts, shared/LESSONS.md), their spans and problems.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Annotation } from '../../shared/annotation';
-import { annotate } from '../../shared/http-annotate';
+import type { Annotation } from '../../shared/http/annotate/annotation';
+import { annotate } from '../../shared/http/annotate/annotator';
 import { en } from '../../shared/i18n/catalog';
-import { L1_HELLO_WORLD, L2_HELLO_BARE_LF } from '../../shared/presets';
+import { L1_HELLO_WORLD, L2_HELLO_BARE_LF } from '../../shared/server/presets';
 import { ANNOTATE_OPTIONS } from './annotate-command';
 
 const ENTRY = 'main/cli/wirebench.ts';

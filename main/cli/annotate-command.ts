@@ -1,4 +1,4 @@
-// `wirebench annotate [file|-]`: the HTTP annotator (shared/http-annotate.ts) on a capture from
+// `wirebench annotate [file|-]`: the HTTP annotator (shared/http/annotate/annotator.ts) on a capture from
 // anywhere (a file saved from the workbench, `nc -l > capture`, tcpdump's payload), so what the
 // workbench shows beside a connection can be seen in a terminal or checked by a script. The input
 // is one direction of a connection, read as bytes and never decoded whole as text: a body that is
@@ -8,9 +8,9 @@
 import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
-import type { Side } from '../../shared/annotation';
-import { utf8Encode } from '../../shared/bytes';
-import { HttpAnnotator } from '../../shared/http-annotate';
+import type { Side } from '../../shared/http/annotate/annotation';
+import { utf8Encode } from '../../shared/bytes/bytes';
+import { HttpAnnotator } from '../../shared/http/annotate/annotator';
 import type { OptionTable } from './cli-args';
 import type { CliContext, Subcommand } from './cli-context';
 import { SPAN_PREVIEW_CHARS } from './annotate-lines';

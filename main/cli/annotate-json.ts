@@ -1,4 +1,4 @@
-// annotate --json: the annotation (shared/annotation.ts) as one JSON document, made as the
+// annotate --json: the annotation (shared/http/annotate/annotation.ts) as one JSON document, made as the
 // annotator hands over what is finished.
 // Small inputs (fewer than HOLD spans, messages and problems) are held and printed at the end as
 // JSON.stringify(annotation), byte for byte what the whole input at once gives. From HOLD on the
@@ -6,8 +6,8 @@
 // whose arrays follow the spans', wait in a Spill (memory, then a temporary file); and `length`
 // and `ended`, known only at the end, come last. The same document to any JSON reader: the same
 // keys and values, only `length` and `ended` in another place (annotateDetails says so).
-import type { HttpMessage, Problem, Side, Span } from '../../shared/annotation';
-import type { AnnotationPart, HttpAnnotator } from '../../shared/http-annotate';
+import type { HttpMessage, Problem, Side, Span } from '../../shared/http/annotate/annotation';
+import type { AnnotationPart, HttpAnnotator } from '../../shared/http/annotate/annotator';
 import type { BatchWriter } from './annotate-output';
 import { Spill } from './annotate-spill';
 import { HOLD } from './annotate-text';
@@ -63,7 +63,7 @@ export class JsonDump {
   async finish(): Promise<void> {
     const { side, ended } = this.options;
     const held = this.held;
-    // The keys in the order of the model (shared/annotation.ts), as the whole input at once gives them.
+    // The keys in the order of the model (shared/http/annotate/annotation.ts), as the whole input at once gives them.
     if (held) return this.out.line(JSON.stringify({ side, length: this.length, spans: held.spans, messages: held.messages, problems: held.problems, ended }));
     this.out.write('],"messages":[');
     await this.messages.copyTo(this.out);
@@ -95,7 +95,7 @@ export class JsonDump {
 /**
  * JSON.stringify(span), written out: tens of millions of spans, and the general path was half the
  * time. Numbers and a kind (a word of SPAN_KINDS, nothing to escape) in the key order of the span
- * objects the annotator makes (http-annotate-spans.ts).
+ * objects the annotator makes (shared/http/annotate/spans.ts).
  */
 export function spanJson(span: Span): string {
   const head = `{"offset":${span.offset},"length":${span.length},"kind":"${span.kind}","message":${span.message}`;

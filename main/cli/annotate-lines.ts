@@ -4,10 +4,10 @@
 //     0+8    version      "HTTP/1.1"
 //     8+1    sp           " "
 //   info     17+46   Neither Content-Length nor chunked: the body ends only when ...
-// Span kinds and severities are printed as the model names them (shared/annotation.ts), the same
+// Span kinds and severities are printed as the model names them (shared/http/annotate/annotation.ts), the same
 // words --json gives; every other word comes from the catalog (cli.annotate.*, problems.*).
-import type { Annotation, HttpMessage, Problem, Side, Span } from '../../shared/annotation';
-import { visibleTokens } from '../../shared/bytes';
+import type { Annotation, HttpMessage, Problem, Side, Span } from '../../shared/http/annotate/annotation';
+import { visibleTokens } from '../../shared/bytes/bytes';
 import type { Translate } from './cli-context';
 import { preview } from './journal-lines';
 

@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Annotation, Side } from '../../shared/annotation';
-import { annotate } from '../../shared/http-annotate';
-import { join, requestCorpus, responseCorpus } from '../../shared/http-annotate.test-corpus';
-import { mutate, SEEDS, type Mutation } from '../../shared/http-annotate.test-generators';
-import { parseGolden } from '../../shared/http-annotate.test-golden';
-import { latin1Bytes } from '../../shared/http-annotate.test-support';
+import type { Annotation, Side } from '../../shared/http/annotate/annotation';
+import { annotate } from '../../shared/http/annotate/annotator';
+import { join, requestCorpus, responseCorpus } from '../../shared/http/annotate/testing/corpus';
+import { mutate, SEEDS, type Mutation } from '../../shared/http/annotate/testing/generators';
+import { parseGolden } from '../../shared/http/annotate/testing/golden';
+import { latin1Bytes } from '../../shared/http/annotate/testing/support';
 import { createI18n } from '../../shared/i18n/catalog';
 import { annotateStream, type Choices } from './annotate-command';
 import { annotationLines } from './annotate-lines';
@@ -45,7 +45,7 @@ interface Case {
 }
 
 function corpus(): Case[] {
-  const dir = new URL('../../shared/fixtures/annotate/', import.meta.url);
+  const dir = new URL('../../shared/http/annotate/fixtures/', import.meta.url);
   const golden = readdirSync(dir)
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .flatMap((f) => parseGolden(readFileSync(new URL(f, dir), 'utf8')))

@@ -6,8 +6,8 @@
 // offsets grow), a message's heading is printed once it is finished (its spans wait for it, up to
 // HOLD; a message longer than that gets a heading as it stands, and its full heading after its
 // spans), and the problems, listed after all the spans, wait in a Spill.
-import type { HttpMessage, Problem, Side, Span } from '../../shared/annotation';
-import type { AnnotationPart, HttpAnnotator } from '../../shared/http-annotate';
+import type { HttpMessage, Problem, Side, Span } from '../../shared/http/annotate/annotation';
+import type { AnnotationPart, HttpAnnotator } from '../../shared/http/annotate/annotator';
 import type { Translate } from './cli-context';
 import type { BatchWriter } from './annotate-output';
 import { dumpLines, heading, previewBytes, problemLine, spanLine, summary, widenForProblem, widenForSpan, type Columns } from './annotate-lines';

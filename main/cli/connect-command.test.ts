@@ -3,8 +3,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract';
-import { decodeWire } from '../../shared/wire-codec';
+import type { JournalEvent } from '../../shared/contract/contract';
+import { decodeWire } from '../../shared/contract/wire-codec';
 import {
   FULL_BACKLOG_SERVER,
   HOLDER,
@@ -18,7 +18,7 @@ import {
   startPythonServer,
   type PeerFile,
   type PythonServer,
-} from '../engine/test-support/peers';
+} from '../engine/testing/peers';
 import { CONNECT_OPTIONS } from './connect-options';
 
 const ENTRY = 'main/cli/wirebench.ts';

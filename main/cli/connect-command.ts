@@ -3,12 +3,12 @@
 // the peer sends comes out on stdout exactly (or made visible), and the journal, FINs and RSTs
 // included, is printed on stderr. It drives the same Engine through the same door as the UI's
 // console (createHostDispatch), so the contract's rules and error codes apply unchanged.
-import { utf8Encode } from '../../shared/bytes';
-import type { CommandOutput, ErrorInfo, EventPayload, JournalEvent } from '../../shared/contract';
-import type { ErrorParams } from '../../shared/errors';
+import { utf8Encode } from '../../shared/bytes/bytes';
+import type { CommandOutput, ErrorInfo, EventPayload, JournalEvent } from '../../shared/contract/contract';
+import type { ErrorParams } from '../../shared/contract/errors';
 import { errorSentenceKey } from '../../shared/i18n/error-key';
-import { rstReasonKey, RstWitness, type RstReceived } from '../../shared/rst-reason';
-import { encodeWire } from '../../shared/wire-codec';
+import { rstReasonKey, RstWitness, type RstReceived } from '../../shared/teardown/rst-reason';
+import { encodeWire } from '../../shared/contract/wire-codec';
 import type { Dispatch } from '../host/dispatch';
 import { Engine } from '../engine/engine';
 import type { CliMistake } from './cli-args';
@@ -41,7 +41,7 @@ interface Outcome {
   code: number;
   error?: ErrorInfo;
   mistake?: CliMistake;
-  /** The server's RST reached us: said in words, with why it came (shared/rst-reason.ts). */
+  /** The server's RST reached us: said in words, with why it came (shared/teardown/rst-reason.ts). */
   rst?: RstReceived;
 }
 

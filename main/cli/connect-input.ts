@@ -3,8 +3,8 @@
 // it had, UTF-8 or not (0x0A and 0x0D never occur inside a UTF-8 sequence). Whatever one chunk of
 // stdin completes goes out as one send, as nc does: a request piped in whole reaches a server that
 // reads once (lesson L1's recv) whole, rather than as one segment per line.
-import { concatBytes } from '../../shared/bytes';
-import { decodeEscapedBytes, decodeHex, ENDING_BYTES, type InputMistake } from '../../shared/typed-input';
+import { concatBytes } from '../../shared/bytes/bytes';
+import { decodeEscapedBytes, decodeHex, ENDING_BYTES, type InputMistake } from '../../shared/client/typed-input';
 import type { InputMode } from './connect-options';
 
 /** Where the input could not be read: line and column counted from 1, as an editor shows them. */

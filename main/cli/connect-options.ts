@@ -1,9 +1,9 @@
 // `wirebench connect`'s flags and target, and what they mean: where to connect, how stdin becomes
 // bytes, how received bytes are shown, and what goes to stderr. Only what the command line itself
 // can get wrong is checked here; the connection's own failures are the engine's, told by code.
-import { utf8Encode } from '../../shared/bytes';
-import { parseTarget, requestForUrl, type ClientTarget, type TargetProblem } from '../../shared/client-target';
-import { CONNECT_TIMEOUT, type CommandInput } from '../../shared/contract';
+import { utf8Encode } from '../../shared/bytes/bytes';
+import { parseTarget, requestForUrl, type ClientTarget, type TargetProblem } from '../../shared/client/target';
+import { CONNECT_TIMEOUT, type CommandInput } from '../../shared/contract/contract';
 import type { CliMistake, OptionTable, ParsedOptions } from './cli-args';
 
 export const CONNECT_OPTIONS: OptionTable = {

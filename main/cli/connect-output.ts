@@ -1,5 +1,5 @@
 // What `wirebench connect` received, to stdout.
-import { concatBytes, incompleteTailLength, utf8Encode, visibleString } from '../../shared/bytes';
+import { concatBytes, incompleteTailLength, utf8Encode, visibleString } from '../../shared/bytes/bytes';
 
 /**
  * What the peer sent, to stdout: the bytes themselves, or (--visible) shown as glyphs with a real

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract';
+import type { JournalEvent } from '../../shared/contract/contract';
 import { createI18n } from '../../shared/i18n/catalog';
 import { eventLine, preview } from './journal-lines';
 

@@ -1,10 +1,10 @@
 // The journal as a terminal shows it: one line per event, as it happens.
 //   12:00:01.123 c3 +0.4ms  ← 78 B "GET / HTTP/1.1␍␊Host: 127.0.0.1:9000␍␊User-Agent: curl/…" (+41 B)
-// Bytes go through shared/bytes.ts, so CR and LF stay visible (they are the lesson) and the line
+// Bytes go through shared/bytes/bytes.ts, so CR and LF stay visible (they are the lesson) and the line
 // stays one line; long payloads are cut at a token boundary, saying how many bytes were left out.
 // Every word comes from the catalog (cli.serve.event.*, notes.*).
-import { visibleTokens } from '../../shared/bytes';
-import type { Address, JournalEvent } from '../../shared/contract';
+import { visibleTokens } from '../../shared/bytes/bytes';
+import type { Address, JournalEvent } from '../../shared/contract/contract';
 import type { Translate } from './cli-context';
 
 /** Visible characters of a payload shown before it is cut: about one terminal line's worth. */

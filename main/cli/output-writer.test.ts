@@ -2,7 +2,7 @@
 import { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BATCH_CHARS, OutputWriter } from './output-writer';
-import { openFifo, type Fifo } from './test-support/fifo';
+import { openFifo, type Fifo } from './testing/fifo';
 
 const opened: Fifo[] = [];
 const sockets: Socket[] = [];

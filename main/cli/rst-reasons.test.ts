@@ -1,6 +1,6 @@
 // `serve` says why a client's RST came; it keeps each connection's facts only while it is open.
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract';
+import type { JournalEvent } from '../../shared/contract/contract';
 import { RstReasons } from './rst-reasons';
 
 const ends = { local: { address: '127.0.0.1', port: 9000, family: 'IPv4' as const }, remote: { address: '127.0.0.1', port: 50000, family: 'IPv4' as const } };

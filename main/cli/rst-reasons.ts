@@ -1,8 +1,8 @@
 // Why an RST came, for a terminal that prints a journal as its events arrive (`serve`): each
-// connection's few facts (shared/rst-reason.ts), kept only until it closes, so that a server that
+// connection's few facts (shared/teardown/rst-reason.ts), kept only until it closes, so that a server that
 // has answered a million connections holds the facts of the open ones only.
-import type { JournalEvent, Role } from '../../shared/contract';
-import { rstReasonKey, RstWitness } from '../../shared/rst-reason';
+import type { JournalEvent, Role } from '../../shared/contract/contract';
+import { rstReasonKey, RstWitness } from '../../shared/teardown/rst-reason';
 
 export class RstReasons {
   private readonly witnesses = new Map<string, RstWitness>();

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JournalEvent, JournalTotals } from '../../shared/contract';
-import { L1_HELLO_WORLD } from '../../shared/presets';
-import { decodeWire } from '../../shared/wire-codec';
-import { ABORT_MID_REQUEST, L1_CLIENT, run, runPython, runScript, URLLIB_CLIENT } from '../engine/test-support/peers';
+import type { JournalEvent, JournalTotals } from '../../shared/contract/contract';
+import { L1_HELLO_WORLD } from '../../shared/server/presets';
+import { decodeWire } from '../../shared/contract/wire-codec';
+import { ABORT_MID_REQUEST, L1_CLIENT, run, runPython, runScript, URLLIB_CLIENT } from '../engine/testing/peers';
 import { tableTooBig } from '../engine/kernel-tcp/table-size';
 import { SERVE_OPTIONS } from './serve-options';
 

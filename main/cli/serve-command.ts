@@ -4,9 +4,9 @@
 // its error codes apply unchanged; the journal is printed as it happens, as sentences or as JSON,
 // or counted with --quiet (serve-printer.ts).
 import { errorSentenceKey } from '../../shared/i18n/error-key';
-import type { EventPayload, JournalTotals, ServerInfo } from '../../shared/contract';
-import type { ServerSettings } from '../../shared/server-settings';
-import { encodeWire } from '../../shared/wire-codec';
+import type { EventPayload, JournalTotals, ServerInfo } from '../../shared/contract/contract';
+import type { ServerSettings } from '../../shared/server/settings';
+import { encodeWire } from '../../shared/contract/wire-codec';
 import { Engine } from '../engine/engine';
 import type { CliContext, Subcommand } from './cli-context';
 import { explainError } from './explain-error';

@@ -1,7 +1,7 @@
 // `wirebench serve --quiet`: one line of counters per interval instead of a line per journal event,
 // for load tests. A server taking thousands of requests a second cannot be read line by line, and
 // formatting those lines cost the CLI more than serving the requests did (issue 19).
-import type { EventPayload } from '../../shared/contract';
+import type { EventPayload } from '../../shared/contract/contract';
 import type { Translate } from './cli-context';
 import { clock } from './journal-lines';
 

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../shared/contract';
-import { L1_HELLO_WORLD, L2_HELLO_BARE_LF } from '../../shared/presets';
-import { DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
+import { commands } from '../../shared/contract/contract';
+import { L1_HELLO_WORLD, L2_HELLO_BARE_LF } from '../../shared/server/presets';
+import { DEFAULT_SERVER_SETTINGS } from '../../shared/server/defaults';
 import { parseCommandArgs } from './cli-args';
 import { SERVE_OPTIONS, servePlanFrom, type ServePlanResult } from './serve-options';
 

@@ -3,12 +3,13 @@
 // ranges and the settings' rules are the contract's, checked by the same door the UI goes through.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CommandInput } from '../../shared/contract';
-import { DEFAULT_PRESET, L3_ROUTES, PRESET_NAMES, PRESETS } from '../../shared/presets';
-import { type ResponderConfig, type ServerSettings, type ServerSettingsPatch } from '../../shared/server-settings';
-import { AFTER_ANSWER, ANSWER_WHEN, DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server-choices';
+import type { CommandInput } from '../../shared/contract/contract';
+import { DEFAULT_PRESET, L3_ROUTES, PRESET_NAMES, PRESETS } from '../../shared/server/presets';
+import { type ResponderConfig, type ServerSettings, type ServerSettingsPatch } from '../../shared/server/settings';
+import { AFTER_ANSWER, ANSWER_WHEN } from '../../shared/server/choices';
+import { DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server/defaults';
 import { parsePort, type CliMistake, type OptionTable, type ParsedOptions } from './cli-args';
-import { decodeEscapes } from '../../shared/typed-input';
+import { decodeEscapes } from '../../shared/client/typed-input';
 import { readRoutesFile } from './serve-routes';
 
 export const SERVE_OPTIONS: OptionTable = {

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { L1_HELLO_WORLD } from '../../shared/presets';
-import { decodeWire } from '../../shared/wire-codec';
-import { openFifo, type Fifo } from './test-support/fifo';
+import { L1_HELLO_WORLD } from '../../shared/server/presets';
+import { decodeWire } from '../../shared/contract/wire-codec';
+import { openFifo, type Fifo } from './testing/fifo';
 
 const ENTRY = 'main/cli/wirebench.ts';
 const SERVE = [process.execPath, '--import', 'tsx', ENTRY, 'serve', '--port', '0'] as const;

@@ -2,8 +2,8 @@
 // with --json), or with --quiet one line of counters per interval. Event lines are live output
 // (output-writer.ts): a reader that falls behind loses lines, counted and said, never the server's
 // memory or its pace.
-import type { EventPayload, JournalEvent } from '../../shared/contract';
-import { encodeWire } from '../../shared/wire-codec';
+import type { EventPayload, JournalEvent } from '../../shared/contract/contract';
+import { encodeWire } from '../../shared/contract/wire-codec';
 import type { CliContext } from './cli-context';
 import { eventLine } from './journal-lines';
 import { RstReasons } from './rst-reasons';

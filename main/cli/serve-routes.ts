@@ -1,5 +1,5 @@
 // `wirebench serve --routes FILE`: a small JSON table of method + path -> answer, written by hand,
-// turned into the contract's routes (shared/server-settings.ts). The format (documented in
+// turned into the contract's routes (shared/server/settings.ts). The format (documented in
 // `wirebench serve --help`):
 //   [{ "method": "GET", "path": "/", "file": "index.html", "contentType": "text/html" },
 //    { "method": "*", "path": "/raw", "responseFile": "raw.txt" }]
@@ -9,7 +9,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Route } from '../../shared/server-settings';
+import type { Route } from '../../shared/server/settings';
 import type { CliMistake } from './cli-args';
 
 const Entry = z

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { decodeWire, encodeWire, WS_PATH } from '../../shared/wire-codec';
+import { decodeWire, encodeWire, WS_PATH } from '../../shared/contract/wire-codec';
 
 const ENTRY = 'main/cli/wirebench.ts';
 let base: string;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { StoredSettings } from '../../shared/app-settings';
-import { decodeWire, encodeWire, WS_PATH } from '../../shared/wire-codec';
+import type { StoredSettings } from '../../shared/contract/app-settings';
+import { decodeWire, encodeWire, WS_PATH } from '../../shared/contract/wire-codec';
 
 const ENTRY = 'main/cli/wirebench.ts';
 const running: ChildProcessWithoutNullStreams[] = [];

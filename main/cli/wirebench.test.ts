@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { version } from '../../package.json';
-import { decodeWire, encodeWire, WS_PATH } from '../../shared/wire-codec';
+import { decodeWire, encodeWire, WS_PATH } from '../../shared/contract/wire-codec';
 
 const ENTRY = 'main/cli/wirebench.ts';
 const running: ChildProcessWithoutNullStreams[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Bridge } from '../../shared/bridge';
-import { COMMAND_NAMES, EVENT_NAMES } from '../../shared/contract';
+import type { Bridge } from '../../shared/contract/bridge';
+import { COMMAND_NAMES, EVENT_NAMES } from '../../shared/contract/contract';
 import { createPreloadApi, type IpcRendererLike } from './create-preload-api';
 import { INVOKE_CHANNEL, eventChannel } from './ipc-channels';
 

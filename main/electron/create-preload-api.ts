@@ -2,8 +2,8 @@
 // checked against the contract here, so the page cannot reach an arbitrary IPC channel even if its
 // own code is compromised (main checks again: the page is not trusted, and neither is the preload's
 // caller). Pure: takes an ipcRenderer-shaped object, so it is tested without Electron.
-import type { Bridge } from '../../shared/bridge';
-import { isCommandName, isEventName, type Result } from '../../shared/contract';
+import type { Bridge } from '../../shared/contract/bridge';
+import { isCommandName, isEventName, type Result } from '../../shared/contract/contract';
 import { INVOKE_CHANNEL, eventChannel } from './ipc-channels';
 
 /** The part of Electron's ipcRenderer this needs. */

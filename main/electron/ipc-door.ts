@@ -3,7 +3,7 @@
 // channel per command would add nothing: the name is validated by dispatch either way, and a single
 // entry point means a new command needs no new registration here. Engine events go to our window.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { EventName } from '../../shared/contract';
+import type { EventName } from '../../shared/contract/contract';
 import type { Dispatch } from '../host/dispatch';
 import { INVOKE_CHANNEL, eventChannel } from './ipc-channels';
 import { isTrustedSender, type SenderInfo } from './sender-check';

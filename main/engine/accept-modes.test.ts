@@ -1,10 +1,10 @@
 // Sequential accept, like a `while True: accept(); serve()` loop: one client at a time, the others
 // waiting in a queue that the contract shows (journal.snapshot, server.changed), in order.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract';
-import { L1_HELLO_WORLD } from '../../shared/presets';
-import { EngineProbe, kinds, wireKinds } from './test-support/engine-probe';
-import { counts, runScript, startScript } from './test-support/peers';
+import type { JournalEvent } from '../../shared/contract/contract';
+import { L1_HELLO_WORLD } from '../../shared/server/presets';
+import { EngineProbe, kinds, wireKinds } from './testing/engine-probe';
+import { counts, runScript, startScript } from './testing/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);
 const REQUEST = 'GET / HTTP/1.1\r\nHost: x\r\n\r\n';

@@ -8,8 +8,8 @@
 // RST or by a FIN with nothing sent, and take it out of the queue. A real backlog only shows that
 // at accept().) The client cannot tell: the kernel buffers and ACKs its bytes either way.
 import type { Socket } from 'node:net';
-import type { Address } from '../../shared/contract';
-import type { AcceptMode, ServerStats } from '../../shared/server-settings';
+import type { Address } from '../../shared/contract/contract';
+import type { AcceptMode, ServerStats } from '../../shared/server/settings';
 import type { Connection } from './connection';
 
 export interface AcceptQueueHooks {

@@ -1,9 +1,9 @@
-// What the server does once it has answered (shared/server-settings.ts AfterAnswer), each against
+// What the server does once it has answered (shared/server/settings.ts AfterAnswer), each against
 // curl: what curl sees (its exit code and the body) and what the journal recorded.
 import { afterEach, describe, expect, it } from 'vitest';
-import { L1_HELLO_WORLD } from '../../shared/presets';
-import { ascii, EngineProbe, kinds, notes, payload, wireKinds } from './test-support/engine-probe';
-import { run } from './test-support/peers';
+import { L1_HELLO_WORLD } from '../../shared/server/presets';
+import { ascii, EngineProbe, kinds, notes, payload, wireKinds } from './testing/engine-probe';
+import { run } from './testing/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);
 const L1_BODY = L1.subarray(L1.indexOf('\r\n\r\n') + 4);

@@ -1,10 +1,10 @@
-// When the server answers (shared/server-settings.ts AnswerWhen): on the first chunk, at the end
+// When the server answers (shared/server/settings.ts AnswerWhen): on the first chunk, at the end
 // of the request, or at the client's FIN, against python clients that send in pieces and pause,
 // checking that nothing arrives before the trigger, and netcat's -N (FIN after stdin's EOF).
 import { afterEach, describe, expect, it } from 'vitest';
-import { L1_HELLO_WORLD } from '../../shared/presets';
-import { EngineProbe, kinds, notes, payload, wireKinds } from './test-support/engine-probe';
-import { counts, run, runScript } from './test-support/peers';
+import { L1_HELLO_WORLD } from '../../shared/server/presets';
+import { EngineProbe, kinds, notes, payload, wireKinds } from './testing/engine-probe';
+import { counts, run, runScript } from './testing/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);
 

@@ -1,14 +1,14 @@
 // The client (the telnet emulator) against real peers: lesson-style python servers that report in
 // hex what they sent and received, and `nc -l`. What the user types is encoded by the console's own
-// functions (shared/typed-input.ts), so these tests check the real path from keystrokes to the wire.
+// functions (shared/client/typed-input.ts), so these tests check the real path from keystrokes to the wire.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract';
-import { decodeHex, encodeLines, keyBytes, type Encoded } from '../../shared/typed-input';
-import { EngineProbe, kinds, payload, wireKinds } from './test-support/engine-probe';
-import { startNc, typed } from './test-support/client-peers';
+import type { JournalEvent } from '../../shared/contract/contract';
+import { decodeHex, encodeLines, keyBytes, type Encoded } from '../../shared/client/typed-input';
+import { EngineProbe, kinds, payload, wireKinds } from './testing/engine-probe';
+import { startNc, typed } from './testing/client-peers';
 import {
   CHUNK_RECORDER,
   counts,
@@ -19,7 +19,7 @@ import {
   RESET_WATCHER,
   reported,
   startPythonServer,
-} from './test-support/peers';
+} from './testing/peers';
 
 let probe: EngineProbe;
 afterEach(async () => {

@@ -1,8 +1,8 @@
-// How engine code fails a command: a code from shared/errors.ts with exactly its params, which the
+// How engine code fails a command: a code from shared/contract/errors.ts with exactly its params, which the
 // renderer and the CLI turn into a sentence. The hosts' dispatch catches it and answers with it;
 // anything else thrown is a bug, answered as `internal`.
-import type { ErrorInfo } from '../../shared/contract';
-import type { ErrorCode, ErrorParams } from '../../shared/errors';
+import type { ErrorInfo } from '../../shared/contract/contract';
+import type { ErrorCode, ErrorParams } from '../../shared/contract/errors';
 
 export class CommandError<C extends ErrorCode = ErrorCode> extends Error {
   constructor(

@@ -8,8 +8,8 @@
 // something the learner watches and controls rather than something Node does behind their back.
 import { isIPv6, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { Address, Role } from '../../shared/contract';
-import type { NoteCode } from '../../shared/notes';
+import type { Address, Role } from '../../shared/contract/contract';
+import type { NoteCode } from '../../shared/contract/notes';
 import type { DistributiveOmit, Journal, NewJournalEvent } from './journal';
 import { errnoOf } from './os-errors';
 

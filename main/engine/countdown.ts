@@ -1,5 +1,5 @@
 // A one-shot timer that can be restarted and stopped, for the server's timeouts and the drip.
-// `0` means off, as the settings define it (shared/server-settings.ts).
+// `0` means off, as the settings define it (shared/server/settings.ts).
 export class Countdown {
   private timer: NodeJS.Timeout | null = null;
 

@@ -3,7 +3,7 @@
 // a second; a renderer redrawing per chunk, or an IPC message per chunk, would fall behind.
 // Each delta carries the latest summary of every connection that changed since the last one, the
 // new events in the order they happened, and the totals.
-import type { EventPayload, JournalEvent } from '../../shared/contract';
+import type { EventPayload, JournalEvent } from '../../shared/contract/contract';
 import type { Journal } from './journal';
 
 export type DeltaSink = (delta: EventPayload<'journal.delta'>) => void;

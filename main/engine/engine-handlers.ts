@@ -1,6 +1,6 @@
 // The commands the engine answers, typed from the contract: every one but those a host answers
 // itself (its settings store, and which files a page may have served).
-import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contract';
+import type { CommandName, CommandOutput, ParsedInput } from '../../shared/contract/contract';
 
 /** Commands answered by the host around the engine (main/host), not by the engine. */
 export type HostCommandName = 'settings.load' | 'settings.save' | 'files.granted' | 'files.choose';

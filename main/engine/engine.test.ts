@@ -2,9 +2,9 @@
 // reaches the engine, and what the OS refuses comes back as a code with its parameters.
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { events as eventSchemas } from '../../shared/contract';
-import { DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
-import { ascii, EngineProbe } from './test-support/engine-probe';
+import { events as eventSchemas } from '../../shared/contract/contract';
+import { DEFAULT_SERVER_SETTINGS } from '../../shared/server/defaults';
+import { ascii, EngineProbe } from './testing/engine-probe';
 
 let probe: EngineProbe;
 afterEach(async () => {

@@ -2,9 +2,9 @@
 // (a host wraps them with createHostDispatch, which validates input first), and every event through onEvent.
 // Plain Node: it never imports electron, so the Electron, web and terminal hosts share it as is.
 import type { Socket } from 'node:net';
-import type { EventName, EventPayload, Resolution, ServerInfo } from '../../shared/contract';
-import { type ResponderConfig } from '../../shared/server-settings';
-import { DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server-choices';
+import type { EventName, EventPayload, Resolution, ServerInfo } from '../../shared/contract/contract';
+import { type ResponderConfig } from '../../shared/server/settings';
+import { DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server/defaults';
 import { CommandError } from './command-error';
 import type { EngineHandlers } from './engine-handlers';
 import { DeltaBatcher } from './delta-batcher';

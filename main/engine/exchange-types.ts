@@ -1,5 +1,5 @@
 // What an exchange (server-exchange.ts) is given by its server, and the stages it goes through.
-import type { ServerSettings } from '../../shared/server-settings';
+import type { ServerSettings } from '../../shared/server/settings';
 import type { Responder } from './responder';
 
 export interface ServePlan {

@@ -1,11 +1,11 @@
-// The server frames pipelined requests by shared/http-framing.ts (RFC 9112 section 6.3), the same
+// The server frames pipelined requests by shared/http/framing.ts (RFC 9112 section 6.3), the same
 // decision the annotator shows the learner: over a real socket, a keep-alive server answers each
 // request it can frame and stops at one it cannot, with the verdict code in its journal, and the
 // annotator, reading the bytes the journal recorded, finds the same messages and the same code.
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { annotate } from '../../shared/http-annotate';
-import { ascii, EngineProbe, notes, payload } from './test-support/engine-probe';
+import { annotate } from '../../shared/http/annotate/annotator';
+import { ascii, EngineProbe, notes, payload } from './testing/engine-probe';
 
 const ANSWER = ascii('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
 const NEXT = 'GET /next HTTP/1.1\r\nHost: a\r\n\r\n';

@@ -1,9 +1,9 @@
 // The skeleton's server against real clients: curl, and lesson L1's python client.
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { L1_HELLO_WORLD } from '../../shared/presets';
-import { EngineProbe, kinds, notes, payload } from './test-support/engine-probe';
-import { counts, L1_CLIENT, run, runPython } from './test-support/peers';
+import { L1_HELLO_WORLD } from '../../shared/server/presets';
+import { EngineProbe, kinds, notes, payload } from './testing/engine-probe';
+import { counts, L1_CLIENT, run, runPython } from './testing/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);
 

@@ -4,9 +4,9 @@
 // responder's business. Its settings can change while it runs; see server-exchange.ts for when a
 // change takes effect.
 import { createServer, isIPv6, type AddressInfo, type Server, type Socket } from 'node:net';
-import type { Address, ResponseVersion, ServerInfo } from '../../shared/contract';
-import { type ResponderConfig, type ServerSettings, type ServerSettingsPatch } from '../../shared/server-settings';
-import { withSettings } from '../../shared/server-choices';
+import type { Address, ResponseVersion, ServerInfo } from '../../shared/contract/contract';
+import { type ResponderConfig, type ServerSettings, type ServerSettingsPatch } from '../../shared/server/settings';
+import { withSettings } from '../../shared/server/defaults';
 import { AcceptQueue } from './accept-queue';
 import type { Connection } from './connection';
 import { explainListenError, isLoopbackHost } from './listen-address';

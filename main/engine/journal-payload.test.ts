@@ -2,8 +2,8 @@
 // connections (our client against our server). The pages must be the bytes that crossed the wire,
 // whatever the chunking, and a range the journal no longer stores must say so.
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAYLOAD_PAGE_MAX } from '../../shared/contract';
-import { ascii, EngineProbe, payload } from './test-support/engine-probe';
+import { PAYLOAD_PAGE_MAX } from '../../shared/contract/contract';
+import { ascii, EngineProbe, payload } from './testing/engine-probe';
 
 let probe: EngineProbe;
 afterEach(async () => {

@@ -1,9 +1,9 @@
 // The journal's bounds, with real connections: lesson L1's python client against our server for
 // connections that end, and our own client against our server for a pair that stays open.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnSummary } from '../../shared/contract';
-import { ascii, EngineProbe } from './test-support/engine-probe';
-import { L1_CLIENT, runPython } from './test-support/peers';
+import type { ConnSummary } from '../../shared/contract/contract';
+import { ascii, EngineProbe } from './testing/engine-probe';
+import { L1_CLIENT, runPython } from './testing/peers';
 
 let probe: EngineProbe;
 afterEach(async () => {

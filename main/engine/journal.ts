@@ -17,7 +17,7 @@
 //   (see trimToBudget for why "the most" rather than "the oldest closed").
 // Events handed out are never mutated afterwards: eviction replaces a stored event with a copy
 // whose `bytes` is null, so a delta or a caller holding the original still sees what it was given.
-import type { ConnSummary, Dir, JournalEvent, JournalTotals } from '../../shared/contract';
+import type { ConnSummary, Dir, JournalEvent, JournalTotals } from '../../shared/contract/contract';
 
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event as a connection reports it; the journal adds `connId` and `seq`. */

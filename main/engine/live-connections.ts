@@ -1,7 +1,7 @@
 // The connections whose socket is still open, by id: what client commands act on and what an
 // engine shutdown must destroy. Closed ones leave this registry but stay in the journal.
 import type { Socket } from 'node:net';
-import type { Address, Role } from '../../shared/contract';
+import type { Address, Role } from '../../shared/contract/contract';
 import { CommandError } from './command-error';
 import { Connection } from './connection';
 import type { Journal } from './journal';

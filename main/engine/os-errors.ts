@@ -1,5 +1,5 @@
 // The OS speaks in errno names (EADDRINUSE, ECONNREFUSED, ...); the contract speaks in codes a
-// learner can be told about (shared/errors.ts). This is the one place that translates, so that no
+// learner can be told about (shared/contract/errors.ts). This is the one place that translates, so that no
 // stack trace or Node message ever crosses the contract.
 import { CommandError } from './command-error';
 

@@ -1,5 +1,5 @@
 // Small facts about an answer's bytes and a request's head that the exchange journals.
-import { wantsKeepAlive, type RequestHead } from '../../shared/http-request';
+import { wantsKeepAlive, type RequestHead } from '../../shared/http/request';
 
 /**
  * The status code of an answer that starts like a status line (RFC 9112 section 4:

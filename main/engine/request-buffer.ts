@@ -2,8 +2,8 @@
 // them ends. Chunks are appended to one growing buffer (doubling, so appending is amortized O(chunk))
 // rather than kept as a list to concatenate, because frameRequest resumes a scan on *the same*
 // buffer grown longer: each chunk is then framed in time proportional to itself, however small the
-// pieces a slow client sends (RFC 9112 section 6 framing lives in shared/http-request.ts).
-import { frameRequest, type FramingProgress, type RequestHead } from '../../shared/http-request';
+// pieces a slow client sends (RFC 9112 section 6 framing lives in shared/http/request.ts).
+import { frameRequest, type FramingProgress, type RequestHead } from '../../shared/http/request';
 
 /** Past this, a request that is still not complete is answered as it is (memory is not unbounded). */
 export const MAX_BUFFERED_REQUEST = 16 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // Asking a responder about one request: what it is shown (the request's bytes, its head parsed
 // only if someone looks, whether the client has hung up), and getting the reply back whether the
 // responder answers at once (canned) or later (a file read).
-import { requestSoFar, type RequestHead } from '../../shared/http-request';
+import { requestSoFar, type RequestHead } from '../../shared/http/request';
 import type { RequestState } from './request-buffer';
 import type { Reply, Responder, ResponderRequest } from './responder';
 

@@ -3,8 +3,8 @@
 // (server-exchange.ts), so each can grow on its own. The responders themselves (canned, static
 // files, routes, echo) live in ./responders/.
 import type { FileHandle } from 'node:fs/promises';
-import type { RequestHead } from '../../shared/http-request';
-import type { NoteCode } from '../../shared/notes';
+import type { RequestHead } from '../../shared/http/request';
+import type { NoteCode } from '../../shared/contract/notes';
 
 export interface ResponderRequest {
   readonly connId: string;

@@ -3,8 +3,8 @@
 // server.versions gives each version's configuration back (the renderer diffs two of them).
 // Bounded: the latest RESPONSE_VERSIONS_KEPT are kept, older ones are forgotten (their number stays
 // in the notes, and the renderer says the version is no longer kept).
-import { RESPONSE_VERSIONS_KEPT, type ResponseVersion } from '../../shared/contract';
-import type { ResponderConfig } from '../../shared/server-settings';
+import { RESPONSE_VERSIONS_KEPT, type ResponseVersion } from '../../shared/contract/contract';
+import type { ResponderConfig } from '../../shared/server/settings';
 
 export class ResponseHistory {
   private readonly versions: ResponseVersion[] = [];

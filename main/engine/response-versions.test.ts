@@ -2,9 +2,9 @@
 // note names the one that answered, and server.versions gives their bytes back for a diff. Real
 // curl against the real server, over loopback.
 import { afterEach, describe, expect, it } from 'vitest';
-import { RESPONSE_VERSIONS_KEPT } from '../../shared/contract';
-import { EngineProbe, ascii, notes } from './test-support/engine-probe';
-import { run } from './test-support/peers';
+import { RESPONSE_VERSIONS_KEPT } from '../../shared/contract/contract';
+import { EngineProbe, ascii, notes } from './testing/engine-probe';
+import { run } from './testing/peers';
 
 let probe: EngineProbe;
 afterEach(() => probe.engine.close());

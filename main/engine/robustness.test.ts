@@ -6,10 +6,10 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { L1_HELLO_WORLD } from '../../shared/presets';
-import { EngineProbe, notes, wireKinds } from './test-support/engine-probe';
-import { listenDrops } from './test-support/listen-drops';
-import { counts, HUGE_REQUEST_LINE, RESET_STORM, run, SLOWLORIS, startPython } from './test-support/peers';
+import { L1_HELLO_WORLD } from '../../shared/server/presets';
+import { EngineProbe, notes, wireKinds } from './testing/engine-probe';
+import { listenDrops } from './testing/listen-drops';
+import { counts, HUGE_REQUEST_LINE, RESET_STORM, run, SLOWLORIS, startPython } from './testing/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);
 

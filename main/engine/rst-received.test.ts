@@ -3,11 +3,11 @@
 // the kernel's state leaving CLOSE_WAIT for CLOSED. Real peers only: lesson L2's own server in
 // python3, our own server, and python3 clients that abort with SO_LINGER 0.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract';
+import type { JournalEvent } from '../../shared/contract/contract';
 import { createI18n } from '../../shared/i18n/catalog';
-import { rstReasonKey, rstReceivedIn } from '../../shared/rst-reason';
-import { ascii, EngineProbe, kinds } from './test-support/engine-probe';
-import { ABORT_MID_REQUEST, counts, L2_SERVER, runScript, startPythonServer, type ScriptStep } from './test-support/peers';
+import { rstReasonKey, rstReceivedIn } from '../../shared/teardown/rst-reason';
+import { ascii, EngineProbe, kinds } from './testing/engine-probe';
+import { ABORT_MID_REQUEST, counts, L2_SERVER, runScript, startPythonServer, type ScriptStep } from './testing/peers';
 
 let probe: EngineProbe;
 afterEach(async () => {
@@ -157,7 +157,7 @@ describe('rst_received: an RST that reached our socket is journaled once, with h
   });
 });
 
-// The python3 clients, as scripts for the scripted client (test-support/peers/scripted-client.py).
+// The python3 clients, as scripts for the scripted client (testing/peers/scripted-client.py).
 /** Sends a request and its FIN, reads a little, then closes: the rest of the answer meets an RST. */
 const FIN_THEN_CLOSE: ScriptStep[] = [['send', 'GET / HTTP/1.1\r\nHost: x\r\n\r\n'], ['shut_wr'], ['recv', 1]];
 /** Sends a request, reads the answer to EOF, then keeps sending: a send meets the RST and fails. */

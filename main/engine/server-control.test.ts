@@ -2,8 +2,8 @@
 // live setting changes, restart, several servers at once, and the throttled server.changed.
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineProbe, ascii, kinds } from './test-support/engine-probe';
-import { run, startScript } from './test-support/peers';
+import { EngineProbe, ascii, kinds } from './testing/engine-probe';
+import { run, startScript } from './testing/peers';
 
 let probe: EngineProbe;
 const held: Server[] = [];

@@ -1,19 +1,19 @@
 // One accepted connection's exchange: when to ask the responder (the answer's trigger), how to send
 // its reply, and what the connection does afterwards, request after request under keep-alive.
-// The semantics of every setting are defined in shared/server-settings.ts; this file carries them
+// The semantics of every setting are defined in shared/server/settings.ts; this file carries them
 // out and journals each decision (a `note`, a `timeout`) so that no close is ever silent.
 //
 // Settings are read when a request starts (at accept or dequeue, and after each keep-alive answer,
 // for its timeouts) and read again when its first byte arrives. So server.update applies to the
 // next connection, and also to the next request on a connection kept alive: a browser that reuses
 // its connection sees the new answer on reload.
-import type { RequestHead } from '../../shared/http-request';
-import type { NoteCode } from '../../shared/notes';
-import type { ServerSettings } from '../../shared/server-settings';
+import type { RequestHead } from '../../shared/http/request';
+import type { NoteCode } from '../../shared/contract/notes';
+import type { ServerSettings } from '../../shared/server/settings';
 import type { Connection } from './connection';
 import { Deadline, IdleWatch } from './countdown';
 import { drip } from './drip';
-import { concatBytes } from '../../shared/bytes';
+import { concatBytes } from '../../shared/bytes/bytes';
 import { keepAliveRefusal, statusOf } from './reply-bytes';
 import { MAX_BUFFERED_REQUEST, RequestBuffer } from './request-buffer';
 import type { Reply, StreamedFile } from './responder';

@@ -2,10 +2,10 @@
 // journal event before the close, never a silent one. Small values (200 ms) keep the tests quick;
 // what is asserted are lower bounds (timers never fire early) and the order of events.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract';
-import { L1_HELLO_WORLD } from '../../shared/presets';
-import { EngineProbe, kinds, wireKinds } from './test-support/engine-probe';
-import { counts, runScript, startScript } from './test-support/peers';
+import type { JournalEvent } from '../../shared/contract/contract';
+import { L1_HELLO_WORLD } from '../../shared/server/presets';
+import { EngineProbe, kinds, wireKinds } from './testing/engine-probe';
+import { counts, runScript, startScript } from './testing/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);
 const MS = 200;

@@ -1,9 +1,9 @@
 // How connections end: the half-close (FIN one way, data still flowing the other, RFC 9293
 // section 3.6) and the reset (RST: the peer's next read fails with ECONNRESET).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract';
-import { ascii, EngineProbe, kinds, payload, wireKinds } from './test-support/engine-probe';
-import { counts, READ_TO_EOF_SERVER, startPythonServer } from './test-support/peers';
+import type { JournalEvent } from '../../shared/contract/contract';
+import { ascii, EngineProbe, kinds, payload, wireKinds } from './testing/engine-probe';
+import { counts, READ_TO_EOF_SERVER, startPythonServer } from './testing/peers';
 
 let probe: EngineProbe;
 afterEach(async () => {

@@ -6,7 +6,7 @@
 import { lookup } from 'node:dns/promises';
 import { connect, isIP, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { CONNECT_TIMEOUT, type Resolution } from '../../shared/contract';
+import { CONNECT_TIMEOUT, type Resolution } from '../../shared/contract/contract';
 import { CommandError } from './command-error';
 import type { Connection } from './connection';
 import { connectError, errnoOf } from './os-errors';

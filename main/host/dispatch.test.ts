@@ -1,7 +1,7 @@
 // The door every command passes through: errors come back typed, by code with exactly its params,
 // and a bug in a handler is `internal` (named by its command), never an OS error or a rejection.
 import { describe, expect, it } from 'vitest';
-import { ErrorInfo } from '../../shared/contract';
+import { ErrorInfo } from '../../shared/contract/contract';
 import { CommandError } from '../engine/command-error';
 import { createDispatch, type CommandHandlers } from './dispatch';
 

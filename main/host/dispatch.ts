@@ -10,8 +10,8 @@ import {
   type ErrorInfo,
   type ParsedInput,
   type Result,
-} from '../../shared/contract';
-import type { ErrorCode, ErrorParams } from '../../shared/errors';
+} from '../../shared/contract/contract';
+import type { ErrorCode, ErrorParams } from '../../shared/contract/errors';
 import { CommandError } from '../engine/command-error';
 import { inputOutOfBounds } from './input-bounds';
 

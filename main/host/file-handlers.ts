@@ -1,7 +1,7 @@
 // The file commands (files.granted, files.choose) and the check that puts FileGrants in front of
 // the commands that name paths (server.start and server.update with a static root or a route's
 // file). Kept at the door, not in the engine: who may name which path is the host's policy.
-import type { ServerSettingsPatch } from '../../shared/server-settings';
+import type { ServerSettingsPatch } from '../../shared/server/settings';
 import { CommandError } from '../engine/command-error';
 import type { CommandHandlers } from './dispatch';
 import type { FileGrants } from './file-grants';

@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SectionSave, StoredSettings } from '../../shared/app-settings';
+import type { SectionSave, StoredSettings } from '../../shared/contract/app-settings';
 import { CommandError } from '../engine/command-error';
 import { FileSettingsStore, SETTINGS_FILE_NAME } from './file-settings-store';
 

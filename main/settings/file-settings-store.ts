@@ -13,7 +13,7 @@ import {
   type SectionSave,
   type SettingsNotice,
   type StoredSettings,
-} from '../../shared/app-settings';
+} from '../../shared/contract/app-settings';
 import { CommandError } from '../engine/command-error';
 import { codeOf, copyAside, moveAside } from './set-aside';
 import { readCapped } from './read-capped';

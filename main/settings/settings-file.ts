@@ -8,7 +8,7 @@ import {
   SETTINGS_SECTIONS,
   type SettingsSection,
   type StoredSettings,
-} from '../../shared/app-settings';
+} from '../../shared/contract/app-settings';
 import { inputOutOfBounds, MAX_INPUT_DEPTH } from '../host/input-bounds';
 import { jsonShapeWithin } from './json-shape';
 

@@ -1,7 +1,7 @@
 // Where the app's settings live between runs. The hosts pick the store: a file in the user's data
 // or config directory (file-settings-store.ts) for the Electron app and the web host, or memory
 // for the terminal commands, which have no window whose state to keep.
-import type { SettingsNotice, SettingsSection, SectionSave, StoredSettings } from '../../shared/app-settings';
+import type { SettingsNotice, SettingsSection, SectionSave, StoredSettings } from '../../shared/contract/app-settings';
 
 export interface LoadedSettings {
   settings: StoredSettings;

@@ -9,7 +9,7 @@
 //   can connect. It is compared in constant time.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
-import { WS_PATH } from '../../shared/wire-codec';
+import { WS_PATH } from '../../shared/contract/wire-codec';
 import { isLoopbackHost } from '../engine/listen-address';
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 400 | 401 | 403 | 404 };

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { COMMAND_NAMES } from '../../shared/contract';
-import { decodeWire, encodeWire, WS_PATH } from '../../shared/wire-codec';
+import { COMMAND_NAMES } from '../../shared/contract/contract';
+import { decodeWire, encodeWire, WS_PATH } from '../../shared/contract/wire-codec';
 import { startWebHost, type WebHost } from './web-host';
 
 let base: string;

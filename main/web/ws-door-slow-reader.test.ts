@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { PAYLOAD_PAGE_MAX } from '../../shared/contract';
-import { decodeWire, encodeWire, WS_PATH } from '../../shared/wire-codec';
+import { PAYLOAD_PAGE_MAX } from '../../shared/contract/contract';
+import { decodeWire, encodeWire, WS_PATH } from '../../shared/contract/wire-codec';
 import { startWebHost, type WebHost } from './web-host';
 
 const MAX_BUFFERED = 4 * 1024 * 1024;

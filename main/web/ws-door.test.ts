@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { decodeWire, encodeWire, WS_PATH, type WireToPage } from '../../shared/wire-codec';
+import { decodeWire, encodeWire, WS_PATH, type WireToPage } from '../../shared/contract/wire-codec';
 import { startWebHost, type WebHost } from './web-host';
 
 let base: string;

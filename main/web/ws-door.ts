@@ -1,5 +1,5 @@
 // The WebSocket door: the same contract as Electron's IPC, for a browser. Each text message is one
-// envelope of shared/wire-codec.ts. `invoke` goes through the one dispatch wrapper (which checks the
+// envelope of shared/contract/wire-codec.ts. `invoke` goes through the one dispatch wrapper (which checks the
 // name and parses the input) and is answered by a `result` with the same id; every engine event is
 // forwarded as an `event` to every open socket. Nothing a page sends can crash the host: bad JSON,
 // wrong envelopes, binary frames and oversized messages are refused or ignored.
@@ -7,8 +7,8 @@ import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
-import type { EventName } from '../../shared/contract';
-import { decodeWireChecked, encodeWire, MAX_WIRE_DEPTH, type WireDecodeFailure, type WireEvent, type WireResult } from '../../shared/wire-codec';
+import type { EventName } from '../../shared/contract/contract';
+import { decodeWireChecked, encodeWire, MAX_WIRE_DEPTH, type WireDecodeFailure, type WireEvent, type WireResult } from '../../shared/contract/wire-codec';
 import type { Dispatch } from '../host/dispatch';
 import type { GuardVerdict, UpgradeRequestLike } from './upgrade-guard';
 

@@ -4,8 +4,8 @@
 // the Bytes view (features/exchange) and the response editor's file body both show it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HttpMessage } from '../../shared/annotation';
-import { contentCodings, mediaType } from '../../shared/http-body';
+import type { HttpMessage } from '../../shared/http/annotate/annotation';
+import { contentCodings, mediaType } from '../../shared/http/body';
 import { ByteText } from '../ui/byte-text';
 import { decodeContent, type Decoded } from './decode-content';
 import { ImagePreview } from './image-preview';
@@ -17,7 +17,7 @@ const SHOWN_BYTES = 64 * 1024;
 
 interface BodyPreviewProps {
   message: HttpMessage;
-  /** The content (framing off): see shared/http-body.ts messageContent. */
+  /** The content (framing off): see shared/http/body.ts messageContent. */
   content: { bytes: Uint8Array; complete: boolean };
 }
 

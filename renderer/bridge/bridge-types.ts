@@ -1,7 +1,7 @@
 // What the renderer holds: the contract's Bridge, plus whether the link to the engine is up. The
 // link state exists for the "disconnected" banner and to re-fetch the snapshot after a reconnect;
 // nothing in the renderer needs to know which transport (IPC or WebSocket) carries it.
-import type { Bridge } from '../../shared/bridge';
+import type { Bridge } from '../../shared/contract/bridge';
 
 /**
  * - connecting: the first attempt, nothing shown yet.

@@ -1,8 +1,8 @@
 // Picks the transport once, at startup: the Electron preload's API if the page was loaded by the
 // Electron host, otherwise a WebSocket back to the web host that served the page. Everything else
 // in the renderer only sees the LinkedBridge this returns.
-import type { PRELOAD_GLOBAL } from '../../shared/bridge';
-import { WS_PATH } from '../../shared/wire-codec';
+import type { PRELOAD_GLOBAL } from '../../shared/contract/bridge';
+import { WS_PATH } from '../../shared/contract/wire-codec';
 import type { LinkedBridge } from './bridge-types';
 import { createIpcBridge, isPreloadApi } from './ipc-bridge';
 import { createWsBridge } from './ws-bridge';

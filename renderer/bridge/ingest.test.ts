@@ -2,12 +2,12 @@
 // queued, then applied to the store in one go when the (here, hand-cranked) frame comes.
 import { describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { decodeWire, encodeWire, type WireInvoke } from '../../shared/wire-codec';
+import { decodeWire, encodeWire, type WireInvoke } from '../../shared/contract/wire-codec';
 import { createWirebenchStore } from '../store/store';
 import { dataEvent, delta, openedEvent, server, summary, totals } from '../store/test-data';
 import { applyQueued, foldDeltas, startIngest } from './ingest';
 import { createWsBridge, type WebSocketLike } from './ws-bridge';
-import { cleanupsAfterEach, textOf, until } from './test-support';
+import { cleanupsAfterEach, textOf, until } from './testing/support';
 
 const cleanups = cleanupsAfterEach();
 

@@ -4,7 +4,7 @@
 // folded into one before they are applied.
 // On every `up` of the link (the first connection and each reconnect) the snapshot is fetched,
 // because events sent while the link was down are gone.
-import type { EventPayload } from '../../shared/contract';
+import type { EventPayload } from '../../shared/contract/contract';
 import type { WirebenchStore } from '../store/store';
 import type { LinkedBridge } from './bridge-types';
 

@@ -1,7 +1,7 @@
 // The Electron transport: the preload exposes `invoke`, `on` and `version` on
 // window[PRELOAD_GLOBAL] through contextBridge. IPC between a window and its own main process does
 // not drop, so the link is simply up.
-import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload, Result } from '../../shared/contract';
+import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload, Result } from '../../shared/contract/contract';
 import type { LinkedBridge, LinkState } from './bridge-types';
 
 /** The surface the preload exposes; main's door checks every name and input again. */

@@ -2,10 +2,10 @@
 // host uses): round trips, events, and what happens to waiting invokes when the socket drops.
 import { describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { decodeWire, encodeWire, type WireInvoke } from '../../shared/wire-codec';
+import { decodeWire, encodeWire, type WireInvoke } from '../../shared/contract/wire-codec';
 import type { LinkState } from './bridge-types';
 import { createWsBridge, type WebSocketLike, type WsBridge } from './ws-bridge';
-import { cleanupsAfterEach, textOf, until } from './test-support';
+import { cleanupsAfterEach, textOf, until } from './testing/support';
 
 const connect = (url: string): WebSocketLike => new WebSocket(url) as unknown as WebSocketLike;
 

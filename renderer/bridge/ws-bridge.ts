@@ -1,12 +1,12 @@
 // The browser transport: one WebSocket to the web host's door, carrying the envelopes of
-// shared/wire-codec.ts. Invokes wait by id for their result. A WebSocket can drop (the host
+// shared/contract/wire-codec.ts. Invokes wait by id for their result. A WebSocket can drop (the host
 // restarted, the laptop slept): then every invoke still waiting resolves to a `disconnected` error
 // (its fate is unknown, and a promise that never settles would freeze the button that awaits it),
 // the link goes `down`, and the bridge reconnects with exponential backoff. Events missed while
 // down are not replayed; whoever watches the link re-fetches `journal.snapshot` when it is `up`.
 // Types only from the contract: its zod schemas stay out of the page's bundle (main validates).
-import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload, Result } from '../../shared/contract';
-import { decodeWire, encodeWire, type WireInvoke } from '../../shared/wire-codec';
+import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload, Result } from '../../shared/contract/contract';
+import { decodeWire, encodeWire, type WireInvoke } from '../../shared/contract/wire-codec';
 import type { LinkedBridge, LinkState } from './bridge-types';
 
 /** The part of the WebSocket API used here; the browser's and the `ws` package's both fit. */

@@ -1,6 +1,6 @@
 // One journal event in plain words: what happened, with the addresses, sizes or codes that matter.
 // Outside features/: the journal panel's entries and the client console's transcript say it alike.
-import type { JournalEvent } from '../../shared/contract';
+import type { JournalEvent } from '../../shared/contract/contract';
 import type { TFunction } from 'i18next';
 import { ui } from '../../shared/i18n/en/ui';
 import { formatAddress, formatDuration } from '../lib/format';

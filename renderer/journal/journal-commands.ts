@@ -1,5 +1,5 @@
 // Fetches one connection's whole journal (payloads included where the engine still has them).
-import type { Bridge } from '../../shared/bridge';
+import type { Bridge } from '../../shared/contract/bridge';
 import type { WirebenchStore } from '../store/store';
 
 export async function loadJournal(bridge: Bridge, store: WirebenchStore, connId: string): Promise<void> {

@@ -1,7 +1,7 @@
 // What a person typed into a host or port field, checked before it goes to the engine, so a typo
 // gets a sentence next to the field rather than a schema error. The limits are the contract's own
 // schemas (Host, Port), so the form and the engine's door can never disagree about them.
-import { Host, Port } from '../../shared/contract';
+import { Host, Port } from '../../shared/contract/contract';
 
 /** The contract's Port, and the one a client connects to (port 0 means "any" only when listening). */
 const PORT_FROM = { 0: Port, 1: Port.min(1) } as const;

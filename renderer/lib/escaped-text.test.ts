@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { L1_HELLO_WORLD } from '../../shared/presets';
+import { L1_HELLO_WORLD } from '../../shared/server/presets';
 import { bytesToEscapedText, escapedSegments, escapedTextToBytes } from './escaped-text';
 
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);

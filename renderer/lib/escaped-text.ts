@@ -5,7 +5,7 @@
 // the text is one LF byte. `bytesToEscapedText` writes the one canonical form; reading is lenient:
 // a backslash that starts no escape is just a backslash.
 // Pure: no DOM, so the codec is tested on its own, byte for byte.
-import { hexByte, utf8Encode, visibleTokens } from '../../shared/bytes';
+import { hexByte, utf8Encode, visibleTokens } from '../../shared/bytes/bytes';
 
 const BACKSLASH = 0x5c;
 

@@ -1,5 +1,5 @@
 // Numbers and addresses as a learner reads them. Pure, so they are tested without a browser.
-import type { Address } from '../../shared/contract';
+import type { Address } from '../../shared/contract/contract';
 
 /** host:port, with brackets around IPv6 so the port stays readable ([::1]:9000, RFC 3986 3.2.2). */
 export function formatAddress(a: Pick<Address, 'address' | 'port'>): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { L1_HELLO_WORLD, L2_HELLO_BARE_LF } from '../../shared/presets';
+import { L1_HELLO_WORLD, L2_HELLO_BARE_LF } from '../../shared/server/presets';
 import { ByteMap, docFromBytes, docText, fileBody, responseBytes } from './response-doc';
 
 const ascii = (s: string): Uint8Array => new TextEncoder().encode(s);

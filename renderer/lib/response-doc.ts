@@ -4,9 +4,9 @@
 // A body taken from a file (an image for L3) is kept apart as bytes: the server sends the text's
 // bytes, then the file's.
 // Pure: no DOM, no CodeMirror, so the byte accounting is tested on its own.
-import type { FileBody, ResponseDoc } from '../../shared/app-settings';
-import { concatBytes } from '../../shared/bytes';
-import { base64ToBytes, bytesToBase64 } from '../../shared/wire-codec';
+import type { FileBody, ResponseDoc } from '../../shared/contract/app-settings';
+import { concatBytes } from '../../shared/bytes/bytes';
+import { base64ToBytes, bytesToBase64 } from '../../shared/contract/wire-codec';
 import { bytesToEscapedText, escapedSegments, escapedTextToBytes } from './escaped-text';
 
 export const EDITOR_STYLE = { cr: 'char' } as const;

@@ -1,7 +1,7 @@
 // A panel left broken when the app closed has the settings it draws from reset at the next start,
 // with one notice per kind of settings reset; the record itself goes too.
 import { describe, expect, it } from 'vitest';
-import type { StoredSettings } from '../../shared/app-settings';
+import type { StoredSettings } from '../../shared/contract/app-settings';
 import { FAILED_PANELS_KEY, failedPanelsOf, resetFailedPanels, withFailedPanels } from './panel-reset';
 
 const response = { text: 'HTTP/1.1 200 OK\\r\\n\\r\\n', body: null, enter: 'crlf' as const };

@@ -7,7 +7,7 @@
 // another view chosen) is taken off the list, so a failure the person got past resets nothing.
 // Byte mode (Text/Hex/Split) and the structure tree are not saved (byte-view.tsx keeps them in
 // state), so a Bytes failure resets only the journal's view and size.
-import type { SettingsNotice, SettingsSection, StoredSettings } from '../../shared/app-settings';
+import type { SettingsNotice, SettingsSection, StoredSettings } from '../../shared/contract/app-settings';
 import { isPanelId, type PanelId } from '../ui/panel-ids';
 
 /** The layout section's key for the panels left broken, as a comma-separated list of ids. */

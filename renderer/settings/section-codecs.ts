@@ -2,11 +2,11 @@
 // back into it. Only what a person chose is kept: form fields as typed, a session's target and
 // typing choices, which view is shown; never live state (connections, transcripts, errors).
 // Reading back trusts nothing: main checked only that a section is JSON of the right outline
-// (shared/app-settings.ts), so each field is taken only if it has the type the store needs, and
+// (shared/contract/app-settings.ts), so each field is taken only if it has the type the store needs, and
 // anything unknown (a field renamed or added by another version) is ignored.
-import type { SectionValue } from '../../shared/app-settings';
-import { ACCEPT_MODES, AFTER_ANSWER, ANSWER_WHEN, RESPONDER_KINDS } from '../../shared/server-choices';
-import { LINE_ENDINGS } from '../../shared/typed-input';
+import type { SectionValue } from '../../shared/contract/app-settings';
+import { ACCEPT_MODES, AFTER_ANSWER, ANSWER_WHEN, RESPONDER_KINDS } from '../../shared/server/choices';
+import { LINE_ENDINGS } from '../../shared/client/typed-input';
 import type { ClientSession, InputMode } from '../store/client-slice';
 import type { RouteDraft, ServerDraft } from '../store/server-draft';
 import type { JournalViewKind } from '../store/ui-slice';

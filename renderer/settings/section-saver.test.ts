@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsSection } from '../../shared/app-settings';
+import type { SettingsSection } from '../../shared/contract/app-settings';
 import { createSectionSaver } from './section-saver';
 
 /** Hand-cranked timers: `advance(ms)` runs what falls due. */

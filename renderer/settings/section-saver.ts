@@ -2,7 +2,7 @@
 // form changes the store on every key, and one write per pause is plenty (a write replaces the
 // whole file). Held until the stored settings have been read, so nothing written at startup can
 // replace them with defaults; flushed at once when the page goes away.
-import type { SettingsSection } from '../../shared/app-settings';
+import type { SettingsSection } from '../../shared/contract/app-settings';
 
 export const SAVE_DELAY_MS = 400;
 

@@ -2,13 +2,13 @@
 // answers settings.load and settings.save from a map, as the web host's door does.
 import { describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { StoredSettings } from '../../shared/app-settings';
-import type { Result } from '../../shared/contract';
-import { decodeWire, encodeWire, type WireInvoke } from '../../shared/wire-codec';
+import type { StoredSettings } from '../../shared/contract/app-settings';
+import type { Result } from '../../shared/contract/contract';
+import { decodeWire, encodeWire, type WireInvoke } from '../../shared/contract/wire-codec';
 import { createWsBridge, type WebSocketLike } from '../bridge/ws-bridge';
 import { createWirebenchStore } from '../store/store';
 import { loadedSection, saveSection, startSettingsSync, whenSettingsLoaded } from './settings-sync';
-import { cleanupsAfterEach, textOf, until } from '../bridge/test-support';
+import { cleanupsAfterEach, textOf, until } from '../bridge/testing/support';
 
 const cleanups = cleanupsAfterEach();
 

@@ -8,7 +8,7 @@
 //
 //   loadedSection(section)  -> the section's value as read at startup, or undefined (nothing
 //                              stored, a section reset, or not loaded yet). Main has checked it
-//                              against the section's schema (shared/app-settings.ts); what it
+//                              against the section's schema (shared/contract/app-settings.ts); what it
 //                              means is the feature's to check.
 //   saveSection(section, value) -> keeps `value` as the section's new value, written SAVE_DELAY_MS
 //                              after the last call for that section (call it on every change;
@@ -28,7 +28,7 @@
 //
 // The layout also records the panels showing their error fallback; a panel still broken when the
 // app closed has the settings it draws from reset at the next load, with a notice (panel-reset.ts).
-import type { ResponseSection, SectionSave, SectionValue, SettingsSection, StoredSettings } from '../../shared/app-settings';
+import type { ResponseSection, SectionSave, SectionValue, SettingsSection, StoredSettings } from '../../shared/contract/app-settings';
 import type { LinkedBridge } from '../bridge/bridge-types';
 import { newSession } from '../store/client-slice';
 import type { WirebenchState, WirebenchStore } from '../store/store';

@@ -2,9 +2,9 @@
 // how typing becomes bytes there, its input history and its last error. A session's transcript is
 // not stored here: it is derived from its connection's journal, the one record of the wire.
 import type { StateCreator } from 'zustand';
-import type { ConnSummary, Resolution } from '../../shared/contract';
-import type { UrlParts } from '../../shared/client-target';
-import type { LineEnding } from '../../shared/typed-input';
+import type { ConnSummary, Resolution } from '../../shared/contract/contract';
+import type { UrlParts } from '../../shared/client/target';
+import type { LineEnding } from '../../shared/client/typed-input';
 import { connStateOf, type ConnState } from './connections-slice';
 import type { Message } from './message';
 import type { WirebenchState } from './store';

@@ -1,7 +1,7 @@
 // Every connection the engine reported (its summary, by id, in order of appearance), each one's
 // journal, and the totals. Fed by ingest (snapshots and deltas) and by journal fetches.
 import type { StateCreator } from 'zustand';
-import type { ConnSummary, ErrorInfo, EventPayload, JournalEvent, JournalTotals } from '../../shared/contract';
+import type { ConnSummary, ErrorInfo, EventPayload, JournalEvent, JournalTotals } from '../../shared/contract/contract';
 import {
   EMPTY_JOURNAL,
   mergeDeltaEvents,

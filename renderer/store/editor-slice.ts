@@ -2,8 +2,8 @@
 // itself): what Enter inserts, and the presets the learner saved. Both are kept across restarts
 // (the `response` and `presets` settings sections; see features/response-editor/editor-settings.ts).
 import type { StateCreator } from 'zustand';
-import type { ResponseDoc, UserPreset } from '../../shared/app-settings';
-import type { EnterInserts } from '../../shared/app-settings';
+import type { ResponseDoc, UserPreset } from '../../shared/contract/app-settings';
+import type { EnterInserts } from '../../shared/contract/app-settings';
 import type { WirebenchState } from './store';
 
 export interface EditorSlice {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract';
+import type { JournalEvent } from '../../shared/contract/contract';
 import { EMPTY_JOURNAL, isGapless, mergeDeltaEvents, mergeFetchedEvents, withoutPayloads } from './journal-merge';
 
 const base = { connId: 'c1', at: 0, t: 0 };

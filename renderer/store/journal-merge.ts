@@ -3,7 +3,7 @@
 // before or after a fetch's answer), so events are merged by `seq`, which the engine numbers from 0
 // with no gaps. A journal whose events do not run 0, 1, 2, ... without a hole is missing something
 // and is marked `needsFetch`, and so is one that may have missed events while the link was down.
-import type { ErrorInfo, JournalEvent } from '../../shared/contract';
+import type { ErrorInfo, JournalEvent } from '../../shared/contract/contract';
 
 export interface ConnJournal {
   /** Sorted by seq, no duplicates. */

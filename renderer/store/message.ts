@@ -1,7 +1,7 @@
 // A sentence to show, as an i18n key plus its parameters: errors from the engine (`errors.<code>`)
 // and the renderer's own form checks alike. Kept as data in the store, turned into words by the
 // component that shows it, so the store never holds prose in one language.
-import type { ErrorInfo } from '../../shared/contract';
+import type { ErrorInfo } from '../../shared/contract/contract';
 import { errorSentenceKey, type ErrorSentenceKey } from '../../shared/i18n/error-key';
 import type { ui } from '../../shared/i18n/en/ui';
 

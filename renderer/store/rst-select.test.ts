@@ -1,6 +1,6 @@
 // The reason an RST came, as the console's status, the card and the journal read it from the store.
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract';
+import type { JournalEvent } from '../../shared/contract/contract';
 import { buildTranscript, transcriptItems } from '../features/client-console/transcript';
 import { selectRstReasonKey } from './rst-select';
 import { createWirebenchStore } from './store';

@@ -1,7 +1,7 @@
-// Why an RST reached a connection, read from its journal in the store (shared/rst-reason.ts): the
+// Why an RST reached a connection, read from its journal in the store (shared/teardown/rst-reason.ts): the
 // one derivation every view uses (the console's status, the card, the journal), so that none
 // tells it differently.
-import { rstReasonKey, rstReceivedIn } from '../../shared/rst-reason';
+import { rstReasonKey, rstReceivedIn } from '../../shared/teardown/rst-reason';
 import type { WirebenchState } from './store';
 
 export type RstReasonKey = ReturnType<typeof rstReasonKey>;

@@ -4,7 +4,7 @@
 // `length` as everywhere; `anchor` and `focus` are where a drag or shift-click began and where it
 // is now (the caret), so a selection can grow either way.
 import type { StateCreator } from 'zustand';
-import type { Dir } from '../../shared/contract';
+import type { Dir } from '../../shared/contract/contract';
 import type { WirebenchState } from './store';
 
 export interface ByteSelection {

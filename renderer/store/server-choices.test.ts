@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Backlog } from '../../shared/contract';
-import { L3_ROUTES } from '../../shared/presets';
-import { DEFAULT_SERVER_SETTINGS, RESPONDER_KINDS } from '../../shared/server-choices';
-import { ResponderConfig, Route, ServerSettings } from '../../shared/server-settings';
+import { Backlog } from '../../shared/contract/contract';
+import { L3_ROUTES } from '../../shared/server/presets';
+import { RESPONDER_KINDS } from '../../shared/server/choices';
+import { DEFAULT_SERVER_SETTINGS } from '../../shared/server/defaults';
+import { ResponderConfig, Route, ServerSettings } from '../../shared/server/settings';
 import { LIMITS } from './test-data';
 
 describe('the server choices the renderer offers', () => {

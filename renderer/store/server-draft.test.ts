@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ServerSettings } from '../../shared/server-settings';
-import { L1_HELLO_WORLD } from '../../shared/presets';
-import { L3_ROUTES } from '../../shared/presets';
-import { DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
+import { ServerSettings } from '../../shared/server/settings';
+import { L1_HELLO_WORLD } from '../../shared/server/presets';
+import { L3_ROUTES } from '../../shared/server/presets';
+import { DEFAULT_SERVER_SETTINGS } from '../../shared/server/defaults';
 import { checkListen, checkSettings, DEFAULT_DRAFT, draftFromServer, isLoopbackHost, routeDraft, sameSettings } from './server-draft';
 import { fileBody } from '../lib/response-doc';
 import { server } from './test-data';

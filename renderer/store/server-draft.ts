@@ -4,10 +4,10 @@
 // problem found named by field and said as a sentence.
 //
 // The rule for zod in the renderer: a form is checked with the contract's own schemas
-// (shared/contract.ts, shared/server-settings.ts), so every limit has one source the engine's door
+// (shared/contract/contract.ts, shared/server/settings.ts), so every limit has one source the engine's door
 // shares, and only the words are the renderer's: each issue's path names the form's field and the
 // i18n sentence the form shows (the bundle carries zod for the contract anyway).
-import { Backlog, type ServerInfo } from '../../shared/contract';
+import { Backlog, type ServerInfo } from '../../shared/contract/contract';
 import {
   ResponderConfig,
   ServerSettings,
@@ -16,14 +16,15 @@ import {
   type AnswerWhen,
   type ResponderKind,
   type Route,
-} from '../../shared/server-settings';
+} from '../../shared/server/settings';
 import { parseHost, parsePort } from '../lib/endpoint-input';
-import type { FileBody } from '../../shared/app-settings';
-import { sameBytes } from '../../shared/bytes';
+import type { FileBody } from '../../shared/contract/app-settings';
+import { sameBytes } from '../../shared/bytes/bytes';
 import { bytesToEscapedText, escapedTextToBytes } from '../lib/escaped-text';
 import { docFromBytes, docText, responseBytes } from '../lib/response-doc';
 import type { Message } from './message';
-import { DEFAULT_LISTEN, DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
+import { DEFAULT_LISTEN } from '../../shared/server/choices';
+import { DEFAULT_SERVER_SETTINGS } from '../../shared/server/defaults';
 export interface RouteDraft {
   method: string;
   path: string;
@@ -153,7 +154,7 @@ export function checkSettings(draft: ServerDraft): Checked<ServerSettings> {
     if (!checked.success) return problem(field, key);
     numbers[setting] = checked.data;
   }
-  // The three choices come from the contract's own lists (shared/server-choices.ts): typed, not checked.
+  // The three choices come from the contract's own lists (shared/server/choices.ts): typed, not checked.
   return { ok: true, value: { responder: responder.data, answerWhen: draft.answerWhen, after: draft.after, acceptMode: draft.acceptMode, ...numbers } };
 }
 

@@ -2,7 +2,7 @@
 // one the form edits (none: the form sets up a new one), the form as typed, and the last problem
 // in words-to-be, with what to retry when it offers a free port.
 import type { StateCreator } from 'zustand';
-import type { ServerInfo } from '../../shared/contract';
+import type { ServerInfo } from '../../shared/contract/contract';
 import type { Message } from './message';
 import { DEFAULT_DRAFT, draftFromServer, type ServerDraft } from './server-draft';
 import type { WirebenchState } from './store';

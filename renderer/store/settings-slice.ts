@@ -2,8 +2,8 @@
 // startup (notices from settings.load), and the last save that failed. Shown by
 // features/settings-notices until dismissed; written only by renderer/settings/settings-sync.ts.
 import type { StateCreator } from 'zustand';
-import type { SettingsNotice } from '../../shared/app-settings';
-import type { ErrorInfo } from '../../shared/contract';
+import type { SettingsNotice } from '../../shared/contract/app-settings';
+import type { ErrorInfo } from '../../shared/contract/contract';
 import type { WirebenchState } from './store';
 
 export interface SettingsSlice {

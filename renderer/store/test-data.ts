@@ -1,7 +1,7 @@
 // Contract-shaped values for the store's tests: what the engine sends, written out by hand.
-import { Backlog, type ConnSummary, type EventPayload, type JournalEvent, type JournalTotals, type ServerInfo } from '../../shared/contract';
-import { DEFAULT_SERVER_SETTINGS } from '../../shared/server-choices';
-import { ServerSettings } from '../../shared/server-settings';
+import { Backlog, type ConnSummary, type EventPayload, type JournalEvent, type JournalTotals, type ServerInfo } from '../../shared/contract/contract';
+import { DEFAULT_SERVER_SETTINGS } from '../../shared/server/defaults';
+import { ServerSettings } from '../../shared/server/settings';
 
 /** The contract's limits on the server form's numbers, read off its schemas: the form keeps no copy of them. */
 export const LIMITS = {

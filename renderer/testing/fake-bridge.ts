@@ -2,7 +2,7 @@
 // the test said beforehand. The network is not what these tests are about: the real transports
 // are tested on real sockets (bridge/ws-bridge.test.ts, bridge/ingest.test.ts), the engine and its
 // door in main/, and the whole app by the e2e specs. Test-only: never imported by the app.
-import type { CommandInput, CommandName, CommandOutput, Result } from '../../shared/contract';
+import type { CommandInput, CommandName, CommandOutput, Result } from '../../shared/contract/contract';
 import type { LinkedBridge } from '../bridge/bridge-types';
 
 export interface Call {

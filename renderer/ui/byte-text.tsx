@@ -1,5 +1,5 @@
 // Bytes as text a person can read without losing any: CR, LF, TAB and other controls as glyphs,
-// invalid UTF-8 as \xHH (shared/bytes.ts decides; this only draws). The line still breaks after
+// invalid UTF-8 as \xHH (shared/bytes/bytes.ts decides; this only draws). The line still breaks after
 // each ␊, so a response reads line by line.
 // Controls keep their Unicode control picture (␍ ␊ ...) as the text, so copying and searching see
 // it, but are drawn as a small badge with their ASCII name (CR, LF, ...): many systems have no font
@@ -7,7 +7,7 @@
 // for a peer that sent the character ␍ itself.
 import { memo, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { breaksLine, sameBytes, visibleTokens } from '../../shared/bytes';
+import { breaksLine, sameBytes, visibleTokens } from '../../shared/bytes/bytes';
 import './byte-text.css';
 
 // Views rebuild their byte arrays as data arrives (joined runs, slices); what matters for drawing
@@ -28,7 +28,7 @@ function ByteTextView({ bytes, terminal = false }: { bytes: Uint8Array; terminal
         continue;
       }
       if (terminal && (token.kind === 'cr' || token.kind === 'lf' || token.kind === 'tab')) {
-        // Controls are one byte each (shared/bytes.ts).
+        // Controls are one byte each (shared/bytes/bytes.ts).
         if (token.kind !== 'cr') out.push(token.kind === 'lf' ? '\n' : '\t');
         continue;
       }

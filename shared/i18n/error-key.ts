@@ -3,10 +3,10 @@
 // The renderer and the CLI both ask here, so they never word the same error two ways.
 //
 // errorCatalog() checks a language's sentences at compile time: each `errors.<code>` sentence
-// interpolates exactly its code's params (shared/errors.ts), a variant a subset of them, so a
+// interpolates exactly its code's params (shared/contract/errors.ts), a variant a subset of them, so a
 // renamed param or a forgotten placeholder fails `npm run typecheck`, in every language.
-import type { ErrorInfo } from '../contract';
-import type { ErrorCode, ErrorParams } from '../errors';
+import type { ErrorInfo } from '../contract/contract';
+import type { ErrorCode, ErrorParams } from '../contract/errors';
 
 /** Sentences that stand in for a code's own in some cases, and the code whose params they may use. */
 interface Variants {
@@ -49,7 +49,7 @@ type Checked<T extends Record<ErrorSentenceName, string>> = {
 };
 
 /**
- * One language's error sentences, checked against shared/errors.ts (see the top of this file).
+ * One language's error sentences, checked against shared/contract/errors.ts (see the top of this file).
  * Handed back as plain strings: the catalog's type is the same in every language.
  */
 export function errorCatalog<const T extends Record<ErrorSentenceName, string>>(sentences: T & Checked<T>): Record<ErrorSentenceName, string> {

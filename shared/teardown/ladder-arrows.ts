@@ -3,8 +3,8 @@
 // it land. After an RST nothing more goes on that connection's wire (RFC 9293 section 3.10.7.4:
 // the connection is gone on both ends), so what a side's journal records after its own RST, or
 // after one reached it, is a local event (a close, a failed write), never an arrow.
-import type { JournalEvent } from '../contract';
-import { RstWitness } from '../rst-reason';
+import type { JournalEvent } from '../contract/contract';
+import { RstWitness } from './rst-reason';
 import { otherSide, type Arrow, type EventRef, type Side } from './ladder-types';
 
 export type Opened = Extract<JournalEvent, { kind: 'opened' }>;
@@ -157,7 +157,7 @@ function peerArrows(j: Journal): Arrow[] {
 
 /**
  * An RST from the side across from `j`, drawn where it reached `j` (when it left, we cannot know),
- * with why it came, as every other view says it (shared/rst-reason.ts: the same witness, fed `j`'s
+ * with why it came, as every other view says it (shared/teardown/rst-reason.ts: the same witness, fed `j`'s
  * journal up to the arrival; an ECONNRESET from before rst_received existed counts as one).
  */
 function resetFromOther(j: Journal, arrival: JournalEvent): Arrow {

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildLadder } from './ladder-model';
-import { parseTeardownGolden, renderArrows, renderSteps } from './ladder.test-golden';
+import { parseTeardownGolden, renderArrows, renderSteps } from './testing/ladder-golden';
 import type { LadderModel, Side } from './ladder-types';
 import { canReach, TEARDOWN_SCENARIOS } from './tcp-states';
 

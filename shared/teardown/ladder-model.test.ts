@@ -2,7 +2,7 @@
 // machine must get right. (The same model on journals of real runs of every scenario and of the
 // lessons' Python servers, with the kernel's own states: ladder-golden.test.ts.)
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../contract';
+import type { JournalEvent } from '../contract/contract';
 import { buildLadder, findPeerConnection } from './ladder-model';
 
 type NewEvent = JournalEvent extends infer E ? (E extends JournalEvent ? Omit<E, 'connId' | 'seq' | 'at'> : never) : never;
@@ -142,7 +142,7 @@ describe('buildLadder', () => {
     expect(model.steps.at(-1)?.states.server.state).toBe('CLOSED');
   });
 
-  it('an RST in the middle of the exchange from a peer not ours: why it came, as shared/rst-reason.ts reads our journal', () => {
+  it('an RST in the middle of the exchange from a peer not ours: why it came, as shared/teardown/rst-reason.ts reads our journal', () => {
     const model = buildLadder(
       journal('c1', 'client', 0, [data(1, 'out', 21), data(2, 'in', 30), { kind: 'rst_received', how: 'read', t: 3 }, { kind: 'error', code: 'ECONNRESET', t: 3 }, { kind: 'closed', hadError: true, t: 3.1 }]),
     );

@@ -6,7 +6,7 @@
 // what follows from it for that side, and one per change of state no event of that side explains
 // (the other's ACK, a timer, a kernel reading).
 // Pure: journal events in, a model out, so the renderer, the CLI and the tests draw the same thing.
-import type { JournalEvent } from '../contract';
+import type { JournalEvent } from '../contract/contract';
 import { buildArrows, journalOf, refOf, type Opened } from './ladder-arrows';
 import { stepsOf, type Happening } from './ladder-steps';
 import { otherSide, type LadderModel, type Side } from './ladder-types';

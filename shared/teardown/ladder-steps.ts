@@ -83,7 +83,7 @@ export function stepsOf(happenings: readonly Happening[], arrows: readonly Arrow
     const ref = arrow.arrivalRef ?? arrow.ref;
     if (h.kind === 'rst') {
       // Why it came: the other's program reset (its rst_sent is ours to see); or, known only where
-      // it landed, as shared/rst-reason.ts reads the receiver's journal: its kernel answering bytes
+      // it landed, as shared/teardown/rst-reason.ts reads the receiver's journal: its kernel answering bytes
       // sent after its FIN, to a socket its program had closed (RFC 9293 section 3.10.7.1), or another cause.
       const cause = arrow.rstCause ?? 'mid_exchange';
       const code = !arrow.landedOnly ? 'rst_received' : cause === 'sent_after_fin' ? 'rst_after_close' : 'rst_arrived';

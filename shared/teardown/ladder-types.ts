@@ -3,7 +3,7 @@
 // client's and the server's; arrows for the handshake, each chunk, each FIN and RST; each side's
 // TCP state along its lane (from the kernel where it was read, else inferred from the events);
 // what each side can still do; and a step-by-step narration, as codes with parameters.
-import type { RstCause } from '../rst-reason';
+import type { RstCause } from './rst-reason';
 import type { TcpState } from './tcp-states';
 
 export type Side = 'client' | 'server';
@@ -47,7 +47,7 @@ export interface Arrow {
    * or anything from a side that is not ours). `ref` is then the receiver's event.
    */
   landedOnly?: boolean;
-  /** An RST known only where it landed: why it came, as the receiver's journal shows (shared/rst-reason.ts). */
+  /** An RST known only where it landed: why it came, as the receiver's journal shows (shared/teardown/rst-reason.ts). */
   rstCause?: RstCause;
 }
 

@@ -2,7 +2,7 @@
 // shows a bare key.
 import { describe, expect, it } from 'vitest';
 import { NARRATION_CODES, type LadderStep } from './ladder-types';
-import { englishNarration } from './ladder.test-golden';
+import { englishNarration } from './testing/ladder-golden';
 import { TCP_STATES } from './tcp-states';
 
 const open = { state: 'ESTABLISHED', source: 'inferred', timerMs: null, timerRef: null, canSend: true, canReceive: true } as const;

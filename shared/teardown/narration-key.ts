@@ -2,7 +2,7 @@
 // with what values: one choice, made here, for the renderer (through i18next) and for the golden
 // files (through the English catalog), so both say the same words.
 import type { teardown } from '../i18n/en/ui-teardown';
-import { RST_CAUSES, type RstCause } from '../rst-reason';
+import { RST_CAUSES, type RstCause } from './rst-reason';
 import type { LadderStep } from './ladder-types';
 
 /** The catalog's sentence keys under a node, as i18next types them (plural forms without `_one` / `_other`). */

@@ -2,11 +2,11 @@
 // `closed`, a connection the journal drops while watched, and our client against lesson L1's own
 // Python server (shutdown(SHUT_WR), then close), over real loopback sockets.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import { Journal } from '../journal';
 import { buildLadder } from '../../../shared/teardown/ladder-model';
-import { L1_SERVER, startPythonServer } from '../test-support/peers';
-import { ascii, EngineProbe, wireKinds } from '../test-support/engine-probe';
+import { L1_SERVER, startPythonServer } from '../testing/peers';
+import { ascii, EngineProbe, wireKinds } from '../testing/engine-probe';
 import { parseProcNetTcp, readSocketTables } from './proc-net-tcp';
 import { tableTooBig } from './table-size';
 

@@ -1,7 +1,7 @@
 // The engine's kernel-state sampler wired to its journal: which events start a watch, and how a
 // state read from the kernel becomes a `tcp_state` event of its connection.
 import { performance } from 'node:perf_hooks';
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import type { Journal } from '../journal';
 import { readSocketCount, readSocketTables } from './proc-net-tcp';
 import { TcpStateWatcher } from './tcp-state-watcher';

@@ -3,7 +3,7 @@
 import { once } from 'node:events';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Address } from '../../../shared/contract';
+import type { Address } from '../../../shared/contract/contract';
 import type { TcpState } from '../../../shared/teardown/tcp-states';
 import { parseProcNetTcp, readSocketTables } from './proc-net-tcp';
 import { MAX_TABLE_SOCKETS, TcpStateWatcher, type StateJournal } from './tcp-state-watcher';

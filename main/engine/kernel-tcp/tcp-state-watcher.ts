@@ -11,7 +11,7 @@
 // to keep the reads' share of time small, and only the newest maxWatched (256) are watched.
 // Where the table cannot be read (not Linux), nothing is watched: the renderer infers the states.
 import { performance } from 'node:perf_hooks';
-import type { Address } from '../../../shared/contract';
+import type { Address } from '../../../shared/contract/contract';
 import type { TcpState } from '../../../shared/teardown/tcp-states';
 import { addressKey, parseProcNetTcp, TIME_WAIT_TIMER, type KernelSocket } from './proc-net-tcp';
 

@@ -17,11 +17,11 @@ import {
   L2_HELLO_BARE_LF,
   L3_IMAGE,
   sampleResponse,
-} from '../../../shared/presets';
-import { applyEdits, checkResponse } from '../../../shared/response-check';
-import type { FixCode } from '../../../shared/response-fixes';
-import { EngineProbe } from '../test-support/engine-probe';
-import { run } from '../test-support/peers';
+} from '../../../shared/server/presets';
+import { applyEdits, checkResponse } from '../../../shared/server/response-check';
+import type { FixCode } from '../../../shared/server/response-fixes';
+import { EngineProbe } from '../testing/engine-probe';
+import { run } from '../testing/peers';
 
 const JPEG = new Uint8Array(readFileSync(join(resolve(import.meta.dirname, '../../../app/docroot'), 'test.jpg')));
 const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));

@@ -1,9 +1,9 @@
 // Which responder answers for each configuration, and the two that never look at the request:
 // canned (lessons L1 and L2) and echo.
 import { describe, expect, it } from 'vitest';
-import { L1_HELLO_WORLD, L3_ROUTES } from '../../../shared/presets';
+import { L1_HELLO_WORLD, L3_ROUTES } from '../../../shared/server/presets';
 import { createResponder } from './create-responder';
-import { ask, get, statusOf } from './test-support/ask';
+import { ask, get, statusOf } from './testing/ask';
 
 const L2 = Buffer.from('HTTP/1.1 200 OK\n\nHello, World!');
 const ENV = { sampleRoot: null };

@@ -1,6 +1,6 @@
 // The responder for a server's configuration: which of the four answers a request. Built once per
 // configuration change, not per request.
-import type { ResponderConfig } from '../../../shared/server-settings';
+import type { ResponderConfig } from '../../../shared/server/settings';
 import type { Responder } from '../responder';
 import { cannedResponder } from './canned';
 import { echoResponder } from './echo';

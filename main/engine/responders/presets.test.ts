@@ -16,10 +16,10 @@ import {
   presetResponder,
   sampleResponse,
   type Preset,
-} from '../../../shared/presets';
-import { applyEdits, checkResponse } from '../../../shared/response-check';
-import { EngineProbe } from '../test-support/engine-probe';
-import { L1_CLIENT, run, runPython } from '../test-support/peers';
+} from '../../../shared/server/presets';
+import { applyEdits, checkResponse } from '../../../shared/server/response-check';
+import { EngineProbe } from '../testing/engine-probe';
+import { L1_CLIENT, run, runPython } from '../testing/peers';
 
 const SAMPLE_ROOT = resolve(import.meta.dirname, '../../../app/docroot');
 const JPEG = new Uint8Array(readFileSync(join(SAMPLE_ROOT, 'test.jpg')));

@@ -1,6 +1,6 @@
 // The responders behind a real socket, against real peers: curl probing the static root with
 // traversal attempts (sent exactly as typed, --path-as-is), curl downloading the image, and
-// Chromium loading the sample page. The server is a tiny one in test-support, not the engine's
+// Chromium loading the sample page. The server is a tiny one in testing/, not the engine's
 // exchange, so these tests pin the responders alone.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../e2e/browser';
-import { L3_ROUTES } from '../../../shared/presets';
-import { run } from '../test-support/peers';
+import { L3_ROUTES } from '../../../shared/server/presets';
+import { run } from '../testing/peers';
 import { createResponder } from './create-responder';
-import { startMiniServer, type MiniServer } from './test-support/mini-server';
+import { startMiniServer, type MiniServer } from './testing/mini-server';
 
 const SAMPLE_ROOT = resolve(import.meta.dirname, '../../../app/docroot');
 const JPEG = readFileSync(join(SAMPLE_ROOT, 'test.jpg'));

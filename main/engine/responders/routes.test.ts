@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { L3_ROUTES } from '../../../shared/presets';
-import type { Route } from '../../../shared/server-settings';
+import { L3_ROUTES } from '../../../shared/server/presets';
+import type { Route } from '../../../shared/server/settings';
 import { routesResponder } from './routes';
-import { ask, get, statusOf } from './test-support/ask';
+import { ask, get, statusOf } from './testing/ask';
 
 const SAMPLE_ROOT = resolve(import.meta.dirname, '../../../app/docroot');
 const JPEG = readFileSync(join(SAMPLE_ROOT, 'test.jpg'));

@@ -2,7 +2,7 @@
 // table, tried in order: the first route whose method (or `*`) and path match answers; a request
 // no route matches gets 404. Paths are compared as sent (still percent-encoded), query ignored.
 import { isAbsolute, join } from 'node:path';
-import type { Route } from '../../../shared/server-settings';
+import type { Route } from '../../../shared/server/settings';
 import type { Reply, ReplyNote, Responder, ResponderRequest } from '../responder';
 import { errorReply, notARequest, withBody, withStreamedFile } from './http-reply';
 import { fileBody } from './read-file';

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticFilesResponder } from './static-files';
 import { MAX_FILE_BYTES } from './read-file';
-import { ask, get, statusOf } from './test-support/ask';
+import { ask, get, statusOf } from './testing/ask';
 
 const SAMPLE_ROOT = resolve(import.meta.dirname, '../../../app/docroot');
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-ROOT';

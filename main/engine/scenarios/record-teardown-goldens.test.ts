@@ -6,12 +6,12 @@
 //   WIREBENCH_RECORD_GOLDENS=1 npx vitest run main/engine/scenarios/record-teardown-goldens.test.ts
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'vitest';
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import { buildLadder } from '../../../shared/teardown/ladder-model';
-import { journalBlock, renderArrows, renderSteps } from '../../../shared/teardown/ladder.test-golden';
+import { journalBlock, renderArrows, renderSteps } from '../../../shared/teardown/testing/ladder-golden';
 import { TEARDOWN_SCENARIOS, type TeardownScenario } from '../../../shared/teardown/tcp-states';
-import { ascii, EngineProbe } from '../test-support/engine-probe';
-import { L1_SERVER, L2_SERVER, startPythonServer } from '../test-support/peers';
+import { ascii, EngineProbe } from '../testing/engine-probe';
+import { L1_SERVER, L2_SERVER, startPythonServer } from '../testing/peers';
 import { play } from './scenario-journals';
 
 const RECORD = process.env.WIREBENCH_RECORD_GOLDENS === '1' && process.platform === 'linux';

@@ -2,9 +2,9 @@
 // client over loopback, as an instructor would play them by hand: a server of the scenario's own on
 // a free port, our client connecting to it, then each side's moves. scenario.run answers as soon as
 // both connections exist; the rest goes on, and its events reach the renderer as any do.
-import type { JournalEvent } from '../../../shared/contract';
-import { HTTP_KEEP_ALIVE, L1_HELLO_WORLD } from '../../../shared/presets';
-import type { ServerSettingsPatch } from '../../../shared/server-settings';
+import type { JournalEvent } from '../../../shared/contract/contract';
+import { HTTP_KEEP_ALIVE, L1_HELLO_WORLD } from '../../../shared/server/presets';
+import type { ServerSettingsPatch } from '../../../shared/server/settings';
 import type { TeardownScenario } from '../../../shared/teardown/tcp-states';
 import type { EngineHandlers } from '../engine-handlers';
 

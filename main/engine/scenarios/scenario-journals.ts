@@ -1,8 +1,8 @@
 // Test support for the scenarios: run one through the door, wait until both ends have settled
 // (closed, and the kernel's last state read: TIME_WAIT or CLOSED), and read both journals.
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import type { TeardownScenario } from '../../../shared/teardown/tcp-states';
-import type { EngineProbe } from '../test-support/engine-probe';
+import type { EngineProbe } from '../testing/engine-probe';
 
 export interface Played {
   client: JournalEvent[];

@@ -8,12 +8,12 @@
 // exact list. The diagram's words, step by step, are pinned on recorded runs instead
 // (shared/teardown/ladder-golden.test.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import { buildLadder } from '../../../shared/teardown/ladder-model';
 import type { Side } from '../../../shared/teardown/ladder-types';
 import { canReach, type TcpState, type TeardownScenario } from '../../../shared/teardown/tcp-states';
 import { tableTooBig } from '../kernel-tcp/table-size';
-import { EngineProbe } from '../test-support/engine-probe';
+import { EngineProbe } from '../testing/engine-probe';
 import { hasInOrder, kernelStates, play, runs, socketEvents, type Played } from './scenario-journals';
 
 const linux = process.platform === 'linux';

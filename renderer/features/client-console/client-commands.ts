@@ -1,8 +1,8 @@
 // What a client session does: connect to its target, send bytes, and the three ways to end a
 // connection. Errors become sentences in the session; the connection's fate shows in its journal.
-import type { Bridge } from '../../../shared/bridge';
-import { CONNECT_TIMEOUT } from '../../../shared/contract';
-import { parseTarget, requestForUrl, type TargetProblem, type UrlParts } from '../../../shared/client-target';
+import type { Bridge } from '../../../shared/contract/bridge';
+import { CONNECT_TIMEOUT } from '../../../shared/contract/contract';
+import { parseTarget, requestForUrl, type TargetProblem, type UrlParts } from '../../../shared/client/target';
 import type { ClientSession } from '../../store/client-slice';
 import { errorMessage } from '../../store/message';
 import type { WirebenchStore } from '../../store/store';

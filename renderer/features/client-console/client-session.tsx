@@ -2,7 +2,7 @@
 // transcript and the composer. Every action goes through client-commands.ts.
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseTarget, type UrlParts } from '../../../shared/client-target';
+import { parseTarget, type UrlParts } from '../../../shared/client/target';
 import { useBridge } from '../../bridge/bridge-context';
 import { clientPhaseOf, selectSessionConn, type ClientSession } from '../../store/client-slice';
 import { selectRstReasonKey } from '../../store/rst-select';

@@ -1,6 +1,6 @@
 // One line saying where the console's connection stands, as telnet would print it.
 import { useTranslation } from 'react-i18next';
-import type { ConnSummary } from '../../../shared/contract';
+import type { ConnSummary } from '../../../shared/contract/contract';
 import { formatAddress } from '../../lib/format';
 import type { ClientPhase } from '../../store/client-slice';
 import type { RstReasonKey } from '../../store/rst-select';

@@ -5,8 +5,8 @@
 // ending. Disabled, with the reason, when nothing can be sent.
 import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientTarget } from '../../../shared/client-target';
-import { decodeHex, encodeLines, keyBytes, LINE_ENDINGS, normalizePaste, type Encoded } from '../../../shared/typed-input';
+import type { ClientTarget } from '../../../shared/client/target';
+import { decodeHex, encodeLines, keyBytes, LINE_ENDINGS, normalizePaste, type Encoded } from '../../../shared/client/typed-input';
 import { canSend, type ClientPhase, type ClientSession, type InputMode } from '../../store/client-slice';
 import { ByteText } from '../../ui/byte-text';
 import { CheckboxField } from '../../ui/checkbox-field';

@@ -2,7 +2,7 @@
 // and one that sends a file's exact bytes.
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientTarget } from '../../../shared/client-target';
+import type { ClientTarget } from '../../../shared/client/target';
 import { fillTemplate, TEMPLATE_NAMES, type FilledTemplate } from './request-templates';
 
 interface RequestHelpersProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeLines } from '../../../shared/typed-input';
+import { encodeLines } from '../../../shared/client/typed-input';
 import { fillTemplate, POST_BODY, TEMPLATE_NAMES } from './request-templates';
 
 const sent = (draft: string, finalEnding: boolean): string => {

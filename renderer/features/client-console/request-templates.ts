@@ -2,8 +2,8 @@
 // They never hide bytes: each is plain text in the input, one line per line, and goes out with
 // the session's chosen line ending like anything typed. Line breaks here are only separators.
 // Pure, so the Content-Length arithmetic is tested on its own.
-import { utf8Encode } from '../../../shared/bytes';
-import { requestForUrl, type ClientTarget } from '../../../shared/client-target';
+import { utf8Encode } from '../../../shared/bytes/bytes';
+import { requestForUrl, type ClientTarget } from '../../../shared/client/target';
 
 export const TEMPLATE_NAMES = ['l1', 'l2', 'get11', 'head', 'keepAlive', 'post'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -1,7 +1,7 @@
 // One tab per client session, like a terminal's tabs: each its own connection and transcript. The
 // dot shows where each connection stands, so a session left open elsewhere is not forgotten.
 import { useTranslation } from 'react-i18next';
-import { formatTarget, parseTarget } from '../../../shared/client-target';
+import { formatTarget, parseTarget } from '../../../shared/client/target';
 import { useBridge } from '../../bridge/bridge-context';
 import { clientPhaseOf, selectSessions, type ClientSession } from '../../store/client-slice';
 import { useWirebench, useWirebenchStore } from '../../store/store-context';

@@ -2,8 +2,8 @@
 // (lesson L2: the URL is an HTTP idea, only host and port reach the socket), and how the name
 // resolved, each address tried in turn, as telnet prints "Trying 127.0.0.1...".
 import { useTranslation } from 'react-i18next';
-import type { Resolution } from '../../../shared/contract';
-import type { UrlParts } from '../../../shared/client-target';
+import type { Resolution } from '../../../shared/contract/contract';
+import type { UrlParts } from '../../../shared/client/target';
 
 export function UrlSplit({ url, onFill }: { url: UrlParts; onFill: () => void }) {
   const { t } = useTranslation();

@@ -3,9 +3,9 @@
 import { memo, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { JournalEvent } from '../../../shared/contract';
-import { sameBytes } from '../../../shared/bytes';
-import { rstReasonKey, type RstCause } from '../../../shared/rst-reason';
+import type { JournalEvent } from '../../../shared/contract/contract';
+import { sameBytes } from '../../../shared/bytes/bytes';
+import { rstReasonKey, type RstCause } from '../../../shared/teardown/rst-reason';
 import { formatAddress } from '../../lib/format';
 import { ByteText } from '../../ui/byte-text';
 import { describeEvent } from '../../journal/describe-event';

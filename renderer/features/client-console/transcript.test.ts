@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../../shared/contract';
-import { visibleString } from '../../../shared/bytes';
+import type { JournalEvent } from '../../../shared/contract/contract';
+import { visibleString } from '../../../shared/bytes/bytes';
 import { dataEvent, openedEvent } from '../../store/test-data';
 import { BLOCK_BYTES, buildTranscript, transcriptItems, type Transcript } from './transcript';
 

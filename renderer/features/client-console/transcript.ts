@@ -7,15 +7,15 @@
 // with no line ends, at a chunk boundary past 4 x BLOCK_BYTES), and never inside a character.
 // Where the cuts fall depends only on the bytes before them, so when bytes arrive only the last
 // block changes: the view redraws and re-lays out that block, not the whole scrollback.
-import type { Dir, JournalEvent } from '../../../shared/contract';
-import { concatBytes, incompleteTailLength } from '../../../shared/bytes';
-import { RstWitness, type RstCause } from '../../../shared/rst-reason';
+import type { Dir, JournalEvent } from '../../../shared/contract/contract';
+import { concatBytes, incompleteTailLength } from '../../../shared/bytes/bytes';
+import { RstWitness, type RstCause } from '../../../shared/teardown/rst-reason';
 
 export type TranscriptItem =
   | { type: 'bytes'; key: string; dir: Dir; bytes: Uint8Array }
   /** Chunks whose payload the engine dropped to stay in its memory budget. */
   | { type: 'evicted'; key: string; dir: Dir; length: number }
-  /** rstCause: for the server's RST (rst_received), why it came (shared/rst-reason.ts). */
+  /** rstCause: for the server's RST (rst_received), why it came (shared/teardown/rst-reason.ts). */
   | { type: 'note'; key: string; event: Exclude<JournalEvent, { kind: 'data' }>; rstCause?: RstCause };
 
 export interface TranscriptBlock {

@@ -2,7 +2,7 @@
 // (including "waiting for accept()" while a sequential server serves someone else).
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnSummary } from '../../../shared/contract';
+import type { ConnSummary } from '../../../shared/contract/contract';
 import { formatAddress, formatCount } from '../../lib/format';
 import { connStateOf } from '../../store/connections-slice';
 import { selectRstReasonKey } from '../../store/rst-select';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../../shared/annotation';
-import { annotate } from '../../../shared/http-annotate';
+import type { Annotation } from '../../../shared/http/annotate/annotation';
+import { annotate } from '../../../shared/http/annotate/annotator';
 import { createI18n } from '../../../shared/i18n/catalog';
 import { spanIndexAt, spansIn, structureTree, treeLabel, type TreeNode } from './annotation-view';
 import { ascii } from './test-exchange';

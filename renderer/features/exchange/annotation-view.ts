@@ -1,9 +1,9 @@
-// What the views need from an Annotation (shared/annotation.ts): the spans over a row's bytes, found
+// What the views need from an Annotation (shared/http/annotate/annotation.ts): the spans over a row's bytes, found
 // by binary search (a keep-alive connection can hold many thousands), and the structure tree, whose
 // items select their bytes: message, then start line, header fields, blank line, body, chunks.
 // Pure: labels are i18n keys with params, turned into words by the component.
 import type { TFunction } from 'i18next';
-import type { Annotation, BodyFraming, HttpMessage, Span } from '../../../shared/annotation';
+import type { Annotation, BodyFraming, HttpMessage, Span } from '../../../shared/http/annotate/annotation';
 
 const offsetsOf = new WeakMap<Annotation, Float64Array>();
 

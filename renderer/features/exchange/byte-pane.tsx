@@ -8,7 +8,7 @@
 import { elementScroll, observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Dir } from '../../../shared/contract';
+import type { Dir } from '../../../shared/contract/contract';
 import { useWirebench } from '../../store/store-context';
 import type { ByteSelection } from '../../store/selection-slice';
 import { isCaretKey, movedCaret } from './caret';

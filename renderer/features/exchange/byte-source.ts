@@ -6,7 +6,7 @@
 // the views fetch with `journal.payload`, only for the rows they show; the engine answers with what
 // it still stores, or `evicted`. Fetched pages are kept up to a bound (least recently used go).
 // Pure: the fetching itself is use-payload-pages.ts.
-import type { Dir } from '../../../shared/contract';
+import type { Dir } from '../../../shared/contract/contract';
 import { floorIndex, type Exchange, type ExchangeChunk } from './exchange-model';
 
 /** 64 KiB: a screenful of hex is 640 bytes, of text a few KiB; a page serves many scrolls. */

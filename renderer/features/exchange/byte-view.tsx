@@ -4,7 +4,7 @@
 // for all of them; copy it as text, as an escaped string, or as hex.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConnSummary, JournalEvent } from '../../../shared/contract';
+import type { ConnSummary, JournalEvent } from '../../../shared/contract/contract';
 import { selectByteSelection } from '../../store/selection-slice';
 import { useWirebench } from '../../store/store-context';
 import { PanelBoundary } from '../../ui/panel-boundary';

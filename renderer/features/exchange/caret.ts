@@ -2,7 +2,7 @@
 // Up/Down a row (keeping the column, as an editor does), Home/End the row's ends, PageUp/PageDown
 // a screenful. The caret stays in its direction's stream (rows of the other direction are skipped),
 // within the bytes known. Pure: the view's layout says where rows are.
-import type { Dir } from '../../../shared/contract';
+import type { Dir } from '../../../shared/contract/contract';
 import type { Exchange } from './exchange-model';
 import type { ByteLayout, ByteRow } from './hex-layout';
 

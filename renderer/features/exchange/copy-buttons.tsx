@@ -2,7 +2,7 @@
 // clipboard API. Bytes the renderer does not hold are fetched first; a selection reaching bytes
 // the engine no longer stores cannot be copied, and says so.
 import { useTranslation } from 'react-i18next';
-import type { Dir } from '../../../shared/contract';
+import type { Dir } from '../../../shared/contract/contract';
 import type { ByteSelection } from '../../store/selection-slice';
 import type { ReadResult } from './byte-source';
 import { copyAsEscaped, copyAsHex, copyAsText } from './copy-format';

@@ -4,7 +4,7 @@
 // - escaped: a string literal as JSON writes one ("GET / HTTP/1.1\r\n"), exact: \xHH for each byte
 //   that is not UTF-8, so every byte can be told from the literal (JSON itself has no such escape);
 // - hex: two digits per byte, 16 to a line, as the hex view shows them.
-import { visibleTokens } from '../../../shared/bytes';
+import { visibleTokens } from '../../../shared/bytes/bytes';
 
 export function copyAsText(bytes: Uint8Array): string {
   return new TextDecoder().decode(bytes);
@@ -24,7 +24,7 @@ export function copyAsEscaped(bytes: Uint8Array): string {
         break;
       case 'invalid':
       case 'incomplete':
-        // Already \xHH per byte (shared/bytes.ts hexByte).
+        // Already \xHH per byte (shared/bytes/bytes.ts hexByte).
         out += token.text;
         break;
       default:

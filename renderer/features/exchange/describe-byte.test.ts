@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotate } from '../../../shared/http-annotate';
+import { annotate } from '../../../shared/http/annotate/annotator';
 import { createI18n } from '../../../shared/i18n/catalog';
 import { byteTitle, partOf, rangeText } from './describe-byte';
 import { ascii, exchangeOf, SPLIT_EXCHANGE } from './test-exchange';

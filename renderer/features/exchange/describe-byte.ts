@@ -1,8 +1,8 @@
 // The words a byte's title and the status line give: which chunk starts there (one read or write,
 // and when), which part of HTTP it is and what that part means, and its range. Pure given `t`.
 import type { TFunction } from 'i18next';
-import type { Annotation } from '../../../shared/annotation';
-import type { Dir } from '../../../shared/contract';
+import type { Annotation } from '../../../shared/http/annotate/annotation';
+import type { Dir } from '../../../shared/contract/contract';
 import { formatElapsed } from '../../lib/format';
 import { spanIndexAt } from './annotation-view';
 import { chunkAt, type Exchange, type ExchangeChunk } from './exchange-model';

@@ -1,4 +1,4 @@
-// The HTTP annotator (shared/http-annotate.ts) run over both directions of a connection, kept
+// The HTTP annotator (shared/http/annotate/annotator.ts) run over both directions of a connection, kept
 // up to date as chunks arrive: each direction's annotator is fed only the chunks it has not seen,
 // in order, so a download that grows by a chunk per frame costs a chunk per frame, not the whole
 // stream again. The client-to-server direction is read as requests (a server-role connection
@@ -6,9 +6,9 @@
 // requests which method each answers (a HEAD's response has no body). A direction is ended (its
 // pending bytes settled) once its FIN is in the journal. Chunks whose bytes the renderer no longer
 // holds stop the annotation there: it covers what is at hand.
-import type { Annotation, Side } from '../../../shared/annotation';
-import type { Dir, Role } from '../../../shared/contract';
-import { HttpAnnotator } from '../../../shared/http-annotate';
+import type { Annotation, Side } from '../../../shared/http/annotate/annotation';
+import type { Dir, Role } from '../../../shared/contract/contract';
+import { HttpAnnotator } from '../../../shared/http/annotate/annotator';
 import type { Exchange, ExchangeChunk } from './exchange-model';
 
 export type DirAnnotations = Partial<Record<Dir, Annotation>>;

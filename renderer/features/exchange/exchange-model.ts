@@ -5,7 +5,7 @@
 // that way before it), its length and its time, and the views draw the stream continuously with
 // the chunk boundaries marked inside it.
 // Pure, and O(chunks): row objects are computed later, by index (hex-layout.ts, text-layout.ts).
-import type { ConnSummary, Dir, JournalEvent } from '../../../shared/contract';
+import type { ConnSummary, Dir, JournalEvent } from '../../../shared/contract/contract';
 
 export interface ExchangeChunk {
   /** Its place among all chunks of the connection, both directions, in time order. */

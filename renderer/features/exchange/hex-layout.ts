@@ -4,7 +4,7 @@
 // 16 in its direction's stream, like `xxd`; a segment that starts mid-row leaves the cells before
 // it empty, and a row never holds bytes of both directions. Row i is found by binary search over
 // the segments' first rows; O(segments) memory whatever the number of bytes.
-import type { Dir } from '../../../shared/contract';
+import type { Dir } from '../../../shared/contract/contract';
 import { chunksStartingIn, floorIndex, segmentAt, type Exchange, type ExchangeChunk, type Segment } from './exchange-model';
 
 export const HEX_WIDTH = 16;

@@ -3,8 +3,8 @@
 import type { TFunction } from 'i18next';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation } from '../../../shared/annotation';
-import type { Role } from '../../../shared/contract';
+import type { Annotation } from '../../../shared/http/annotate/annotation';
+import type { Role } from '../../../shared/contract/contract';
 import { BytePane, type BytePaneProps } from './byte-pane';
 import type { ReadResult } from './byte-source';
 import { hexPair } from './copy-format';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotate } from '../../../shared/http-annotate';
+import { annotate } from '../../../shared/http/annotate/annotator';
 import { selectionBetween } from '../../store/selection-slice';
 import { hexLayout } from './hex-layout';
 import { marksClass, rowMarks } from './row-marks';

@@ -1,7 +1,7 @@
 // What each byte of a row is, for drawing: selected or not, the caret, its annotation span, whether
 // a problem points at it, whether a chunk (one read or write) starts there. Pure and per row (16 to
 // a few hundred bytes), so a view asks only for the rows on screen.
-import type { Annotation, Severity, Span, SpanKind } from '../../../shared/annotation';
+import type { Annotation, Severity, Span, SpanKind } from '../../../shared/http/annotate/annotation';
 import type { ByteSelection } from '../../store/selection-slice';
 import { spansIn } from './annotation-view';
 import type { ByteRow } from './hex-layout';

@@ -3,7 +3,7 @@
 // Each takes the pane's `t` rather than calling useTranslation: a screenful is dozens of rows,
 // and the hook per row was a fifth of a scroll frame's rendering (bench/view.ts).
 import type { TFunction } from 'i18next';
-import type { Role } from '../../../shared/contract';
+import type { Role } from '../../../shared/contract/contract';
 import type { Missing } from './byte-source';
 import { chunkText, timeText } from './describe-byte';
 import type { Exchange, ExchangeChunk, Segment } from './exchange-model';

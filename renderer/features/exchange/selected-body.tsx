@@ -1,8 +1,8 @@
 // Under the structure tree: the body of the message the selection is in, as the application sees
 // it (framing off, codings undone, images drawn). Nothing is shown until a message is selected.
 import { useMemo } from 'react';
-import type { Annotation } from '../../../shared/annotation';
-import { messageContent } from '../../../shared/http-body';
+import type { Annotation } from '../../../shared/http/annotate/annotation';
+import { messageContent } from '../../../shared/http/body';
 import type { ByteSelection } from '../../store/selection-slice';
 import { BodyPreview } from '../../body-preview/body-preview';
 import type { DirStream } from './exchange-model';

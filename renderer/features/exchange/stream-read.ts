@@ -1,7 +1,7 @@
 // Bytes [offset, offset + length) of one direction, from the chunks the renderer holds, or null
 // when any of them is not at hand (evicted, or only fetchable in pages): the body preview shows
 // what is whole, never a body with holes in it.
-import { concatBytes } from '../../../shared/bytes';
+import { concatBytes } from '../../../shared/bytes/bytes';
 import { chunkAt, type DirStream } from './exchange-model';
 
 export function readStream(stream: DirStream, offset: number, length: number): Uint8Array | null {

@@ -3,8 +3,8 @@
 // bytes, and the views scroll to them: the tree is a map of the bytes, not a second copy of them.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation, Problem } from '../../../shared/annotation';
-import type { Dir } from '../../../shared/contract';
+import type { Annotation, Problem } from '../../../shared/http/annotate/annotation';
+import type { Dir } from '../../../shared/contract/contract';
 import { selectionOf, type ByteSelection } from '../../store/selection-slice';
 import { useWirebench } from '../../store/store-context';
 import { structureTree, treeLabel, type TreeNode } from './annotation-view';

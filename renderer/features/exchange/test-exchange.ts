@@ -1,5 +1,5 @@
 // Journals written out by hand for the exchange views' tests: an `opened`, then chunks.
-import type { Dir, JournalEvent } from '../../../shared/contract';
+import type { Dir, JournalEvent } from '../../../shared/contract/contract';
 import { dataEvent, openedEvent } from '../../store/test-data';
 import { buildExchange, type Exchange } from './exchange-model';
 

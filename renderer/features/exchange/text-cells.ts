@@ -1,8 +1,8 @@
 // A text row's bytes as cells a view can select one by one: each character of a printable run
-// (one to four bytes of UTF-8), each control byte, each byte that is not UTF-8. shared/bytes.ts
+// (one to four bytes of UTF-8), each control byte, each byte that is not UTF-8. shared/bytes/bytes.ts
 // visibleTokens decides what is what (so CR, LF, TAB and the other controls are the same badges as
 // everywhere); this only cuts its text runs into characters and keeps every cell's offset.
-import { visibleTokens, type TokenKind } from '../../../shared/bytes';
+import { visibleTokens, type TokenKind } from '../../../shared/bytes/bytes';
 
 export interface TextCell {
   /** Offset in the stream (the row's `base` plus the byte's place in the row). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import { byteSource, PageCache } from './byte-source';
 import { buildExchange, type Exchange } from './exchange-model';
 import type { ByteRow } from './hex-layout';

@@ -6,7 +6,7 @@
 // chunk never change); a block whose bytes are not at hand yet counts as rows of `width` until its
 // page arrives. Row i is found by binary search over the blocks' first rows: memory is O(blocks),
 // and only the blocks on screen keep their row starts (a bounded cache).
-import type { Dir } from '../../../shared/contract';
+import type { Dir } from '../../../shared/contract/contract';
 import type { ByteSource } from './byte-source';
 import { chunksStartingIn, floorIndex, segmentAt, type Exchange, type Segment } from './exchange-model';
 import type { ByteLayout, ByteRow } from './hex-layout';

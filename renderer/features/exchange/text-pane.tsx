@@ -1,12 +1,12 @@
 // The text view: the bytes as lines of text, each line ending after its LF, with CR, LF, TAB and
-// every other control byte drawn as a badge (shared/bytes.ts decides, as in the journal), so the
+// every other control byte drawn as a badge (shared/bytes/bytes.ts decides, as in the journal), so the
 // line ends a learner must see are there. Lines are wrapped to the pane's width; a big exchange is
 // counted a slice per frame (text-layout.ts), the part on screen first.
 import type { TFunction } from 'i18next';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Annotation } from '../../../shared/annotation';
-import type { Dir, Role } from '../../../shared/contract';
+import type { Annotation } from '../../../shared/http/annotate/annotation';
+import type { Dir, Role } from '../../../shared/contract/contract';
 import type { ByteSelection } from '../../store/selection-slice';
 import { BytePane, type BytePaneProps } from './byte-pane';
 import type { ByteSource, ReadResult } from './byte-source';

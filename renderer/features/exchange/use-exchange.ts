@@ -2,7 +2,7 @@
 // the summary's counters for a journal whose oldest events were dropped) and each direction's
 // HTTP annotation, kept up to date incrementally (exchange-annotator.ts) and memoised per change.
 import { useMemo, useState } from 'react';
-import type { ConnSummary, JournalEvent } from '../../../shared/contract';
+import type { ConnSummary, JournalEvent } from '../../../shared/contract/contract';
 import { ExchangeAnnotator, type DirAnnotations } from './exchange-annotator';
 import { buildExchange, type Exchange } from './exchange-model';
 

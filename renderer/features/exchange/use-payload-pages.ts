@@ -3,7 +3,7 @@
 // new byte source each time pages arrive, so the views draw them. One cache per connection: the
 // byte view is keyed by connection, so it starts empty for each.
 import { useCallback, useMemo, useState } from 'react';
-import type { Dir } from '../../../shared/contract';
+import type { Dir } from '../../../shared/contract/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { byteSource, PAGE_BYTES, PageCache, type ByteSource, type ReadResult } from './byte-source';
 import type { Exchange } from './exchange-model';

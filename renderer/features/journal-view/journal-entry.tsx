@@ -1,7 +1,7 @@
 // One line of a connection's journal; data entries also show their bytes, glyphs and all.
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import { ByteText } from '../../ui/byte-text';
 import { Elapsed } from '../../ui/elapsed';
 import { selectRstReasonKey } from '../../store/rst-select';

@@ -2,7 +2,7 @@
 // (Events); its bytes each way as streams, in text and hex (Bytes, features/exchange); or how it
 // was torn down, as a ladder diagram (Diagram, features/teardown). Those two views come in as props
 // from app.tsx, so this feature imports no other and can be drawn alone in a test.
-import type { ConnSummary, JournalEvent } from '../../../shared/contract';
+import type { ConnSummary, JournalEvent } from '../../../shared/contract/contract';
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
 import { useMemo, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -2,7 +2,7 @@
 // list that long would stall the page (a virtualized view is the real fix, see DESIGN.md). Until
 // then, the beginning (the handshake, the request) and the end (the FINs, the close) are what a
 // learner needs, so those are kept and the middle is counted.
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 
 export const JOURNAL_HEAD = 300;
 export const JOURNAL_TAIL = 700;

@@ -2,7 +2,7 @@
 // sample-file one gets its file's bytes as the body), and the server's after-answer policy
 // becomes the lesson's (L1 half-closes, L2 closes, keep-alive keeps alive); the L3 routes preset
 // switches the responder to routes. The form then applies itself to a running server as any edit does.
-import { presetResponder, sampleHead, type Preset } from '../../../shared/presets';
+import { presetResponder, sampleHead, type Preset } from '../../../shared/server/presets';
 import { docFromBytes, docText, fileBody } from '../../lib/response-doc';
 import { responderFields } from '../../store/server-draft';
 import type { WirebenchStore } from '../../store/store';

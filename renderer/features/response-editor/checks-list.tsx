@@ -2,8 +2,8 @@
 // points at (a click selects them in the editor) and its one-click fixes. Also in the editor
 // itself, as underlines with tooltips; this list is there so none is missed.
 import { useTranslation } from 'react-i18next';
-import { PROBLEM_SEVERITY } from '../../../shared/annotation';
-import type { Fix } from '../../../shared/response-fixes';
+import { PROBLEM_SEVERITY } from '../../../shared/http/annotate/annotation';
+import type { Fix } from '../../../shared/server/response-fixes';
 import { fixLabel, problemText, type EditorChecks } from './response-checks';
 
 interface ChecksListProps {

@@ -2,7 +2,7 @@
 // file body, what Enter inserts: the `response` section) and the learner's presets (`presets`).
 // Read back once the settings have loaded, then saved on every change (settings-sync debounces).
 // What the person changed before the load answered wins over what was stored.
-import type { ResponseSection } from '../../../shared/app-settings';
+import type { ResponseSection } from '../../../shared/contract/app-settings';
 import { loadedSection, saveSection, whenSettingsLoaded } from '../../settings/settings-sync';
 import { DEFAULT_DRAFT } from '../../store/server-draft';
 import type { WirebenchState, WirebenchStore } from '../../store/store';

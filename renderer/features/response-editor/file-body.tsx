@@ -3,7 +3,7 @@
 // rather than as text. The head above stays editable.
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FileBody } from '../../../shared/app-settings';
+import type { FileBody } from '../../../shared/contract/app-settings';
 import { ImagePreview } from '../../body-preview/image-preview';
 import { fileBody, fileBodyBytes } from '../../lib/response-doc';
 

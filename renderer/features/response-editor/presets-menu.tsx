@@ -2,8 +2,8 @@
 // on purpose), then the learner's own. Choosing one loads it at once; its "what it teaches" line is
 // each option's tooltip and is shown under the menu once loaded.
 import { useTranslation } from 'react-i18next';
-import type { UserPreset } from '../../../shared/app-settings';
-import { ALL_PRESETS, type Preset, type PresetGroup } from '../../../shared/presets';
+import type { UserPreset } from '../../../shared/contract/app-settings';
+import { ALL_PRESETS, type Preset, type PresetGroup } from '../../../shared/server/presets';
 
 const GROUPS: readonly { group: PresetGroup; key: 'groupLesson' | 'groupHttp' | 'groupBroken' }[] = [
   { group: 'lesson', key: 'groupLesson' },

@@ -5,9 +5,9 @@ import type { Diagnostic } from '@codemirror/lint';
 import type { ChangeSpec } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { TFunction } from 'i18next';
-import { PROBLEM_SEVERITY, type Problem } from '../../../shared/annotation';
-import { checkResponse } from '../../../shared/response-check';
-import type { Fix } from '../../../shared/response-fixes';
+import { PROBLEM_SEVERITY, type Problem } from '../../../shared/http/annotate/annotation';
+import { checkResponse } from '../../../shared/server/response-check';
+import type { Fix } from '../../../shared/server/response-fixes';
 import { ByteMap, docText } from '../../lib/response-doc';
 
 export interface PlacedProblem {

@@ -7,7 +7,7 @@
 import { EditorView } from '@codemirror/view';
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { L2_HELLO_BARE_LF } from '../../../shared/presets';
+import { L2_HELLO_BARE_LF } from '../../../shared/server/presets';
 import { selectServerDraft } from '../../store/servers-slice';
 import { createWirebenchStore } from '../../store/store';
 import { useWirebench } from '../../store/store-context';

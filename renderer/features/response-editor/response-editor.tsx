@@ -5,8 +5,8 @@
 // panel applies to the running server (the next connection gets the new bytes).
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FileBody, ResponseDoc } from '../../../shared/app-settings';
-import { lineEndings, convertLineEndings } from '../../../shared/response-check';
+import type { FileBody, ResponseDoc } from '../../../shared/contract/app-settings';
+import { lineEndings, convertLineEndings } from '../../../shared/server/response-check';
 import { escapedTextToBytes } from '../../lib/escaped-text';
 import { docText, responseBytes } from '../../lib/response-doc';
 import { selectEditorEnter, selectUserPresets } from '../../store/editor-slice';

@@ -2,7 +2,7 @@
 // as data, so the page needs no file access and no request: Electron loads it from disk, where
 // fetch() has no file:// scheme). The engine reads the same files from app/docroot.
 import testJpg from '../../../app/docroot/test.jpg?inline';
-import { base64ToBytes } from '../../../shared/wire-codec';
+import { base64ToBytes } from '../../../shared/contract/wire-codec';
 
 const SAMPLES = { 'test.jpg': testJpg } as const;
 

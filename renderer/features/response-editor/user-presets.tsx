@@ -3,7 +3,7 @@
 // presets menu. They are kept across restarts (the `presets` settings section).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UserPreset, type ResponseDoc } from '../../../shared/app-settings';
+import { UserPreset, type ResponseDoc } from '../../../shared/contract/app-settings';
 import { selectUserPresets } from '../../store/editor-slice';
 import { useWirebench } from '../../store/store-context';
 

@@ -2,7 +2,7 @@
 // `A\n` differ, since a learner comparing two tries wants exactly the byte that changed.
 // Pure: bytes in, parts out.
 import { diffLines } from 'diff';
-import type { ResponseVersion } from '../../../shared/contract';
+import type { ResponseVersion } from '../../../shared/contract/contract';
 
 export interface DiffPart {
   kind: 'same' | 'added' | 'removed';

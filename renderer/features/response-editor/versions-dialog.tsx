@@ -3,7 +3,7 @@
 // LF and control byte visible, so a learner sees exactly which bytes each try sent.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseVersion } from '../../../shared/contract';
+import type { ResponseVersion } from '../../../shared/contract/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { errorMessage, type Message } from '../../store/message';
 import { MessageText } from '../../ui/message-text';

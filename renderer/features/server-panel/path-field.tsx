@@ -4,7 +4,7 @@
 // note names the folders `wirebench web --allow` gave it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommandOutput } from '../../../shared/contract';
+import type { CommandOutput } from '../../../shared/contract/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { errorMessage, type Message } from '../../store/message';
 import { TextField } from '../../ui/text-field';

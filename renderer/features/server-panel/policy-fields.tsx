@@ -1,7 +1,7 @@
 // "When to answer" and "After answering" (with the drip's pace and the wait for the client's FIN
 // where they apply), then how the server accepts and how long it waits for a silent client.
 import { useTranslation } from 'react-i18next';
-import { ACCEPT_MODES, AFTER_ANSWER, ANSWER_WHEN } from '../../../shared/server-choices';
+import { ACCEPT_MODES, AFTER_ANSWER, ANSWER_WHEN } from '../../../shared/server/choices';
 import type { DraftField, ServerDraft } from '../../store/server-draft';
 import { ChoiceField } from '../../ui/choice-field';
 import { TextField } from '../../ui/text-field';
@@ -15,7 +15,7 @@ interface PolicyFieldsProps {
 export function TimingFields({ draft, invalid, onEdit }: PolicyFieldsProps) {
   const { t } = useTranslation();
   const drip = draft.after === 'drip';
-  // Both end with our FIN and a wait for the client's (shared/server-settings.ts).
+  // Both end with our FIN and a wait for the client's (shared/server/settings.ts).
   const waitsForFin = draft.after === 'half_close' || drip;
   return (
     <>

@@ -2,8 +2,8 @@
 // document root, the routes table; echo needs none).
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseDoc } from '../../../shared/app-settings';
-import { RESPONDER_KINDS } from '../../../shared/server-choices';
+import type { ResponseDoc } from '../../../shared/contract/app-settings';
+import { RESPONDER_KINDS } from '../../../shared/server/choices';
 import type { DraftField, ServerDraft } from '../../store/server-draft';
 import { ChoiceField } from '../../ui/choice-field';
 import { PanelBoundary } from '../../ui/panel-boundary';

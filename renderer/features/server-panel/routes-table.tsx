@@ -2,7 +2,7 @@
 // or exact bytes. Lesson L3's two routes are one click away.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { L3_ROUTES } from '../../../shared/presets';
+import { L3_ROUTES } from '../../../shared/server/presets';
 import { routeDraft, type DraftField, type RouteDraft } from '../../store/server-draft';
 import { BytesEditor } from '../../ui/bytes-editor';
 import { TextField } from '../../ui/text-field';

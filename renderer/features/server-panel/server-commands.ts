@@ -1,8 +1,8 @@
 // What the server panel's buttons do: check the form, ask the engine, record the outcome. The
 // server list itself is the engine's (`server.changed`); a started or restarted server is put in
 // the list at once, so the panel does not wait for the event.
-import type { Bridge } from '../../../shared/bridge';
-import type { Result, ServerInfo } from '../../../shared/contract';
+import type { Bridge } from '../../../shared/contract/bridge';
+import type { Result, ServerInfo } from '../../../shared/contract/contract';
 import { errorMessage } from '../../store/message';
 import { checkListen, checkSettings, sameSettings } from '../../store/server-draft';
 import { selectSelectedServer, stopTarget, type ServerAction } from '../../store/servers-slice';

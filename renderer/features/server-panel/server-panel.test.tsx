@@ -7,8 +7,8 @@
 // is what hands it to the panel.
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ResponseDoc } from '../../../shared/app-settings';
-import { DEFAULT_SERVER_SETTINGS } from '../../../shared/server-choices';
+import type { ResponseDoc } from '../../../shared/contract/app-settings';
+import { DEFAULT_SERVER_SETTINGS } from '../../../shared/server/defaults';
 import { server } from '../../store/test-data';
 import { renderPanel } from '../../testing/render-panel';
 import { ServerPanel } from './server-panel';

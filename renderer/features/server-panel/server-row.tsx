@@ -2,7 +2,7 @@
 // in sequential mode the clients that are connected but wait for accept(), in order.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServerInfo } from '../../../shared/contract';
+import type { ServerInfo } from '../../../shared/contract/contract';
 import { formatAddress } from '../../lib/format';
 import { selectConns } from '../../store/connections-slice';
 import { useWirebench } from '../../store/store-context';

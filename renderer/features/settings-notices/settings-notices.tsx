@@ -4,7 +4,7 @@
 // until dismissed: each sentence says where the old file is, which takes a moment to note down.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { SettingsNotice } from '../../../shared/app-settings';
+import type { SettingsNotice } from '../../../shared/contract/app-settings';
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
 import { isResetGroup } from '../../settings/panel-reset';
 import { isPanelId } from '../../ui/panel-ids';

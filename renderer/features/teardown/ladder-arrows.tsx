@@ -2,7 +2,7 @@
 // when it left to the other lane at when it was seen; each a button that selects what it stands for.
 import type { TFunction } from 'i18next';
 import type { KeyboardEvent } from 'react';
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import type { LadderModel } from '../../../shared/teardown/ladder-types';
 import type { ArrowGeometry } from './ladder-layout';
 import { eventOf } from './ladder-select';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import type { Arrow, LadderModel } from '../../../shared/teardown/ladder-types';
 import { arrowBytes, arrowRef, arrowsOfSelection, eventOf, previewOf, stepOfArrow, timerLeftMs, timerReadAt, timeWaitSecondsLeft } from './ladder-select';
 import { selectionOf } from '../../store/selection-slice';

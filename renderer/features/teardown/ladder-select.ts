@@ -2,8 +2,8 @@
 // stands for a journal entry and (data) a range of bytes of that connection's streams; a byte
 // selection lights the arrows it overlaps; a step is found from its arrow. Also what an arrow's
 // tooltip shows of its bytes, and how old the kernel's TIME_WAIT timer reading is. Pure.
-import type { JournalEvent } from '../../../shared/contract';
-import { visibleString } from '../../../shared/bytes';
+import type { JournalEvent } from '../../../shared/contract/contract';
+import { visibleString } from '../../../shared/bytes/bytes';
 import type { Arrow, EventRef, LadderModel, Side } from '../../../shared/teardown/ladder-types';
 import { selectionOf, type ByteSelection } from '../../store/selection-slice';
 

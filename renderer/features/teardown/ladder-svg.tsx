@@ -3,7 +3,7 @@
 // (svg-export.ts) carries everything a slide needs.
 import type { TFunction } from 'i18next';
 import type { Ref } from 'react';
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import type { LadderModel, Side } from '../../../shared/teardown/ladder-types';
 import type { LadderGeometry, TimeMode } from './ladder-layout';
 import { LadderArrows } from './ladder-arrows';

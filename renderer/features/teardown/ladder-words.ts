@@ -1,7 +1,7 @@
 // The diagram's words, from the catalog (ui.teardown): a step's narration sentence, an arrow's
 // label and tooltip, a time on the diagram's timeline. Kept apart so every part draws the same words.
 import type { TFunction } from 'i18next';
-import type { JournalEvent } from '../../../shared/contract';
+import type { JournalEvent } from '../../../shared/contract/contract';
 import type { Arrow, LadderStep } from '../../../shared/teardown/ladder-types';
 import { otherSide } from '../../../shared/teardown/ladder-types';
 import { narrationKey } from '../../../shared/teardown/narration-key';

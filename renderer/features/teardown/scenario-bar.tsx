@@ -2,7 +2,7 @@
 // with no connection selected: running one selects its client connection and draws it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorInfo } from '../../../shared/contract';
+import type { ErrorInfo } from '../../../shared/contract/contract';
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
 import { TEARDOWN_SCENARIOS, type TeardownScenario } from '../../../shared/teardown/tcp-states';
 import { useBridge } from '../../bridge/bridge-context';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Bridge } from '../../../shared/bridge';
+import type { Bridge } from '../../../shared/contract/bridge';
 import { createWirebenchStore } from '../../store/store';
 import { runScenario } from './scenario-commands';
 

@@ -1,7 +1,7 @@
 // Runs a teardown scenario (our server and client over loopback) and shows its client connection:
 // selected, in the Diagram view. The rest of the scenario arrives as journal deltas.
-import type { Bridge } from '../../../shared/bridge';
-import type { ErrorInfo } from '../../../shared/contract';
+import type { Bridge } from '../../../shared/contract/bridge';
+import type { ErrorInfo } from '../../../shared/contract/contract';
 import type { TeardownScenario } from '../../../shared/teardown/tcp-states';
 import type { WirebenchStore } from '../../store/store';
 

@@ -2,7 +2,7 @@
 // (our client talking to our server), that end's journal as well, each fetched when the renderer's
 // copy is missing events; buildLadder reruns whenever either journal grows.
 import { useMemo } from 'react';
-import type { ConnSummary, JournalEvent } from '../../../shared/contract';
+import type { ConnSummary, JournalEvent } from '../../../shared/contract/contract';
 import { buildLadder, findPeerConnection } from '../../../shared/teardown/ladder-model';
 import type { LadderModel } from '../../../shared/teardown/ladder-types';
 import { selectConn } from '../../store/connections-slice';

@@ -116,7 +116,7 @@ export const cli = {
       rst_sent: 'we reset the connection (RST)',
       rst_received: 'an RST came from the server: the connection is gone',
     },
-    /** parseTarget's problems (shared/client-target.ts TargetProblem). */
+    /** parseTarget's problems (shared/client/target.ts TargetProblem). */
     target: {
       empty: 'Say where to connect: "host port", "host:port", "[::1]:port" or a URL such as http://localhost:8888/. Run "wirebench connect --help" for more.',
       no_port: '"{{target}}" has no port: write it as "{{target}} 80" or "{{target}}:80".',
@@ -287,7 +287,7 @@ export const cli = {
       '',
       'With --json, stderr has one object per line: {"kind":"connected","conn":{...}} (with the resolution:',
       'every address the name has, and each one tried), then each journal event as the contract defines it',
-      '(shared/contract.ts JournalEvent), bytes as {"$b64":"<base64>"}; a failure is {"kind":"failed",...}.',
+      '(shared/contract/contract.ts JournalEvent), bytes as {"$b64":"<base64>"}; a failure is {"kind":"failed",...}.',
       '',
       'Exit codes: 0 both sides finished (FINs) or the server closed the connection, 1 the connection failed',
       '(refused, timed out, no such host, unreachable) or was reset, 2 the command line or a line of input',
@@ -311,7 +311,7 @@ export const cli = {
       '"offset+length  kind  bytes", CR and LF shown as ␍ ␊, long spans cut with a count of the bytes left',
       'out; bytes outside any message are listed too. Then each problem: "severity  offset+length  sentence".',
       '',
-      'With --json, stdout has one JSON document: the annotation as shared/annotation.ts defines it',
+      'With --json, stdout has one JSON document: the annotation as shared/http/annotate/annotation.ts defines it',
       '(side, length, spans, messages, problems, ended). Offsets count bytes from the start of the input;',
       'the spans cover every byte once, in order.',
       '',
@@ -335,7 +335,7 @@ export const cli = {
       '   { "method": "*", "path": "/raw", "responseFile": "raw.txt" }]',
       '',
       'With --json, the first line is {"kind":"listening","server":{...}}, each further line is one journal',
-      'event as the contract defines it (shared/contract.ts JournalEvent: connId, seq, at, t, kind, ...), and',
+      'event as the contract defines it (shared/contract/contract.ts JournalEvent: connId, seq, at, t, kind, ...), and',
       'the last is {"kind":"stopped","totals":{...}}. Bytes are written as {"$b64":"<base64>"}: exact, even',
       'for bytes that are not text; null when the journal no longer stores them (the length stays exact).',
       'With --quiet, each line of counters is {"kind":"counters","seconds":1.001,"connections":...,"requests":...,',

@@ -1,4 +1,4 @@
-// English sentences for every error code in shared/errors.ts: what happened, then what to do.
+// English sentences for every error code in shared/contract/errors.ts: what happened, then what to do.
 // Interpolated params come from the error's params ({{port}}, {{host}}, ...); errorCatalog checks
 // at compile time that each sentence uses exactly its code's params.
 import { errorCatalog } from '../error-key';

@@ -1,5 +1,5 @@
-// English sentences for the server's journal notes (shared/notes.ts): what it decided and why.
-import type { NoteCode } from '../../notes';
+// English sentences for the server's journal notes (shared/contract/notes.ts): what it decided and why.
+import type { NoteCode } from '../../contract/notes';
 
 export const notes = {
   request_complete: 'The request is complete: {{length}} bytes (request line, headers, blank line and body).',

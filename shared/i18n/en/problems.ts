@@ -1,6 +1,6 @@
-// English sentences for the HTTP annotator's problems (shared/annotation.ts PROBLEM_CODES): what is
+// English sentences for the HTTP annotator's problems (shared/http/annotate/annotation.ts PROBLEM_CODES): what is
 // wrong (or worth knowing) about the bytes a problem points at, and why, with its params.
-import type { ProblemCode } from '../../annotation';
+import type { ProblemCode } from '../../http/annotate/annotation';
 
 export const problems = {
   bare_lf:

@@ -1,8 +1,8 @@
-// English words for an RST that reached one of our sockets, and why it came (shared/rst-reason.ts).
+// English words for an RST that reached one of our sockets, and why it came (shared/teardown/rst-reason.ts).
 // `client`: our console's or `wirebench connect`'s connection, whose peer is a server; `server`:
 // a connection our server accepted, whose peer is a client. Each reason is a clause, shown after
 // "RST received" (the status line, the card, the transcript, the journal, the CLI).
-import type { RstCause } from '../../rst-reason';
+import type { RstCause } from '../../teardown/rst-reason';
 
 export const rst = {
   client: {

@@ -1,7 +1,7 @@
-// English words of the canned-response presets (shared/presets.ts: a label and the one thing each
-// teaches) and of the response editor's one-click fixes (shared/response-fixes.ts: ui.fixes.<code>).
-import type { PresetName } from '../../presets';
-import type { FixCode } from '../../response-fixes';
+// English words of the canned-response presets (shared/server/presets.ts: a label and the one thing each
+// teaches) and of the response editor's one-click fixes (shared/server/response-fixes.ts: ui.fixes.<code>).
+import type { PresetName } from '../../server/presets';
+import type { FixCode } from '../../server/response-fixes';
 
 type PresetWords = Record<PresetName, { label: string; teaches: string }>;
 /** Fixes whose words count something (LFs, lines, bytes): plural forms, picked by `count`. */

@@ -10,7 +10,7 @@ import { lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, Facet, Prec } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
-import type { EnterInserts } from '../../../../shared/app-settings';
+import type { EnterInserts } from '../../../../shared/contract/app-settings';
 import { editorTheme } from './editor-theme';
 import { lineEnds, type LineEndWords } from './line-ends';
 
