@@ -5,11 +5,11 @@
 // much it printed. Target: under 1 GB each, exit 0. Not a test: nothing here runs in `npm test`.
 //   node --import tsx bench/annotate-cli.ts [--mb 100] [--cli main/cli/wirebench.ts] [--only pipelined|random]
 // --cli: the entry to run; a .ts file runs under tsx (as the tests do), a .js file (out/main/wirebench.js) as built.
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runMeasured, peakRssMethod, type MeasuredRun } from '../main/cli/testing/peak-rss';
 import { formatBytes } from './memory';
 
 const { values } = parseArgs({
@@ -20,7 +20,6 @@ const { values } = parseArgs({
   },
 });
 const TOTAL = Number(values.mb) * 1e6;
-const TIME = '/usr/bin/time';
 const REQUEST = Buffer.from('GET /x HTTP/1.1\r\nHost: a\r\n\r\n', 'latin1');
 
 /** `bytes` long, written a piece at a time: the inputs are never whole in this process either. */
@@ -57,54 +56,19 @@ function random(path: string): void {
   });
 }
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  ms: number;
-  rssKb: number;
-  printed: number;
-  err: string;
-}
-
 /** The CLI with `input` as its stdin, stdout counted and dropped. */
-function run(args: string[], input: string): Promise<Run> {
+function run(args: string[], input: string): Promise<MeasuredRun> {
   const entry = values.cli;
   const argv = [...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry, 'annotate', ...args];
-  const timed = existsSync(TIME);
   const inFd = openSync(input, 'r');
-  const start = process.hrtime.bigint();
-  const child = timed
-    ? spawn(TIME, ['-v', process.execPath, ...argv], { stdio: [inFd, 'pipe', 'pipe'] })
-    : spawn(process.execPath, argv, { stdio: [inFd, 'pipe', 'pipe'] });
+  const running = runMeasured(argv, [inFd, 'pipe', 'pipe']);
   closeSync(inFd);
-  let printed = 0;
-  let err = '';
-  let polledKb = 0;
-  child.stdout?.on('data', (c: Buffer) => (printed += c.length));
-  child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-  const poll = timed
-    ? undefined
-    : setInterval(() => {
-        try {
-          const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-          if (hwm) polledKb = Math.max(polledKb, Number(hwm[1]));
-        } catch {
-          // gone already
-        }
-      }, 50);
-  return new Promise((done) =>
-    child.on('close', (code, signal) => {
-      clearInterval(poll);
-      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      done({ code, signal, ms, rssKb: rss ? Number(rss[1]) : polledKb, printed, err });
-    }),
-  );
+  return running;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'wirebench-bench-annotate-'));
 try {
-  console.log(`wirebench annotate on big inputs: node ${process.version}, ${values.cli}, peak RSS by ${existsSync(TIME) ? 'GNU time -v' : "/proc's VmHWM (polled)"}; target: under 1 GB, exit 0`);
+  console.log(`wirebench annotate on big inputs: node ${process.version}, ${values.cli}, peak RSS by ${peakRssMethod() ?? 'nothing (no /usr/bin/time, no /proc)'}; target: under 1 GB, exit 0`);
   const inputs: { name: string; path: string; what: string }[] = [];
   if (values.only !== 'random') {
     const path = join(dir, 'pipelined.http');

@@ -1,7 +1,7 @@
 // `wirebench annotate`, run from source as a child process, on real files in a temp folder and on
 // stdin: the lessons' exact bytes (shared/server/presets.ts, shared/LESSONS.md), their spans and problems.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { annotate } from '../../shared/http/annotate/annotator';
 import { en } from '../../shared/i18n/catalog';
 import { L1_HELLO_WORLD, L2_HELLO_BARE_LF } from '../../shared/server/presets';
 import { ANNOTATE_OPTIONS } from './annotate-command';
+import { peakRssMethod, runMeasured } from './testing/peak-rss';
 
 const ENTRY = 'main/cli/wirebench.ts';
 const L1_REQUEST = 'GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n';
@@ -230,40 +231,17 @@ describe('wirebench annotate on big inputs', () => {
 // stays flat however long the input. 285,000 requests (8 MB) took the old code past 1.5 GB; the
 // bound below is a third of that, and about twice what the streamed dump needs (node and tsx included).
 describe('wirebench annotate streams big inputs: the peak memory does not grow with the input, and every end is an exit code', () => {
-  const TIME = '/usr/bin/time';
   const REQUEST = 'GET /x HTTP/1.1\r\nHost: a\r\n\r\n';
   const BOUND_KB = 500 * 1024;
-  const measurable = existsSync(TIME) || existsSync('/proc/self/status');
+  const measurable = peakRssMethod() !== null;
 
-  /** Runs annotate with stdout to a file; its peak RSS from GNU time -v, else from /proc's VmHWM polled while it runs. */
-  function measured(args: string[], outPath: string): Promise<{ code: number | null; rssKb: number; err: string }> {
+  /** Runs annotate with stdout to a file: its exit code, peak RSS (see testing/peak-rss.ts) and stderr. */
+  async function measured(args: string[], outPath: string): Promise<{ code: number | null; rssKb: number; err: string }> {
     const outFd = openSync(outPath, 'w');
-    const timed = existsSync(TIME);
-    const argv = ['--import', 'tsx', ENTRY, 'annotate', ...args];
-    const child = timed ? spawn(TIME, ['-v', process.execPath, ...argv], { stdio: ['ignore', outFd, 'pipe'] }) : spawn(process.execPath, argv, { stdio: ['ignore', outFd, 'pipe'] });
+    const running = runMeasured(['--import', 'tsx', ENTRY, 'annotate', ...args], ['ignore', outFd, 'pipe'], 60_000);
     closeSync(outFd);
-    let err = '';
-    let polledKb = 0;
-    const poll = timed
-      ? undefined
-      : setInterval(() => {
-          try {
-            const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-            if (hwm) polledKb = Math.max(polledKb, Number(hwm[1]));
-          } catch {
-            // gone already
-          }
-        }, 50);
-    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    return new Promise((done) =>
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        clearInterval(poll);
-        const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
-        done({ code, rssKb: rss ? Number(rss[1]) : polledKb, err });
-      }),
-    );
+    const { code, rssKb, err } = await running;
+    return { code, rssKb, err };
   }
 
   function tail(path: string, bytes = 300): string {
