@@ -7,9 +7,8 @@
 import type { SectionValue } from '../../shared/contract/app-settings';
 import { ACCEPT_MODES, AFTER_ANSWER, ANSWER_WHEN, RESPONDER_KINDS } from '../../shared/server/choices';
 import { LINE_ENDINGS } from '../../shared/client/typed-input';
-import type { ClientSession, InputMode } from '../store/client-slice';
 import type { RouteDraft, ServerDraft } from '../store/server-draft';
-import type { JournalViewKind } from '../store/ui-slice';
+import type { ClientSession, InputMode, JournalViewKind } from '../store/state-types';
 
 type Json = SectionValue<'server'>['draft'][string];
 type Fields = Record<string, Json>;

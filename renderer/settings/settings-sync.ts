@@ -31,7 +31,8 @@
 import type { ResponseSection, SectionSave, SectionValue, SettingsSection, StoredSettings } from '../../shared/contract/app-settings';
 import type { LinkedBridge } from '../bridge/bridge-types';
 import { newSession } from '../store/client-slice';
-import type { WirebenchState, WirebenchStore } from '../store/store';
+import type { WirebenchState } from '../store/state-types';
+import type { WirebenchStore } from '../store/store';
 import {
   clientSectionOf,
   draftFromSection,

@@ -2,57 +2,11 @@
 // how typing becomes bytes there, its input history and its last error. A session's transcript is
 // not stored here: it is derived from its connection's journal, the one record of the wire.
 import type { StateCreator } from 'zustand';
-import type { ConnSummary, Resolution } from '../../shared/contract/contract';
-import type { UrlParts } from '../../shared/client/target';
-import type { LineEnding } from '../../shared/client/typed-input';
-import { connStateOf, type ConnState } from './connections-slice';
-import type { Message } from './message';
-import type { WirebenchState } from './store';
-
-/** line: Enter sends the text; char: every key goes out at once; hex: the text is hex digits. */
-export type InputMode = 'line' | 'char' | 'hex';
-
-export interface ClientSession {
-  id: string;
-  /** What the person typed as the target: `host port`, `host:port`, `[::1]:port` or a URL. */
-  targetText: string;
-  /** Connect timeout in seconds, as typed. */
-  timeoutText: string;
-  /** The connection this tab drives; it stays after closing, so its transcript stays readable. */
-  connId: string | null;
-  connecting: boolean;
-  error: Message | null;
-  /** A remark on the input (a paste whose line breaks were normalised); cleared by the next send. */
-  notice: Message | null;
-  /** What the last connect found out about the name. */
-  resolution: Resolution | null;
-  /** The last target, when it was a URL: shown split into its parts (lesson L2). */
-  url: UrlParts | null;
-  mode: InputMode;
-  ending: LineEnding;
-  /** Whether Enter adds the ending after the last line too (a POST body ends without one). */
-  finalEnding: boolean;
-  draft: string;
-  /** Texts sent, oldest first, without repeats in a row. */
-  history: string[];
-  /** Received bytes with CR, LF and other controls drawn as badges (off: as a terminal shows them). */
-  showControls: boolean;
-}
+import type { ConnSummary } from '../../shared/contract/contract';
+import { connStateOf, type ConnState } from './conn-state';
+import type { ClientSession, ClientSlice, WirebenchState } from './state-types';
 
 export const HISTORY_LIMIT = 100;
-
-export interface ClientSlice {
-  sessions: ClientSession[];
-  activeSessionId: string;
-  addSession: () => string;
-  closeSession: (id: string) => void;
-  activateSession: (id: string) => void;
-  patchSession: (id: string, patch: Partial<ClientSession>) => void;
-  sessionConnectStarted: (id: string) => void;
-  sessionConnected: (id: string, summary: ConnSummary, resolution: Resolution, url: UrlParts | null) => void;
-  /** Something was sent: remember it for Up/Down, clear the draft and any error or notice. */
-  sessionSent: (id: string, text: string) => void;
-}
 
 let nextSession = 1;
 

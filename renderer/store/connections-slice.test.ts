@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connStateOf } from './connections-slice';
+import { connStateOf } from './conn-state';
 import { createWirebenchStore } from './store';
 import { dataEvent, delta, openedEvent, summary, totals } from './test-data';
 

@@ -1,7 +1,7 @@
 // Every connection the engine reported (its summary, by id, in order of appearance), each one's
 // journal, and the totals. Fed by ingest (snapshots and deltas) and by journal fetches.
 import type { StateCreator } from 'zustand';
-import type { ConnSummary, ErrorInfo, EventPayload, JournalEvent, JournalTotals } from '../../shared/contract/contract';
+import type { ConnSummary, JournalEvent, JournalTotals } from '../../shared/contract/contract';
 import {
   EMPTY_JOURNAL,
   mergeDeltaEvents,
@@ -9,23 +9,7 @@ import {
   withoutPayloads,
   type ConnJournal,
 } from './journal-merge';
-import type { WirebenchState } from './store';
-
-export interface ConnectionsSlice {
-  conns: Record<string, ConnSummary>;
-  /** Ids in the order the connections appeared. */
-  connOrder: string[];
-  journals: Record<string, ConnJournal>;
-  totals: JournalTotals;
-  /** Everything from `journal.snapshot`: on load and after a reconnect, when deltas may be missing. */
-  applySnapshot: (conns: readonly ConnSummary[], totals: JournalTotals) => void;
-  applyDelta: (delta: EventPayload<'journal.delta'>) => void;
-  /** A summary learned from a command's answer (client.connect); deltas win if they came first. */
-  addConn: (summary: ConnSummary) => void;
-  journalLoading: (connId: string) => void;
-  journalLoaded: (connId: string, events: readonly JournalEvent[]) => void;
-  journalFailed: (connId: string, error: ErrorInfo) => void;
-}
+import type { ConnectionsSlice, WirebenchState } from './state-types';
 
 export const ZERO_TOTALS: JournalTotals = {
   connections: 0,
@@ -148,15 +132,3 @@ export const selectJournal =
   (connId: string | null) =>
   (s: WirebenchState): ConnJournal | undefined =>
     connId === null ? undefined : s.journals[connId];
-
-/** The states a learner distinguishes, from the summary's flags (RFC 9293 section 3.3.2, simplified). */
-export type ConnState = 'open' | 'fin_sent' | 'fin_received' | 'fin_both' | 'closed' | 'reset';
-
-export function connStateOf(c: ConnSummary): ConnState {
-  if (c.reset) return 'reset';
-  if (c.closed) return 'closed';
-  if (c.finSent && c.finReceived) return 'fin_both';
-  if (c.finSent) return 'fin_sent';
-  if (c.finReceived) return 'fin_received';
-  return 'open';
-}

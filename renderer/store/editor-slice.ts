@@ -2,21 +2,8 @@
 // itself): what Enter inserts, and the presets the learner saved. Both are kept across restarts
 // (the `response` and `presets` settings sections; see features/response-editor/editor-settings.ts).
 import type { StateCreator } from 'zustand';
-import type { ResponseDoc, UserPreset } from '../../shared/contract/app-settings';
-import type { EnterInserts } from '../../shared/contract/app-settings';
-import type { WirebenchState } from './store';
-
-export interface EditorSlice {
-  editorEnter: EnterInserts;
-  userPresets: UserPreset[];
-  setEditorEnter: (enter: EnterInserts) => void;
-  /** Keeps `doc` as a new preset named `name`; returns its id. */
-  saveUserPreset: (name: string, doc: ResponseDoc) => string;
-  renameUserPreset: (id: string, name: string) => void;
-  deleteUserPreset: (id: string) => void;
-  /** The presets read back from the settings at start. */
-  setUserPresets: (presets: UserPreset[]) => void;
-}
+import type { EnterInserts, UserPreset } from '../../shared/contract/app-settings';
+import type { EditorSlice, WirebenchState } from './state-types';
 
 export const createEditorSlice: StateCreator<WirebenchState, [], [], EditorSlice> = (set) => ({
   editorEnter: 'crlf',

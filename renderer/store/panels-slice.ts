@@ -3,13 +3,7 @@
 // has its saved choices reset at the next start: a saved choice may be what breaks it.
 import type { StateCreator } from 'zustand';
 import type { PanelId } from '../ui/panel-ids';
-import type { WirebenchState } from './store';
-
-export interface PanelsSlice {
-  failedPanels: readonly PanelId[];
-  panelFailed: (panel: PanelId) => void;
-  panelRecovered: (panel: PanelId) => void;
-}
+import type { PanelsSlice, WirebenchState } from './state-types';
 
 export const createPanelsSlice: StateCreator<WirebenchState, [], [], PanelsSlice> = (set) => ({
   failedPanels: [],

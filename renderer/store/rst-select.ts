@@ -2,7 +2,7 @@
 // one derivation every view uses (the console's status, the card, the journal), so that none
 // tells it differently.
 import { rstReasonKey, rstReceivedIn } from '../../shared/teardown/rst-reason';
-import type { WirebenchState } from './store';
+import type { WirebenchState } from './state-types';
 
 export type RstReasonKey = ReturnType<typeof rstReasonKey>;
 

@@ -5,21 +5,7 @@
 // is now (the caret), so a selection can grow either way.
 import type { StateCreator } from 'zustand';
 import type { Dir } from '../../shared/contract/contract';
-import type { WirebenchState } from './store';
-
-export interface ByteSelection {
-  connId: string;
-  dir: Dir;
-  offset: number;
-  length: number;
-  anchor: number;
-  focus: number;
-}
-
-export interface SelectionSlice {
-  byteSelection: ByteSelection | null;
-  selectBytes: (selection: ByteSelection | null) => void;
-}
+import type { ByteSelection, SelectionSlice, WirebenchState } from './state-types';
 
 export const createSelectionSlice: StateCreator<WirebenchState, [], [], SelectionSlice> = (set) => ({
   byteSelection: null,

@@ -3,44 +3,13 @@
 // in words-to-be, with what to retry when it offers a free port.
 import type { StateCreator } from 'zustand';
 import type { ServerInfo } from '../../shared/contract/contract';
-import type { Message } from './message';
 import { DEFAULT_DRAFT, draftFromServer, type ServerDraft } from './server-draft';
-import type { WirebenchState } from './store';
+import type { ApplyState, ServerProblem, ServersSlice, WirebenchState } from './state-types';
 
 export interface EndpointDraft {
   host: string;
   /** As typed; parsed when used, so a half-typed port is not an error yet. */
   port: string;
-}
-
-/** What failed, so that "Use port N" can do it again on that port. */
-export type ServerAction = { kind: 'start' } | { kind: 'restart'; serverId: string } | { kind: 'update' } | { kind: 'stop' };
-
-export interface ServerProblem {
-  message: Message;
-  action: ServerAction;
-}
-
-/** The live update of the edited server's settings (server.update). */
-export type ApplyState = 'idle' | 'applying' | 'applied' | 'failed';
-
-export interface ServersSlice {
-  servers: ServerInfo[];
-  /** The server the form edits; null: the form sets up a new one. */
-  selectedServerId: string | null;
-  serverDraft: ServerDraft;
-  serverBusy: boolean;
-  serverError: ServerProblem | null;
-  serverApply: ApplyState;
-  setServers: (servers: ServerInfo[]) => void;
-  /** A server the engine reported as started or restarted: listed at once, and edited by the form. */
-  serverStarted: (server: ServerInfo) => void;
-  /** Edit a running server (its values fill the form), or null for a new one (the form keeps its values). */
-  selectServer: (serverId: string | null) => void;
-  editServerDraft: (patch: Partial<ServerDraft>) => void;
-  setServerBusy: (busy: boolean) => void;
-  setServerError: (error: ServerProblem | null) => void;
-  setServerApply: (state: ApplyState) => void;
 }
 
 export const createServersSlice: StateCreator<WirebenchState, [], [], ServersSlice> = (set) => ({

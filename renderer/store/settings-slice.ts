@@ -4,16 +4,7 @@
 import type { StateCreator } from 'zustand';
 import type { SettingsNotice } from '../../shared/contract/app-settings';
 import type { ErrorInfo } from '../../shared/contract/contract';
-import type { WirebenchState } from './store';
-
-export interface SettingsSlice {
-  settingsNotices: SettingsNotice[];
-  /** The last settings.save that failed (settings_unwritable), until one succeeds or it is dismissed. */
-  settingsSaveError: ErrorInfo | null;
-  setSettingsNotices: (notices: SettingsNotice[]) => void;
-  setSettingsSaveError: (error: ErrorInfo | null) => void;
-  dismissSettingsNotices: () => void;
-}
+import type { SettingsSlice, WirebenchState } from './state-types';
 
 export const createSettingsSlice: StateCreator<WirebenchState, [], [], SettingsSlice> = (set) => ({
   settingsNotices: [],

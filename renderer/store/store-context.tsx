@@ -3,7 +3,8 @@
 // state the test sets up. No module holds a store of its own.
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { WirebenchState, WirebenchStore } from './store';
+import type { WirebenchState } from './state-types';
+import type { WirebenchStore } from './store';
 
 const StoreContext = createContext<WirebenchStore | null>(null);
 

@@ -3,7 +3,7 @@
 import type { Bridge } from '../../../shared/contract/bridge';
 import { CONNECT_TIMEOUT } from '../../../shared/contract/contract';
 import { parseTarget, requestForUrl, type TargetProblem, type UrlParts } from '../../../shared/client/target';
-import type { ClientSession } from '../../store/client-slice';
+import type { ClientSession } from '../../store/state-types';
 import { errorMessage } from '../../store/message';
 import type { WirebenchStore } from '../../store/store';
 

@@ -7,7 +7,8 @@ import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from
 import { useTranslation } from 'react-i18next';
 import type { ClientTarget } from '../../../shared/client/target';
 import { decodeHex, encodeLines, keyBytes, LINE_ENDINGS, normalizePaste, type Encoded } from '../../../shared/client/typed-input';
-import { canSend, type ClientPhase, type ClientSession, type InputMode } from '../../store/client-slice';
+import { canSend, type ClientPhase } from '../../store/client-slice';
+import type { ClientSession, InputMode } from '../../store/state-types';
 import { ByteText } from '../../ui/byte-text';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { CharCapture } from './char-capture';

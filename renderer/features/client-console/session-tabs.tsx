@@ -3,7 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatTarget, parseTarget } from '../../../shared/client/target';
 import { useBridge } from '../../bridge/bridge-context';
-import { clientPhaseOf, selectSessions, type ClientSession } from '../../store/client-slice';
+import { clientPhaseOf, selectSessions } from '../../store/client-slice';
+import type { ClientSession } from '../../store/state-types';
 import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { tearDown } from './client-commands';
 

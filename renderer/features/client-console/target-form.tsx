@@ -3,7 +3,7 @@
 import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../ui/text-field';
-import type { ClientSession } from '../../store/client-slice';
+import type { ClientSession } from '../../store/state-types';
 
 interface TargetFormProps {
   session: ClientSession;

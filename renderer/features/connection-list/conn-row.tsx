@@ -4,7 +4,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnSummary } from '../../../shared/contract/contract';
 import { formatAddress, formatCount } from '../../lib/format';
-import { connStateOf } from '../../store/connections-slice';
+import { connStateOf } from '../../store/conn-state';
 import { selectRstReasonKey } from '../../store/rst-select';
 import { useWirebench } from '../../store/store-context';
 

@@ -10,7 +10,7 @@ import { useEffect, useLayoutEffect, useRef, type CSSProperties, type ReactNode 
 import { useTranslation } from 'react-i18next';
 import type { Dir } from '../../../shared/contract/contract';
 import { useWirebench } from '../../store/store-context';
-import type { ByteSelection } from '../../store/selection-slice';
+import type { ByteSelection } from '../../store/state-types';
 import { isCaretKey, movedCaret } from './caret';
 import { byteTitle } from './describe-byte';
 import type { DirAnnotations } from './exchange-annotator';

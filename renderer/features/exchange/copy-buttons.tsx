@@ -3,7 +3,7 @@
 // the engine no longer stores cannot be copied, and says so.
 import { useTranslation } from 'react-i18next';
 import type { Dir } from '../../../shared/contract/contract';
-import type { ByteSelection } from '../../store/selection-slice';
+import type { ByteSelection } from '../../store/state-types';
 import type { ReadResult } from './byte-source';
 import { copyAsEscaped, copyAsHex, copyAsText } from './copy-format';
 

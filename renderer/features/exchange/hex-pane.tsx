@@ -12,7 +12,7 @@ import { HEX_WIDTH, hexLayout, type ByteRow } from './hex-layout';
 import { ChunkMarks, MissingBytes, SegmentHead } from './row-parts';
 import { marksClass, rowMarks } from './row-marks';
 import { sameBytes, sameRow, selectionInRow } from './row-memo';
-import type { ByteSelection } from '../../store/selection-slice';
+import type { ByteSelection } from '../../store/state-types';
 import type { ByteSource } from './byte-source';
 
 type PaneProps = Omit<BytePaneProps, 'layout' | 'renderRow' | 'label' | 'className' | 'testId'> & { source: ByteSource; role: Role };

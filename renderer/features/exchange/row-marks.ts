@@ -2,7 +2,7 @@
 // a problem points at it, whether a chunk (one read or write) starts there. Pure and per row (16 to
 // a few hundred bytes), so a view asks only for the rows on screen.
 import type { Annotation, Severity, Span, SpanKind } from '../../../shared/http/annotate/annotation';
-import type { ByteSelection } from '../../store/selection-slice';
+import type { ByteSelection } from '../../store/state-types';
 import { spansIn } from './annotation-view';
 import type { ByteRow } from './hex-layout';
 

@@ -3,7 +3,7 @@
 // (layout.rowAt makes new objects, byteSource.read new views or copies): so rows are compared by
 // what they show, not by identity. A row of 16 to a few hundred bytes compares in far less time
 // than it renders. Pure.
-import type { ByteSelection } from '../../store/selection-slice';
+import type { ByteSelection } from '../../store/state-types';
 import type { ReadResult } from './byte-source';
 import type { ByteRow } from './hex-layout';
 

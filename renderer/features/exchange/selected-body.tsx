@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { Annotation } from '../../../shared/http/annotate/annotation';
 import { messageContent } from '../../../shared/http/body';
-import type { ByteSelection } from '../../store/selection-slice';
+import type { ByteSelection } from '../../store/state-types';
 import { BodyPreview } from '../../body-preview/body-preview';
 import type { DirStream } from './exchange-model';
 import { readStream } from './stream-read';

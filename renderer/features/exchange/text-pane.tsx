@@ -7,7 +7,7 @@ import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation } from '../../../shared/http/annotate/annotation';
 import type { Dir, Role } from '../../../shared/contract/contract';
-import type { ByteSelection } from '../../store/selection-slice';
+import type { ByteSelection } from '../../store/state-types';
 import { BytePane, type BytePaneProps } from './byte-pane';
 import type { ByteSource, ReadResult } from './byte-source';
 import type { ByteRow } from './hex-layout';

@@ -5,7 +5,8 @@
 import type { ResponseSection } from '../../../shared/contract/app-settings';
 import { loadedSection, saveSection, whenSettingsLoaded } from '../../settings/settings-sync';
 import { DEFAULT_DRAFT } from '../../store/server-draft';
-import type { WirebenchState, WirebenchStore } from '../../store/store';
+import type { WirebenchState } from '../../store/state-types';
+import type { WirebenchStore } from '../../store/store';
 
 const responseOf = (s: WirebenchState): ResponseSection => ({ text: s.serverDraft.cannedText, body: s.serverDraft.cannedBody, enter: s.editorEnter });
 

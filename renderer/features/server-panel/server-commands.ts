@@ -5,7 +5,8 @@ import type { Bridge } from '../../../shared/contract/bridge';
 import type { Result, ServerInfo } from '../../../shared/contract/contract';
 import { errorMessage } from '../../store/message';
 import { checkListen, checkSettings, sameSettings } from '../../store/server-draft';
-import { selectSelectedServer, stopTarget, type ServerAction } from '../../store/servers-slice';
+import { selectSelectedServer, stopTarget } from '../../store/servers-slice';
+import type { ServerAction } from '../../store/state-types';
 import type { WirebenchStore } from '../../store/store';
 
 export async function startServer(bridge: Bridge, store: WirebenchStore): Promise<void> {

@@ -5,7 +5,8 @@
 import type { JournalEvent } from '../../../shared/contract/contract';
 import { visibleString } from '../../../shared/bytes/bytes';
 import type { Arrow, EventRef, LadderModel, Side } from '../../../shared/teardown/ladder-types';
-import { selectionOf, type ByteSelection } from '../../store/selection-slice';
+import { selectionOf } from '../../store/selection-slice';
+import type { ByteSelection } from '../../store/state-types';
 
 /** The entry an arrow stands for, in the journal of `connId` when it has one (sender's or receiver's). */
 export function arrowRef(arrow: Arrow, connId: string): EventRef {
