@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Annotation, Side } from '../../shared/http/annotate/annotation';
 import { annotate } from '../../shared/http/annotate/annotator';
 import { join, requestCorpus, responseCorpus } from '../../shared/http/annotate/testing/corpus';
@@ -197,28 +197,31 @@ describe('annotate streamed: what is too long to hold', () => {
 
   it('problems past the spill memory go to a temporary file and come back in order, one still changing rendered last', async () => {
     const tmp = mkdtempSync(joinPath(tmpdir(), 'wirebench-spill-test-'));
-    afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-    const live = { n: 0 };
-    const spill = new Spill<{ n: number }>(',', (x) => `live${x.n}`, tmp, 100);
-    const expected: string[] = [];
-    for (let i = 0; i < 5000; i++) {
-      if (i === 2500) {
-        spill.addLive(live);
-        expected.push('live7');
-      } else {
-        spill.add(`entry${i}`);
-        expected.push(`entry${i}`);
+    try {
+      const live = { n: 0 };
+      const spill = new Spill<{ n: number }>(',', (x) => `live${x.n}`, tmp, 100);
+      const expected: string[] = [];
+      for (let i = 0; i < 5000; i++) {
+        if (i === 2500) {
+          spill.addLive(live);
+          expected.push('live7');
+        } else {
+          spill.add(`entry${i}`);
+          expected.push(`entry${i}`);
+        }
       }
+      live.n = 7;
+      // Removed as soon as it is open: nothing of it in the folder, even before close().
+      expect(readdirSync(tmp)).toEqual([]);
+      const target = sink();
+      const out = new BatchWriter(target.stream);
+      await spill.copyTo(out);
+      await out.flushed();
+      spill.close();
+      expect(target.text()).toBe(expected.join(','));
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
     }
-    live.n = 7;
-    // Removed as soon as it is open: nothing of it in the folder, even before close().
-    expect(readdirSync(tmp)).toEqual([]);
-    const target = sink();
-    const out = new BatchWriter(target.stream);
-    await spill.copyTo(out);
-    await out.settle();
-    spill.close();
-    expect(target.text()).toBe(expected.join(','));
   });
 
   it('waits for drain: a slow reader never has more than a few batches waiting, and each write is a batch', async () => {
