@@ -1,0 +1,222 @@
+// The messages the annotator finds, as they are found: the one arriving and its phase (which part
+// of it the next bytes are), those before it not handed over yet, and the problems, with the rules
+// that group them (a crowd of bare LFs is one problem, a run of lines outside any message is one).
+// It never sees a byte: the readers of lines and bodies (shared/http/annotate/text-lines.ts,
+// quick-lines.ts, annotator.ts) tell it offsets and lengths. At a head's blank line it decides
+// where the body ends (RFC 9112 section 6.3, through shared/http/annotate/framing.ts).
+import { PROBLEM_SEVERITY, type HttpMessage, type Problem, type ProblemCode, type Side } from './annotation';
+import { decideFraming, fieldValue } from './framing';
+
+export type Phase = 'start' | 'head' | 'body_length' | 'body_close' | 'chunk_size' | 'chunk_data' | 'chunk_end' | 'trailers' | 'garbage' | 'tunnel';
+
+/** For responses: the method of the request the n-th final response answers (HEAD has no body). */
+export type RequestMethod = (index: number) => string | undefined;
+
+export class MessageModel {
+  /** What the next bytes are: a line of the head, of a chunked body, the body itself, bytes beyond HTTP. */
+  phase: Phase = 'start';
+  /** The message arriving, or null between messages (set by open() and finish()). */
+  msg: HttpMessage | null = null;
+  /** Body or chunk bytes still to come in the current phase. */
+  left = 0;
+  /** The field (or trailer) the previous line of this head belongs to: what an obs-fold line continues. */
+  foldable: number | undefined;
+  /** The message opened last, and the one before it: what a like line reuses the strings of (see Texts in scan.ts). */
+  latest: HttpMessage | undefined;
+  beforeLatest: HttpMessage | undefined;
+  /**
+   * Content-Length of the previous message, if it had one that framed its body: bytes after such
+   * a body are suspect. `Content-Length: 0` counts too (framing `none`, but declared: RFC 9112
+   * section 6.3 rule 6), so a POST whose Content-Length says 0 and that sends a body anyway is
+   * told as bytes after the body, not as a start line that is not HTTP.
+   */
+  previousDeclared: number | undefined;
+  /** Messages and problems not taken yet (takeMessages, takeProblems hand them over and forget them). */
+  private messages: HttpMessage[] = [];
+  private problems: Problem[] = [];
+  /** Messages opened so far, taken or not: the next one's index. */
+  private messageCount = 0;
+  /** The problem found last, taken or not: a run of lines outside any message grows it. */
+  private lastProblem: Problem | undefined;
+  /** The bare_lf problem counting the current message's bare LFs (or those outside any message). */
+  private bareLf: Problem | null = null;
+  /** The current message's start line, its line end included: where a problem of the whole message points. */
+  private startLineLength = 0;
+  /** Final responses seen: which request the next one answers. */
+  private answered = 0;
+
+  constructor(
+    readonly side: Side,
+    private readonly requestMethod?: RequestMethod,
+  ) {}
+
+  /** A new message, from a start line at `offset`; its head comes next. */
+  open(offset: number, version: string, startLineLength: number): HttpMessage {
+    const msg: HttpMessage = {
+      index: this.messageCount++,
+      kind: this.side,
+      offset,
+      length: 0,
+      complete: false,
+      version,
+      fields: [],
+      trailers: [],
+      framing: 'none',
+      bodyOffset: 0,
+      bodyLength: 0,
+      chunks: [],
+    };
+    this.messages.push(msg);
+    this.beforeLatest = this.latest;
+    this.latest = msg;
+    this.msg = msg;
+    this.startLineLength = startLineLength;
+    this.phase = 'head';
+    this.foldable = undefined;
+    return msg;
+  }
+
+  /** The blank line that ends a head (not a trailer section) came, its body starting at `bodyOffset`: decide where the body ends (RFC 9112 section 6.3). */
+  headDone(bodyOffset: number): void {
+    const msg = this.msg as HttpMessage;
+    msg.contentType = fieldValue(msg.fields, 'content-type');
+    msg.contentEncoding = fieldValue(msg.fields, 'content-encoding');
+    const method = msg.kind === 'response' ? this.requestMethod?.(this.answered) : undefined;
+    const decision = decideFraming(msg, method);
+    for (const p of decision.problems) {
+      // A problem of one field points at that field; one of the whole message at its start line.
+      const field = p.field >= 0 ? msg.fields[p.field] : undefined;
+      this.problem(p.code, field?.offset ?? msg.offset, field?.length ?? this.startLineLength, p.params);
+    }
+    msg.framing = decision.framing;
+    if (decision.declaredLength !== undefined) msg.declaredLength = decision.declaredLength;
+    msg.bodyOffset = bodyOffset;
+    // An interim (1xx) response is followed by the final one to the same request.
+    if (msg.kind === 'response' && !((msg.status ?? 0) >= 100 && (msg.status ?? 0) < 200)) this.answered++;
+    if (decision.unreadable) this.phase = 'garbage';
+    else if (decision.framing === 'length') {
+      this.left = decision.declaredLength ?? 0;
+      this.phase = 'body_length';
+    } else if (decision.framing === 'chunked') this.phase = 'chunk_size';
+    else if (decision.framing === 'close') this.phase = 'body_close';
+    else this.finish(bodyOffset);
+    // RFC 9112 section 6.3 rule 2: what follows a 101 or a 2xx to CONNECT is not HTTP, and in no message.
+    if (decision.framing === 'tunnel') this.phase = 'tunnel';
+  }
+
+  /** A chunk-size line read at `offset`: the chunk it starts (its data next), or the last chunk (trailers next). */
+  chunkSized(offset: number, size: number, lineLength: number): void {
+    const msg = this.msg as HttpMessage;
+    msg.chunks.push({ offset, size, dataOffset: offset + lineLength, dataLength: 0 });
+    msg.bodyLength += lineLength;
+    if (size === 0) {
+      this.phase = 'trailers';
+      this.foldable = undefined;
+    } else {
+      this.left = size;
+      this.phase = 'chunk_data';
+    }
+  }
+
+  /** The current message is complete, its last byte just before `end`; a start line comes next. */
+  finish(end: number): void {
+    const msg = this.msg as HttpMessage;
+    msg.complete = true;
+    if (msg.framing === 'chunked') msg.bodyLength = end - msg.bodyOffset;
+    this.previousDeclared = msg.declaredLength;
+    this.msg = null;
+    this.phase = 'start';
+  }
+
+  /** The peer's FIN, the stream ending at `end`: a body that runs until the close is complete, anything unfinished is not. */
+  fin(end: number): void {
+    const msg = this.msg;
+    if (!msg || msg.complete) return;
+    if (this.phase === 'body_close') msg.complete = true;
+    else if (this.phase === 'body_length') this.problem('content_length_short', end, 0, { declared: msg.declaredLength ?? 0, received: msg.bodyLength });
+    else if (this.phase === 'head') this.problem('missing_blank_line', end, 0, {});
+    else if (this.phase !== 'garbage') this.problem('chunked_incomplete', end, 0, {});
+  }
+
+  problem(code: ProblemCode, offset: number, length: number, params: Record<string, string | number>, message = this.msg?.index ?? -1): Problem {
+    const problem: Problem = { code, severity: PROBLEM_SEVERITY[code], offset, length, message, params };
+    this.problems.push(problem);
+    this.lastProblem = problem;
+    return problem;
+  }
+
+  /**
+   * A problem of bytes outside any message; one right after another of the same code grows it
+   * (a run of empty lines, then text after a body, is one problem, its lines counted).
+   */
+  outsideProblem(code: ProblemCode, offset: number, length: number, params: Record<string, string | number>): void {
+    const last = this.lastProblem;
+    if (last && last.code === code && last.message === -1 && last.offset + last.length === offset) {
+      last.length += length;
+      if (typeof last.params.lines === 'number') last.params.lines += 1;
+      return;
+    }
+    this.problem(code, offset, length, params, -1);
+  }
+
+  /** A bare LF at `at`: one problem per message, at the first, counting the rest (they come in crowds). */
+  noteBareLf(at: number, message: number): void {
+    if (this.bareLf && this.bareLf.message === message) {
+      this.bareLf.params.lines = (this.bareLf.params.lines as number) + 1;
+      return;
+    }
+    this.bareLf = this.problem('bare_lf', at, 1, { lines: 1 }, message);
+  }
+
+  /**
+   * Whether a problem already handed over may still change, the stream having reached `end`: a
+   * bare_lf problem counts the bare LFs of its message until the message is done (and of the bytes
+   * outside any message, till the end), and one of a run of lines outside any message grows while the run goes on.
+   */
+  mayChange(problem: Problem, end: number): boolean {
+    if (problem === this.bareLf) return problem.message === -1 || problem.message === this.msg?.index;
+    return problem === this.lastProblem && problem.message === -1 && problem.offset + problem.length === end;
+  }
+
+  /** Hands over the messages no later byte can change, and forgets them: all but the one still arriving. */
+  takeMessages(): HttpMessage[] {
+    const current = this.msg;
+    const all = this.messages;
+    // Only the last message opened can still be arriving (a message opens once the one before is done).
+    const keep = current !== null && all.at(-1) === current;
+    this.messages = keep ? [current] : [];
+    return keep ? all.slice(0, -1) : all;
+  }
+
+  /** Hands over the problems found since the last take, and forgets them (mayChange says which may still change). */
+  takeProblems(): Problem[] {
+    const problems = this.problems;
+    this.problems = [];
+    return problems;
+  }
+
+  /** Forgets every message and problem not taken yet, the one arriving too: they were handed over as copies (the last take). */
+  forgetAll(): void {
+    this.messages = [];
+    this.problems = [];
+  }
+
+  /** The messages not taken yet, as copies all the way down: later bytes change the live ones (a folded line, a growing body). */
+  copyMessages(): HttpMessage[] {
+    const trailing = this.phase === 'trailers' ? this.msg : null;
+    return this.messages.map((m) => ({
+      ...m,
+      // A chunked body runs to the message's end, trailers included (RFC 9112 section 7.1); while
+      // they arrive, that is where the message has got to (finish() sets it once complete).
+      bodyLength: m === trailing ? m.offset + m.length - m.bodyOffset : m.bodyLength,
+      fields: m.fields.map((f) => ({ ...f })),
+      trailers: m.trailers.map((f) => ({ ...f })),
+      chunks: m.chunks.map((c) => ({ ...c })),
+    }));
+  }
+
+  /** The problems not taken yet, as copies. */
+  copyProblems(): Problem[] {
+    return this.problems.map((p) => ({ ...p, params: { ...p.params } }));
+  }
+}

@@ -1,0 +1,123 @@
+// The usual lines of a message read in one pass over their bytes (shared/http/annotate/scan.ts), which
+// finds each line's LF too: a request or status line, a field line, a chunk size in hex digits.
+// No string per line, no array of pieces, one consume per line. Any other line (a problem, an
+// extension, folding, a blank line, one without its LF yet, one too long) is left untouched for
+// TextLines (shared/http/annotate/text-lines.ts), which reads it as text and gives the same spans,
+// message and problems a quick read would have given a line both accept (quick-lines.test.ts).
+import type { Field, HttpMessage } from './annotation';
+import type { Cursor } from './cursor';
+import { MAX_LINE_BYTES, type LineReader } from './line-reader';
+import type { MessageModel } from './message-model';
+import { sameText, scanChunkSize, scanFieldLine, scanRequestLine, scanStatusLine, statusCode, Texts, type LineCut } from './scan';
+import { KIND } from './spans';
+
+export class QuickLines {
+  private readonly texts = new Texts();
+  /** Where a scan puts the parts of the line it read. */
+  private readonly cut: LineCut = { a: 0, b: 0, c: 0, d: 0, stop: 0, next: 0 };
+
+  constructor(
+    private readonly lines: LineReader,
+    private readonly cursor: Cursor,
+    private readonly model: MessageModel,
+  ) {}
+
+  /** Reads the line at bytes[start] if it is a usual one complete before `limit`; false (nothing consumed) if not. */
+  read(bytes: Uint8Array, start: number, limit: number): boolean {
+    const cut = this.cut;
+    const model = this.model;
+    const phase = model.phase;
+    let read: boolean;
+    if (phase === 'head' || phase === 'trailers') read = scanFieldLine(bytes, start, limit, cut);
+    else if (phase === 'start') read = model.side === 'request' ? scanRequestLine(bytes, start, limit, cut) : scanStatusLine(bytes, start, limit, cut);
+    else read = phase === 'chunk_size' && scanChunkSize(bytes, start, limit, cut);
+    if (!read || cut.next - start > MAX_LINE_BYTES) return false;
+    const lfAt = this.lines.offset + (cut.stop - start);
+    if (phase === 'start') this.startLine(bytes, start);
+    else if (phase === 'chunk_size') this.chunkSize(start);
+    else this.field(bytes, start);
+    if (cut.next - cut.stop === 1) model.noteBareLf(lfAt, (model.msg as HttpMessage).index);
+    return true;
+  }
+
+  private startLine(bytes: Uint8Array, start: number): void {
+    const { a, b, c, d, stop, next } = this.cut;
+    const model = this.model;
+    const cursor = this.cursor;
+    const texts = this.texts;
+    const offset = this.lines.offset;
+    // The strings of a start line like the last one are the last one's (see Texts).
+    const last = model.latest;
+    if (model.side === 'request') {
+      const msg = model.open(offset, texts.of(bytes, d, stop, last?.version), next - start);
+      msg.method = texts.of(bytes, start, a, last?.method);
+      msg.target = texts.of(bytes, b, c, last?.target);
+      cursor.put(KIND.method, a - start);
+      cursor.put(KIND.sp, b - a);
+      cursor.put(KIND.target, c - b);
+      cursor.put(KIND.sp, d - c);
+      cursor.put(KIND.version, stop - d);
+    } else {
+      const msg = model.open(offset, texts.of(bytes, start, a, last?.version), next - start);
+      msg.status = statusCode(bytes, b);
+      msg.reason = texts.of(bytes, b + 4, stop, last?.reason);
+      cursor.put(KIND.version, a - start);
+      cursor.put(KIND.sp, b - a);
+      cursor.put(KIND.status_code, 3);
+      cursor.put(KIND.sp, 1);
+      if (stop > b + 4) cursor.put(KIND.reason, stop - b - 4);
+    }
+    cursor.put(KIND.line_end, next - stop);
+    cursor.consumed(next - start);
+  }
+
+  private field(bytes: Uint8Array, start: number): void {
+    const { a, b, c, stop, next } = this.cut;
+    const model = this.model;
+    const cursor = this.cursor;
+    const msg = model.msg as HttpMessage;
+    const trailers = model.phase === 'trailers';
+    const list = trailers ? msg.trailers : msg.fields;
+    const field = list.length;
+    // The names and values of the message before, to reuse where they are the same (see Texts).
+    const before = model.beforeLatest;
+    const known = knownField(before ? (trailers ? before.trailers : before.fields) : NONE, field, bytes, start, a);
+    const name = known ? known.name : this.texts.of(bytes, start, a, undefined);
+    list.push({ name, value: this.texts.of(bytes, b, c, known?.value), offset: this.lines.offset, length: next - start });
+    model.foldable = field;
+    cursor.put(KIND.field_name, a - start, field);
+    cursor.put(KIND.colon, 1, field);
+    if (b > a + 1) cursor.put(KIND.ows, b - a - 1, field);
+    if (c > b) cursor.put(KIND.field_value, c - b, field);
+    if (stop > c) cursor.put(KIND.ows, stop - c, field);
+    cursor.put(KIND.line_end, next - stop, field);
+    cursor.consumed(next - start);
+  }
+
+  private chunkSize(start: number): void {
+    const { a: size, stop, next } = this.cut;
+    const offset = this.lines.offset;
+    this.cursor.put(KIND.chunk_size, stop - start);
+    this.cursor.put(KIND.line_end, next - stop);
+    this.cursor.consumed(next - start);
+    this.model.chunkSized(offset, size, next - start);
+  }
+}
+
+const NONE: readonly Field[] = [];
+
+/**
+ * The field of `known` whose name is bytes [start, end): the one at `at` first (a keep-alive
+ * stream sends its fields in the same order each time), else the first of that name among the
+ * first 32 (a bound: a head of thousands of fields must not cost their square).
+ */
+function knownField(known: readonly Field[], at: number, bytes: Uint8Array, start: number, end: number): Field | undefined {
+  const same = known[at];
+  if (same !== undefined && sameText(bytes, start, end, same.name)) return same;
+  const n = Math.min(known.length, 32);
+  for (let i = 0; i < n; i++) {
+    const field = known[i] as Field;
+    if (sameText(bytes, start, end, field.name)) return field;
+  }
+  return undefined;
+}
