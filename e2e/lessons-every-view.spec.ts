@@ -12,6 +12,7 @@ import { ResponseEditorPage } from './pages/response-editor-page';
 import { ServerPanelPage } from './pages/server-panel-page';
 import { WorkbenchPage } from './pages/workbench-page';
 import { peerPage } from './peers';
+import { TABLE_WAIT_MS, tableTooBig } from '../main/engine/kernel-tcp/table-size';
 
 const L1_ANSWER = 'HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>Hello World</body></html>\r\n\r\n';
 const L2_ANSWER = 'HTTP/1.1 200 OK\n\nHello, World!';
@@ -114,7 +115,10 @@ test('L2: telnet by hand, a request and garbage, every view of both connections 
 });
 
 test('L2 left open for a minute: the server’s orphaned FIN_WAIT_2 times out, and the Diagram invents no RST', async ({ app }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(150_000 + TABLE_WAIT_MS);
+  // The kernel's readings are what this test is about: first let an earlier burst's TIME_WAITs go.
+  const why = await tableTooBig();
+  test.skip(why !== null, why ?? '');
   const errors = new PageErrors(app);
   const wb = new WorkbenchPage(app);
   const panel = new ServerPanelPage(app);

@@ -7,12 +7,15 @@
 // last state, and states that only move forward in RFC 9293's order (section 3.3.2), never one
 // exact list. The diagram's words, step by step, are pinned on recorded runs instead
 // (shared/teardown/ladder-golden.test.ts).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JournalEvent } from '../../../shared/contract/contract';
 import { buildLadder } from '../../../shared/teardown/ladder-model';
 import type { Side } from '../../../shared/teardown/ladder-types';
 import { canReach, type TcpState, type TeardownScenario } from '../../../shared/teardown/tcp-states';
-import { tableTooBig } from '../kernel-tcp/table-size';
+import { TABLE_WAIT_MS, tableTooBig } from '../kernel-tcp/table-size';
+
+// The kernel-reading suite may first wait for an earlier burst's TIME_WAITs to go.
+vi.setConfig({ hookTimeout: TABLE_WAIT_MS + 10_000 });
 import { EngineProbe } from '../testing/engine-probe';
 import { hasInOrder, kernelStates, play, runs, socketEvents, type Played } from './scenario-journals';
 
