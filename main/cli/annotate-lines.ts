@@ -107,9 +107,11 @@ export function heading(t: Translate, msg: HttpMessage, headDone: boolean, ended
     t('cli.annotate.message', { number: msg.index + 1 }),
     t(`cli.annotate.side.${msg.kind}`),
     visibleLatin1(startLine),
-    t('cli.annotate.fields', { count: msg.fields.length }),
+    // Past MAX_MESSAGE_RECORDS a message counts its records instead of keeping them: the counts are of all.
+    t('cli.annotate.fields', { count: msg.fields.length + (msg.fieldsNotKept ?? 0) }),
   ];
-  if (msg.trailers.length > 0) parts.push(t('cli.annotate.trailers', { count: msg.trailers.length }));
+  const trailers = msg.trailers.length + (msg.trailersNotKept ?? 0);
+  if (trailers > 0) parts.push(t('cli.annotate.trailers', { count: trailers }));
   const state = msg.complete ? 'complete' : ended ? 'incomplete' : 'open';
   parts.push(`${headDone ? body(t, msg) : t('cli.annotate.body.noHead')} ${t(`cli.annotate.state.${state}`)}`);
   return parts.join(' · ');
@@ -122,8 +124,9 @@ function body(t: Translate, msg: HttpMessage): string {
     case 'length':
       return t('cli.annotate.body.length', { length: msg.bodyLength, declared: msg.declaredLength ?? 0 });
     case 'chunked': {
-      const data = msg.chunks.reduce((sum, c) => sum + c.dataLength, 0);
-      return t('cli.annotate.body.chunked', { chunks: t('cli.annotate.chunks', { count: msg.chunks.length }), data });
+      const data = msg.chunks.reduce((sum, c) => sum + c.dataLength, msg.chunkDataNotKept ?? 0);
+      const count = msg.chunks.length + (msg.chunksNotKept ?? 0);
+      return t('cli.annotate.body.chunked', { chunks: t('cli.annotate.chunks', { count }), data });
     }
     case 'close':
       return t('cli.annotate.body.close', { length: msg.bodyLength });

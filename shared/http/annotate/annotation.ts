@@ -123,6 +123,8 @@ export const PROBLEM_CODES = [
   'body_until_close',
   /** A line longer than the annotator reads (64 KiB). */
   'line_too_long',
+  /** One message had more chunks, or more fields and trailers, than the annotator keeps as records (their bytes are all still spans). params: { kind, kept, total } */
+  'records_not_kept',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -164,6 +166,7 @@ export const PROBLEM_SEVERITY: Readonly<Record<ProblemCode, Severity>> = {
   body_on_get: 'warning',
   body_until_close: 'info',
   line_too_long: 'error',
+  records_not_kept: 'info',
 };
 
 export interface Problem {
@@ -219,6 +222,16 @@ export interface HttpMessage {
   bodyOffset: number;
   bodyLength: number;
   chunks: Chunk[];
+  /**
+   * Records past MAX_MESSAGE_RECORDS (shared/http/annotate/message-model.ts), counted instead of
+   * kept, so one huge message costs no more memory than a big one: chunks, the data bytes of those
+   * chunks, fields (Content-Length and the other fields that decide the framing are kept whatever
+   * their number), trailers. Absent while none were dropped. Their bytes are in spans all the same.
+   */
+  chunksNotKept?: number;
+  chunkDataNotKept?: number;
+  fieldsNotKept?: number;
+  trailersNotKept?: number;
   contentType?: string;
   contentEncoding?: string;
 }

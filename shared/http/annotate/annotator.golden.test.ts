@@ -26,7 +26,7 @@ function splitPoints(length: number): number[] {
 }
 
 function annotateCase(c: GoldenCase, cuts: readonly number[]) {
-  return feedPieces(c.bytes, c.side, cuts, methodsOption(c.requestMethods), c.ended);
+  return feedPieces(c.bytes, c.side, cuts, { ...methodsOption(c.requestMethods), maxRecords: c.maxRecords }, c.ended);
 }
 
 for (const { file, cases } of CASES) {

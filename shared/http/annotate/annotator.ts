@@ -19,10 +19,13 @@ import { TextLines } from './text-lines';
 import { CR, LF } from '../syntax';
 
 export { MAX_LINE_BYTES } from './line-reader';
+export { MAX_MESSAGE_RECORDS } from './message-model';
 
 export interface AnnotateOptions {
   /** For responses: the method of the request the n-th final response answers (HEAD has no body). */
   requestMethod?: (index: number) => string | undefined;
+  /** How many chunks, and fields, one message keeps as records (default MAX_MESSAGE_RECORDS); the rest are counted. */
+  maxRecords?: number;
 }
 
 /** What takeFinished hands over: the part of the annotation after what it handed over before. */
@@ -55,7 +58,7 @@ export class HttpAnnotator {
     private readonly side: Side,
     options: AnnotateOptions = {},
   ) {
-    this.model = new MessageModel(side, options.requestMethod);
+    this.model = new MessageModel(side, options.requestMethod, options.maxRecords);
     this.cursor = new Cursor(this.lines, this.spans, this.model);
     this.quick = new QuickLines(this.lines, this.cursor, this.model);
     this.text = new TextLines(this.lines, this.cursor, this.model);
@@ -143,9 +146,8 @@ export class HttpAnnotator {
           const n = Math.min(model.left, available);
           cursor.take(body ? KIND.body : KIND.chunk_data, n);
           model.left -= n;
-          const msg = model.msg as HttpMessage;
-          msg.bodyLength += n;
-          if (!body) (msg.chunks.at(-1) as HttpMessage['chunks'][number]).dataLength += n;
+          if (body) (model.msg as HttpMessage).bodyLength += n;
+          else model.chunkData(n);
           if (model.left === 0) {
             if (body) model.finish(lines.offset);
             else model.phase = 'chunk_end';

@@ -4,8 +4,23 @@
 // It never sees a byte: the readers of lines and bodies (shared/http/annotate/text-lines.ts,
 // quick-lines.ts, annotator.ts) tell it offsets and lengths. At a head's blank line it decides
 // where the body ends (RFC 9112 section 6.3, through shared/http/annotate/framing.ts).
-import { PROBLEM_SEVERITY, type HttpMessage, type Problem, type ProblemCode, type Side } from './annotation';
+import { PROBLEM_SEVERITY, type Field, type HttpMessage, type Problem, type ProblemCode, type Side } from './annotation';
 import { decideFraming, fieldValue } from './framing';
+import { sameName } from '../transfer-coding';
+
+/**
+ * How many chunks, and how many fields and trailers together, one message keeps as records; past
+ * it they are counted (HttpMessage.chunksNotKept and the rest). 20 MB of 1-byte chunks in one
+ * response held 3.3 M records and peaked at 772 MB (issue 15, item 3); heads this long are
+ * pathological, and their spans still show every byte.
+ */
+export const MAX_MESSAGE_RECORDS = 10_000;
+
+/** Fields the annotator decides with (framing.ts, headDone): kept past the cap, or the framing would change. */
+const DECIDING_FIELDS = ['content-length', 'transfer-encoding', 'upgrade', 'host', 'content-type', 'content-encoding'];
+
+/** What keepField returns for a field it counted and did not keep: its spans point at no field. */
+export const FIELD_NOT_KEPT = -1;
 
 export type Phase = 'start' | 'head' | 'body_length' | 'body_close' | 'chunk_size' | 'chunk_data' | 'chunk_end' | 'trailers' | 'garbage' | 'tunnel';
 
@@ -44,10 +59,14 @@ export class MessageModel {
   private startLineLength = 0;
   /** Final responses seen: which request the next one answers. */
   private answered = 0;
+  /** The records_not_kept problems of the current message (or the last one that had them), counting its records. */
+  private chunksNotKept: Problem | null = null;
+  private fieldsNotKept: Problem | null = null;
 
   constructor(
     readonly side: Side,
     private readonly requestMethod?: RequestMethod,
+    private readonly maxRecords = MAX_MESSAGE_RECORDS,
   ) {}
 
   /** A new message, from a start line at `offset`; its head comes next. */
@@ -107,7 +126,12 @@ export class MessageModel {
   /** A chunk-size line read at `offset`: the chunk it starts (its data next), or the last chunk (trailers next). */
   chunkSized(offset: number, size: number, lineLength: number): void {
     const msg = this.msg as HttpMessage;
-    msg.chunks.push({ offset, size, dataOffset: offset + lineLength, dataLength: 0 });
+    if (msg.chunks.length < this.maxRecords) msg.chunks.push({ offset, size, dataOffset: offset + lineLength, dataLength: 0 });
+    else {
+      msg.chunksNotKept = (msg.chunksNotKept ?? 0) + 1;
+      msg.chunkDataNotKept ??= 0;
+      this.chunksNotKept = this.notKept(this.chunksNotKept, 'chunks', msg.chunks.length + msg.chunksNotKept, { offset, length: lineLength });
+    }
     msg.bodyLength += lineLength;
     if (size === 0) {
       this.phase = 'trailers';
@@ -116,6 +140,44 @@ export class MessageModel {
       this.left = size;
       this.phase = 'chunk_data';
     }
+  }
+
+  /** `n` chunk data bytes of the current message arrived: the last chunk's, kept or counted. */
+  chunkData(n: number): void {
+    const msg = this.msg as HttpMessage;
+    msg.bodyLength += n;
+    if (msg.chunkDataNotKept === undefined) (msg.chunks.at(-1) as HttpMessage['chunks'][number]).dataLength += n;
+    else msg.chunkDataNotKept += n;
+  }
+
+  /**
+   * A field line of the head (or trailer section) read, `field` its record: kept, its index
+   * returned, or past the cap counted (FIELD_NOT_KEPT returned). A field the framing is decided by
+   * is kept past the cap too, so a huge head is framed exactly as before.
+   */
+  keepField(field: Field): number {
+    const msg = this.msg as HttpMessage;
+    const trailers = this.phase === 'trailers';
+    const list = trailers ? msg.trailers : msg.fields;
+    let index = FIELD_NOT_KEPT;
+    if (msg.fields.length + msg.trailers.length < this.maxRecords || (!trailers && DECIDING_FIELDS.some((name) => sameName(field.name, name)))) {
+      list.push(field);
+      index = list.length - 1;
+    } else if (trailers) msg.trailersNotKept = (msg.trailersNotKept ?? 0) + 1;
+    else msg.fieldsNotKept = (msg.fieldsNotKept ?? 0) + 1;
+    const notKept = (msg.fieldsNotKept ?? 0) + (msg.trailersNotKept ?? 0);
+    // The problem's total counts every field and trailer, a deciding one kept past the cap too.
+    if (notKept > 0) this.fieldsNotKept = this.notKept(this.fieldsNotKept, 'fields', msg.fields.length + msg.trailers.length + notKept, field);
+    return index;
+  }
+
+  /** The message's one problem saying its records of `kind` are not all kept: made at the first not kept, its total counted after. */
+  private notKept(problem: Problem | null, kind: string, total: number, at: { offset: number; length: number }): Problem {
+    if (problem && problem.message === (this.msg as HttpMessage).index) {
+      problem.params.total = total;
+      return problem;
+    }
+    return this.problem('records_not_kept', at.offset, at.length, { kind, kept: this.maxRecords, total });
   }
 
   /** The current message is complete, its last byte just before `end`; a start line comes next. */
@@ -175,6 +237,8 @@ export class MessageModel {
    */
   mayChange(problem: Problem, end: number): boolean {
     if (problem === this.bareLf) return problem.message === -1 || problem.message === this.msg?.index;
+    // A records_not_kept problem counts its message's records (its total) until the message is done.
+    if (problem === this.chunksNotKept || problem === this.fieldsNotKept) return problem.message === this.msg?.index;
     return problem === this.lastProblem && problem.message === -1 && problem.offset + problem.length === end;
   }
 

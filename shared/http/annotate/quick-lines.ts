@@ -7,9 +7,9 @@
 import type { Field, HttpMessage } from './annotation';
 import type { Cursor } from './cursor';
 import { MAX_LINE_BYTES, type LineReader } from './line-reader';
-import type { MessageModel } from './message-model';
+import { FIELD_NOT_KEPT, type MessageModel } from './message-model';
 import { sameText, scanChunkSize, scanFieldLine, scanRequestLine, scanStatusLine, statusCode, Texts, type LineCut } from './scan';
-import { KIND } from './spans';
+import { KIND, NO_FIELD } from './spans';
 
 export class QuickLines {
   private readonly texts = new Texts();
@@ -78,13 +78,14 @@ export class QuickLines {
     const msg = model.msg as HttpMessage;
     const trailers = model.phase === 'trailers';
     const list = trailers ? msg.trailers : msg.fields;
-    const field = list.length;
     // The names and values of the message before, to reuse where they are the same (see Texts).
     const before = model.beforeLatest;
-    const known = knownField(before ? (trailers ? before.trailers : before.fields) : NONE, field, bytes, start, a);
+    const known = knownField(before ? (trailers ? before.trailers : before.fields) : NONE, list.length, bytes, start, a);
     const name = known ? known.name : this.texts.of(bytes, start, a, undefined);
-    list.push({ name, value: this.texts.of(bytes, b, c, known?.value), offset: this.lines.offset, length: next - start });
-    model.foldable = field;
+    const kept = model.keepField({ name, value: this.texts.of(bytes, b, c, known?.value), offset: this.lines.offset, length: next - start });
+    // A field counted, not kept (past MAX_MESSAGE_RECORDS): its spans point at no record, and no fold continues it.
+    const field = kept === FIELD_NOT_KEPT ? NO_FIELD : kept;
+    model.foldable = kept === FIELD_NOT_KEPT ? undefined : kept;
     cursor.put(KIND.field_name, a - start, field);
     cursor.put(KIND.colon, 1, field);
     if (b > a + 1) cursor.put(KIND.ows, b - a - 1, field);

@@ -8,7 +8,7 @@ import type { HttpMessage, ProblemCode } from './annotation';
 import type { Cursor } from './cursor';
 import type { LineReader } from './line-reader';
 import { parseChunkSizeLine, parseFieldLine, parseRequestLine, parseStatusLine, preview, type LineProblem, type Piece } from './lines';
-import type { MessageModel } from './message-model';
+import { FIELD_NOT_KEPT, type MessageModel } from './message-model';
 import { KIND, NO_FIELD } from './spans';
 import { latin1, trimOws } from '../syntax';
 
@@ -102,8 +102,9 @@ export class TextLines {
       return this.pieces([{ kind: 'obs_fold', length: content.length }], endLength, model.foldable);
     }
     const parsed = parseFieldLine(content);
-    const field = parsed.ok ? list.length : undefined;
-    if (parsed.ok) list.push({ name: parsed.name, value: parsed.value, offset: start, length: content.length + endLength });
+    const kept = parsed.ok ? model.keepField({ name: parsed.name, value: parsed.value, offset: start, length: content.length + endLength }) : FIELD_NOT_KEPT;
+    // A field counted, not kept (past MAX_MESSAGE_RECORDS), has no record for a fold to continue.
+    const field = kept === FIELD_NOT_KEPT ? undefined : kept;
     model.foldable = field;
     this.pieces(parsed.pieces, endLength, field);
     for (const p of parsed.problems) this.lineProblem(p, start);

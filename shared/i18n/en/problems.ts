@@ -52,4 +52,6 @@ export const problems = {
   body_until_close:
     'Neither Content-Length nor chunked: the body ends only when the server closes the connection (its FIN).',
   line_too_long: 'A line longer than 64 KiB: the annotator stops reading it as HTTP here.',
+  records_not_kept:
+    'This message has {{total}} {{kind}}: the annotator lists the first {{kept}} and, from this one on, only counts them, so that one huge message cannot exhaust memory. Nothing is lost from view: every byte is still shown and attributed, and the framing and problems are found as before.',
 } satisfies Record<ProblemCode, string>;

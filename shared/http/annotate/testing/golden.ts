@@ -13,6 +13,8 @@ export interface GoldenCase {
   cuts: number[];
   /** For responses: the method of the request each final response answers. */
   requestMethods?: string[];
+  /** How many chunks, and fields, a message keeps as records (AnnotateOptions.maxRecords): small, to show the cap in a short case. */
+  maxRecords?: number;
   /** Whether the peer's FIN comes after the bytes (default: yes). */
   ended: boolean;
   /** The expected blocks, as written (trimmed lines, empty ones dropped). */
@@ -25,6 +27,7 @@ interface Meta {
   side?: unknown;
   cuts?: unknown;
   requestMethods?: unknown;
+  maxRecords?: unknown;
   ended?: unknown;
 }
 
@@ -65,6 +68,7 @@ function toCase(name: string, line: number, meta: Meta, blocks: Record<string, s
   const cuts = Array.isArray(meta.cuts) ? meta.cuts.map(Number) : [];
   const c: GoldenCase = { name, line, side: meta.side, bytes: decodeHttpBlock(blocks.http ?? [], where), cuts, ended: meta.ended !== false };
   if (Array.isArray(meta.requestMethods)) c.requestMethods = meta.requestMethods.map(String);
+  if (typeof meta.maxRecords === 'number') c.maxRecords = meta.maxRecords;
   for (const kind of ['spans', 'messages', 'problems'] as const) {
     const block = blocks[kind];
     if (block) c[kind] = normalise(block.join('\n'));
@@ -154,7 +158,15 @@ function details(m: HttpMessage): string[] {
     ...m.fields.map((f, i) => `  field ${i} @${f.offset}+${f.length} ${escapeText(f.name)}: ${escapeText(f.value)}`),
     ...m.chunks.map((c) => `  chunk @${c.offset} size=${c.size} data=@${c.dataOffset}+${c.dataLength}`),
     ...m.trailers.map((f, i) => `  trailer ${i} @${f.offset}+${f.length} ${escapeText(f.name)}: ${escapeText(f.value)}`),
+    ...notKept(m),
   ].map((l) => l.trimEnd());
+}
+
+/** `  not kept: chunks=2 chunkData=2 fields=1 trailers=1`, the counters a message has (past maxRecords), or nothing. */
+function notKept(m: HttpMessage): string[] {
+  const counted = { chunks: m.chunksNotKept, chunkData: m.chunkDataNotKept, fields: m.fieldsNotKept, trailers: m.trailersNotKept };
+  const parts = Object.entries(counted).flatMap(([name, n]) => (n === undefined ? [] : [`${name}=${n}`]));
+  return parts.length > 0 ? [`  not kept: ${parts.join(' ')}`] : [];
 }
 
 /** `code @offset+length mN` and the params as JSON (non-ASCII as \u escapes), one problem a line. */
