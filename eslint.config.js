@@ -74,7 +74,7 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['scripts/**/*.mjs', '*.js'], languageOptions: { globals: globals.node } },
   { files: ['shared/**/*.ts'], ignores: ['shared/**/*.test.ts'], rules: { 'no-restricted-imports': restrict(noNode, noNodeNames, noElectron, noMain, noRenderer) } },
-  // The engine's tests may drive it the way a host does (testing/engine-probe.ts) and use e2e's browser.
+  // The engine's tests may drive it the way a host does (main/host/testing/engine-probe.ts) and use e2e's browser.
   { files: ['main/engine/**/*.ts'], rules: { 'no-restricted-imports': restrict(noElectron, noRenderer) } },
   {
     files: ['main/engine/**/*.ts'],

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract/contract';
 import { L1_HELLO_WORLD } from '../../shared/server/presets';
-import { EngineProbe, kinds, wireKinds } from './testing/engine-probe';
+import { EngineProbe, kinds, wireKinds } from '../host/testing/engine-probe';
 import { counts, runScript, startScript } from './testing/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);

@@ -2,7 +2,7 @@
 // curl: what curl sees (its exit code and the body) and what the journal recorded.
 import { afterEach, describe, expect, it } from 'vitest';
 import { L1_HELLO_WORLD } from '../../shared/server/presets';
-import { ascii, EngineProbe, kinds, notes, payload, wireKinds } from './testing/engine-probe';
+import { ascii, EngineProbe, kinds, notes, payload, wireKinds } from '../host/testing/engine-probe';
 import { run } from './testing/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);

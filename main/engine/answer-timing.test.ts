@@ -3,7 +3,7 @@
 // checking that nothing arrives before the trigger, and netcat's -N (FIN after stdin's EOF).
 import { afterEach, describe, expect, it } from 'vitest';
 import { L1_HELLO_WORLD } from '../../shared/server/presets';
-import { EngineProbe, kinds, notes, payload, wireKinds } from './testing/engine-probe';
+import { EngineProbe, kinds, notes, payload, wireKinds } from '../host/testing/engine-probe';
 import { counts, run, runScript } from './testing/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);

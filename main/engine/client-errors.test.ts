@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeLines } from '../../shared/client/typed-input';
-import { EngineProbe, notes, payload, wireKinds } from './testing/engine-probe';
+import { EngineProbe, notes, payload, wireKinds } from '../host/testing/engine-probe';
 import { freePort, typed } from './testing/client-peers';
 import { CLOSE_AT_ONCE_SERVER, FULL_BACKLOG_SERVER, L2_SERVER, reported, RESETTER, startPythonServer } from './testing/peers';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract/contract';
 import { decodeHex, encodeLines, keyBytes, type Encoded } from '../../shared/client/typed-input';
-import { EngineProbe, kinds, payload, wireKinds } from './testing/engine-probe';
+import { EngineProbe, kinds, payload, wireKinds } from '../host/testing/engine-probe';
 import { startNc, typed } from './testing/client-peers';
 import {
   CHUNK_RECORDER,

@@ -1,7 +1,7 @@
 // Hosts get the journal in batches: many chunks, few messages, and nothing lost or reordered.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract/contract';
-import { ascii, EngineProbe } from './testing/engine-probe';
+import { ascii, EngineProbe } from '../host/testing/engine-probe';
 
 let probe: EngineProbe;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { events as eventSchemas } from '../../shared/contract/contract';
 import { DEFAULT_SERVER_SETTINGS } from '../../shared/server/defaults';
-import { ascii, EngineProbe } from './testing/engine-probe';
+import { ascii, EngineProbe } from '../host/testing/engine-probe';
 
 let probe: EngineProbe;
 afterEach(async () => {

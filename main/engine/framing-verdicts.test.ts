@@ -5,7 +5,7 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { annotate } from '../../shared/http/annotate/annotator';
-import { ascii, EngineProbe, notes, payload } from './testing/engine-probe';
+import { ascii, EngineProbe, notes, payload } from '../host/testing/engine-probe';
 
 const ANSWER = ascii('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
 const NEXT = 'GET /next HTTP/1.1\r\nHost: a\r\n\r\n';

@@ -2,7 +2,7 @@
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { L1_HELLO_WORLD } from '../../shared/server/presets';
-import { EngineProbe, kinds, notes, payload } from './testing/engine-probe';
+import { EngineProbe, kinds, notes, payload } from '../host/testing/engine-probe';
 import { counts, L1_CLIENT, run, runPython } from './testing/peers';
 
 const L1 = Buffer.from(L1_HELLO_WORLD.bytes);

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract/contract';
 import type { ServerSettingsPatch } from '../../shared/server/settings';
 import { decodeWire, encodeWire } from '../../shared/contract/wire-codec';
-import { ascii, EngineProbe, payload } from './testing/engine-probe';
+import { ascii, EngineProbe, payload } from '../host/testing/engine-probe';
 
 const FILE = Uint8Array.from({ length: 4096 }, (_, i) => (i * 31 + 7) % 256);
 let dir: string;

@@ -3,7 +3,7 @@
 // whatever the chunking, and a range the journal no longer stores must say so.
 import { afterEach, describe, expect, it } from 'vitest';
 import { PAYLOAD_PAGE_MAX } from '../../shared/contract/contract';
-import { ascii, EngineProbe, payload } from './testing/engine-probe';
+import { ascii, EngineProbe, payload } from '../host/testing/engine-probe';
 
 let probe: EngineProbe;
 afterEach(async () => {

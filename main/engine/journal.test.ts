@@ -2,7 +2,7 @@
 // connections that end, and our own client against our server for a pair that stays open.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnSummary } from '../../shared/contract/contract';
-import { ascii, EngineProbe } from './testing/engine-probe';
+import { ascii, EngineProbe } from '../host/testing/engine-probe';
 import { L1_CLIENT, runPython } from './testing/peers';
 
 let probe: EngineProbe;

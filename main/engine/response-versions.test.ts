@@ -3,7 +3,7 @@
 // curl against the real server, over loopback.
 import { afterEach, describe, expect, it } from 'vitest';
 import { RESPONSE_VERSIONS_KEPT } from '../../shared/contract/contract';
-import { EngineProbe, ascii, notes } from './testing/engine-probe';
+import { EngineProbe, ascii, notes } from '../host/testing/engine-probe';
 import { run } from './testing/peers';
 
 let probe: EngineProbe;

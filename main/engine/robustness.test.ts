@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { L1_HELLO_WORLD } from '../../shared/server/presets';
-import { EngineProbe, notes, wireKinds } from './testing/engine-probe';
+import { EngineProbe, notes, wireKinds } from '../host/testing/engine-probe';
 import { listenDrops } from './testing/listen-drops';
 import { counts, HUGE_REQUEST_LINE, RESET_STORM, run, SLOWLORIS, startPython } from './testing/peers';
 

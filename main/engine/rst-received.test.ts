@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JournalEvent } from '../../shared/contract/contract';
 import { createI18n } from '../../shared/i18n/catalog';
 import { rstReasonKey, rstReceivedIn } from '../../shared/teardown/rst-reason';
-import { ascii, EngineProbe, kinds } from './testing/engine-probe';
+import { ascii, EngineProbe, kinds } from '../host/testing/engine-probe';
 import { ABORT_MID_REQUEST, counts, L2_SERVER, runScript, startPythonServer, type ScriptStep } from './testing/peers';
 import { TABLE_WAIT_MS, tableTooBig } from './kernel-tcp/table-size';
 

@@ -2,7 +2,7 @@
 // live setting changes, restart, several servers at once, and the throttled server.changed.
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineProbe, ascii, kinds } from './testing/engine-probe';
+import { EngineProbe, ascii, kinds } from '../host/testing/engine-probe';
 import { run, startScript } from './testing/peers';
 
 let probe: EngineProbe;

@@ -2,7 +2,7 @@
 // section 3.6) and the reset (RST: the peer's next read fails with ECONNRESET).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract/contract';
-import { ascii, EngineProbe, kinds, payload, wireKinds } from './testing/engine-probe';
+import { ascii, EngineProbe, kinds, payload, wireKinds } from '../host/testing/engine-probe';
 import { counts, READ_TO_EOF_SERVER, startPythonServer } from './testing/peers';
 
 let probe: EngineProbe;

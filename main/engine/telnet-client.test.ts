@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Connection } from './connection';
 import { Journal } from './journal';
 import { connectClient } from './telnet-client';
-import { ascii, EngineProbe, kinds, payload } from './testing/engine-probe';
+import { ascii, EngineProbe, kinds, payload } from '../host/testing/engine-probe';
 import { counts, FULL_BACKLOG_SERVER, L2_SERVER, startPythonServer } from './testing/peers';
 
 let probe: EngineProbe;

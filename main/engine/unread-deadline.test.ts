@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AfterAnswer } from '../../shared/server/settings';
-import { EngineProbe } from './testing/engine-probe';
+import { EngineProbe } from '../host/testing/engine-probe';
 
 const BIG = 8 * 1024 * 1024; // well past what the kernel's buffers on both ends take in
 const IDLE_MS = 600;

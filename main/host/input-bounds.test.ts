@@ -1,7 +1,7 @@
 // The door measures an input before its schema parses it (issue 15, item 1): the Electron IPC
 // path hands dispatch a structured clone, with no JSON text the WebSocket door could have refused.
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineProbe } from '../engine/testing/engine-probe';
+import { EngineProbe } from './testing/engine-probe';
 import { inputOutOfBounds, MAX_INPUT_DEPTH, MAX_INPUT_NODES } from './input-bounds';
 
 function nestedArrays(depth: number): unknown {

@@ -6,7 +6,7 @@ import type { JournalEvent } from '../../../shared/contract/contract';
 import { Journal } from '../journal';
 import { buildLadder } from '../../../shared/teardown/ladder-model';
 import { L1_SERVER, startPythonServer } from '../testing/peers';
-import { ascii, EngineProbe, wireKinds } from '../testing/engine-probe';
+import { ascii, EngineProbe, wireKinds } from '../../host/testing/engine-probe';
 import { parseProcNetTcp, readSocketTables } from './proc-net-tcp';
 import { TABLE_WAIT_MS, tableTooBig } from './table-size';
 

@@ -8,7 +8,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { EngineProbe } from '../testing/engine-probe';
+import { EngineProbe } from '../../host/testing/engine-probe';
 
 const SIZE = 400 * 1024 * 1024; // sparse: costs no disk, reads as zeros
 const dir = mkdtempSync(join(tmpdir(), 'wirebench-big-file-'));

@@ -20,7 +20,7 @@ import {
 } from '../../../shared/server/presets';
 import { applyEdits, checkResponse } from '../../../shared/server/response-check';
 import type { FixCode } from '../../../shared/server/response-fixes';
-import { EngineProbe } from '../testing/engine-probe';
+import { EngineProbe } from '../../host/testing/engine-probe';
 import { run } from '../testing/peers';
 
 const JPEG = new Uint8Array(readFileSync(join(resolve(import.meta.dirname, '../../../app/docroot'), 'test.jpg')));

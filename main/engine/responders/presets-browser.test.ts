@@ -8,7 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../../e2e/browser';
 import { L3_IMAGE, L3_PAGE_AND_IMAGE, presetResponder } from '../../../shared/server/presets';
-import { EngineProbe } from '../testing/engine-probe';
+import { EngineProbe } from '../../host/testing/engine-probe';
 
 const SAMPLE_ROOT = resolve(import.meta.dirname, '../../../app/docroot');
 const JPEG = new Uint8Array(readFileSync(join(SAMPLE_ROOT, 'test.jpg')));

@@ -18,7 +18,7 @@ import {
   type Preset,
 } from '../../../shared/server/presets';
 import { applyEdits, checkResponse } from '../../../shared/server/response-check';
-import { EngineProbe } from '../testing/engine-probe';
+import { EngineProbe } from '../../host/testing/engine-probe';
 import { L1_CLIENT, run, runPython } from '../testing/peers';
 
 const SAMPLE_ROOT = resolve(import.meta.dirname, '../../../app/docroot');

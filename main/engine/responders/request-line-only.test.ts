@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ServerSettingsPatch } from '../../../shared/server/settings';
-import { EngineProbe, notes } from '../testing/engine-probe';
+import { EngineProbe, notes } from '../../host/testing/engine-probe';
 
 const PIC = Uint8Array.from({ length: 300 }, (_, i) => (i * 13) % 256);
 // Made when the file loads: it.each reads the responders before any beforeAll runs.

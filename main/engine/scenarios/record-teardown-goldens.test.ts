@@ -10,9 +10,9 @@ import type { JournalEvent } from '../../../shared/contract/contract';
 import { buildLadder } from '../../../shared/teardown/ladder-model';
 import { journalBlock, renderArrows, renderSteps } from '../../../shared/teardown/testing/ladder-golden';
 import { TEARDOWN_SCENARIOS, type TeardownScenario } from '../../../shared/teardown/tcp-states';
-import { ascii, EngineProbe } from '../testing/engine-probe';
+import { ascii, EngineProbe } from '../../host/testing/engine-probe';
 import { L1_SERVER, L2_SERVER, startPythonServer } from '../testing/peers';
-import { play } from './scenario-journals';
+import { play } from '../../host/testing/scenario-journals';
 
 const RECORD = process.env.WIREBENCH_RECORD_GOLDENS === '1' && process.platform === 'linux';
 const DIR = new URL('../../../shared/teardown/fixtures/', import.meta.url);

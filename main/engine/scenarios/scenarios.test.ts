@@ -16,8 +16,8 @@ import { TABLE_WAIT_MS, tableTooBig } from '../kernel-tcp/table-size';
 
 // The kernel-reading suite may first wait for an earlier burst's TIME_WAITs to go.
 vi.setConfig({ hookTimeout: TABLE_WAIT_MS + 10_000 });
-import { EngineProbe } from '../testing/engine-probe';
-import { hasInOrder, kernelStates, play, runs, socketEvents, type Played } from './scenario-journals';
+import { EngineProbe } from '../../host/testing/engine-probe';
+import { hasInOrder, kernelStates, play, runs, socketEvents, type Played } from '../../host/testing/scenario-journals';
 
 const linux = process.platform === 'linux';
 let probe: EngineProbe | null = null;

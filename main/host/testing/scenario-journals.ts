@@ -2,7 +2,7 @@
 // (closed, and the kernel's last state read: TIME_WAIT or CLOSED), and read both journals.
 import type { JournalEvent } from '../../../shared/contract/contract';
 import type { TeardownScenario } from '../../../shared/teardown/tcp-states';
-import type { EngineProbe } from '../testing/engine-probe';
+import type { EngineProbe } from './engine-probe';
 
 export interface Played {
   client: JournalEvent[];

@@ -10,9 +10,9 @@ import type {
   ServerInfo,
 } from '../../../shared/contract/contract';
 import type { ServerSettingsPatch } from '../../../shared/server/settings';
-import type { Dispatch } from '../../host/dispatch';
-import { Engine, type EngineOptions } from '../engine';
-import { createHostDispatch, unrestrictedFiles } from '../../host/host-handlers';
+import type { Dispatch } from '../dispatch';
+import { Engine, type EngineOptions } from '../../engine/engine';
+import { createHostDispatch, unrestrictedFiles } from '../host-handlers';
 import { MemorySettingsStore } from '../../settings/settings-store';
 
 export class EngineProbe {
