@@ -8,6 +8,7 @@ import { settings } from './ui-settings';
 import { fixes, presets } from './ui-presets';
 import { editor } from './ui-editor';
 import { teardown } from './ui-teardown';
+import { lessons } from './ui-lessons';
 
 export const ui = {
   app: {
@@ -180,6 +181,7 @@ export const ui = {
   fixes,
   editor,
   teardown,
+  lessons,
   conns: {
     heading: 'Connections',
     empty: 'No connections yet. Start the server and connect the client.',
