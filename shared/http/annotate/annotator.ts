@@ -9,10 +9,10 @@
 // Only the unconsumed tail (at most one line, 64 KiB) is kept, so a 100 MB stream costs its spans;
 // a reader that hands them on as it goes (takeFinished, as `wirebench annotate` does) costs nothing
 // that grows with the stream: what is finished is handed over and forgotten.
-import type { Annotation, HttpMessage, Problem, Side, Span } from './annotation';
+import type { Annotation, BodyFraming, HttpMessage, Problem, Side, Span } from './annotation';
 import { Cursor } from './cursor';
 import { LineReader, NEXT_LINE } from './line-reader';
-import { MessageModel } from './message-model';
+import { MessageModel, type Phase } from './message-model';
 import { QuickLines } from './quick-lines';
 import { KIND, SpanStore } from './spans';
 import { TextLines } from './text-lines';
@@ -26,6 +26,27 @@ export interface AnnotateOptions {
   requestMethod?: (index: number) => string | undefined;
   /** How many chunks, and fields, one message keeps as records (default MAX_MESSAGE_RECORDS); the rest are counted. */
   maxRecords?: number;
+}
+
+/**
+ * Where the stream stands for what comes next, read without copying the annotation: what the
+ * next bytes must be (a head line, body bytes by Content-Length, a chunk-size line, the rest of a
+ * body read until the close) and how many are still due. What "why is it waiting?" reads
+ * (shared/waiting/); it changes nothing in the annotation.
+ */
+export interface MessageProgress {
+  /** What the next bytes are; 'start' between messages (or while a start line arrives). */
+  phase: Phase;
+  /** Bytes of a line whose LF has not come yet (they are `pending` in the spans). */
+  pendingBytes: number;
+  /** body_length and chunk_data: the bytes still due in it; otherwise 0. */
+  bytesDue: number;
+  /** The message arriving, or null between messages. */
+  message: { index: number; method?: string; status?: number; framing: BodyFraming } | null;
+  /** Messages opened so far (the one arriving included). */
+  messages: number;
+  /** The FIN came: nothing more will. */
+  ended: boolean;
 }
 
 /** What takeFinished hands over: the part of the annotation after what it handed over before. */
@@ -124,6 +145,21 @@ export class HttpAnnotator {
    */
   mayChange(problem: Problem): boolean {
     return !this.ended && this.model.mayChange(problem, this.lines.offset);
+  }
+
+  /** Where the message in progress stands (see MessageProgress); cheap, and changes nothing. */
+  progress(): MessageProgress {
+    const model = this.model;
+    const msg = model.msg;
+    const due = model.phase === 'body_length' || model.phase === 'chunk_data';
+    return {
+      phase: model.phase,
+      pendingBytes: this.lines.length,
+      bytesDue: due ? model.left : 0,
+      message: msg ? { index: msg.index, method: msg.method, status: msg.status, framing: msg.framing } : null,
+      messages: model.opened,
+      ended: this.ended,
+    };
   }
 
   /** Bytes put in spans so far; the ones after (a line's start, at most MAX_LINE_BYTES) wait for their end. */

@@ -51,6 +51,11 @@ export class MessageModel {
   private problems: Problem[] = [];
   /** Messages opened so far, taken or not: the next one's index. */
   private messageCount = 0;
+  /** Messages opened so far, taken or not. */
+  get opened(): number {
+    return this.messageCount;
+  }
+
   /** The problem found last, taken or not: a run of lines outside any message grows it. */
   private lastProblem: Problem | undefined;
   /** The bare_lf problem counting the current message's bare LFs (or those outside any message). */
