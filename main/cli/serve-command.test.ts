@@ -204,6 +204,21 @@ describe('wirebench serve', () => {
     expect(await l3.stop()).toBe(0);
   });
 
+  it('--l3 serves the form page and answers its POST with a page that shows the request, body included', async () => {
+    const l3 = await serve(['--port', '0', '--l3']);
+    const url = `http://127.0.0.1:${l3.port}`;
+    const page = await run('curl', ['-sS', '--max-time', '10', `${url}/`]);
+    expect(page.stdout.toString()).toMatch(/<img src="test\.jpg">[^]*<form method="post" action="\/submit">/);
+    const jpg = await run('curl', ['-sS', '--max-time', '10', `${url}/test.jpg`]);
+    expect(jpg.stdout.equals(readFileSync(join(DOCROOT, 'test.jpg')))).toBe(true);
+    const posted = await run('curl', ['-sS', '-i', '--max-time', '10', '--data', 'firstname=Ada', `${url}/submit`]);
+    const answer = posted.stdout.toString('utf8');
+    expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Type: text\/html; charset=utf-8\r\n/);
+    expect(answer).toContain('<pre id="request">POST /submit HTTP/1.1␍␊\n');
+    expect(answer).toContain('␍␊\nfirstname=Ada</pre>');
+    expect(await l3.stop()).toBe(0);
+  });
+
   it('--json prints one JSON object per line that accounts for every byte curl sent and received', async () => {
     const server = await serve(['--port', '0', '--json'], (first) => {
       const listening = decodeWire(first) as { kind: string; server: { port: number } };

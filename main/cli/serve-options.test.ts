@@ -111,8 +111,26 @@ describe('servePlanFrom', () => {
     expect(await input('--static', dir)).toMatchObject({ settings: { responder: { kind: 'static', root: dir } } });
     expect(await input('--echo')).toMatchObject({ settings: { responder: { kind: 'echo' } } });
     expect(await input('--l3')).toMatchObject({
-      settings: { responder: { kind: 'routes', routes: [{ path: '/' }, { path: '/test.jpg', response: { contentType: 'image/jpg' } }] } },
+      settings: {
+        responder: {
+          kind: 'routes',
+          routes: [
+            { path: '/' },
+            { path: '/test.jpg', response: { contentType: 'image/jpg' } },
+            { method: 'POST', path: '/submit', response: { kind: 'echo_page' } },
+          ],
+        },
+      },
     });
+  });
+
+  it("--l3 is lesson L3's server on its port (8000), answering at the end of the request and closing, unless told otherwise", async () => {
+    expect(await input('--l3')).toMatchObject({ port: 8000, settings: { answerWhen: 'request_end', after: 'close' } });
+    expect(await input('--l3', '--port', '0', '--answer', 'first-chunk', '--after', 'half-close')).toMatchObject({
+      port: 0,
+      settings: { answerWhen: 'first_chunk', after: 'half_close' },
+    });
+    expect(await input('--echo')).toEqual({ host: '127.0.0.1', port: 9000, exposeToNetwork: false, settings: { responder: { kind: 'echo' } } });
   });
 
   it('reads a routes file, with names relative to its folder', async () => {

@@ -4,9 +4,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandInput } from '../../shared/contract/contract';
-import { DEFAULT_PRESET, L3_ROUTES, PRESET_NAMES, PRESETS } from '../../shared/server/presets';
+import { DEFAULT_PRESET, L3_FORM, PRESET_NAMES, PRESETS } from '../../shared/server/presets';
 import { type ResponderConfig, type ServerSettings, type ServerSettingsPatch } from '../../shared/server/settings';
-import { AFTER_ANSWER, ANSWER_WHEN } from '../../shared/server/choices';
+import { AFTER_ANSWER, ANSWER_WHEN, DEFAULT_LISTEN, LESSON_PORTS } from '../../shared/server/choices';
 import { DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server/defaults';
 import { parsePort, type CliMistake, type OptionTable, type ParsedOptions } from './cli-args';
 import { decodeEscapes } from '../../shared/client/typed-input';
@@ -64,7 +64,9 @@ const mistake = (key: string, params: Record<string, string> = {}): Mistake => (
 export async function servePlanFrom(values: ParsedOptions): Promise<ServePlanResult> {
   const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
 
-  const portText = text('port') ?? '9000';
+  // --l3 is lesson L3's whole server, on its port; any other server is lesson L1's, on L1's.
+  const lessonL3 = values.l3 === true;
+  const portText = text('port') ?? String(lessonL3 ? LESSON_PORTS.L3 : DEFAULT_LISTEN.port);
   const port = parsePort(portText);
   if (port === null) return mistake('cli.errors.badPort', { value: portText });
 
@@ -104,6 +106,11 @@ export async function servePlanFrom(values: ParsedOptions): Promise<ServePlanRes
     patch.after ??= 'drip'; // asking for a drip rate is asking for a drip
   }
   if (values.sequential === true) patch.acceptMode = 'sequential';
+  if (lessonL3) {
+    // The form's POST is answered once its body is in, and the lesson's server closes: unless told otherwise.
+    patch.answerWhen ??= L3_FORM.answerWhen;
+    patch.after ??= L3_FORM.after;
+  }
 
   const given = RESPONDER_FLAGS.filter((flag) => values[flag] !== undefined);
   if (given.length > 1) return mistake('cli.serve.errors.oneResponder', { given: given.map((f) => `--${f}`).join(', ') });
@@ -163,7 +170,7 @@ async function responderFrom(
       return read.ok ? { ok: true, value: { kind: 'routes', routes: read.routes } } : read;
     }
     case 'l3':
-      return { ok: true, value: { kind: 'routes', routes: L3_ROUTES } };
+      return { ok: true, value: { kind: 'routes', routes: L3_FORM.routes } };
   }
 }
 

@@ -16,7 +16,10 @@ const EDITED: ServerDraft = {
   port: '8080',
   expose: true,
   responder: 'routes',
-  routes: [{ method: 'GET', path: '/a', kind: 'bytes', text: 'HTTP/1.1 200 OK\\r\\n', file: '', contentType: '' }],
+  routes: [
+    { method: 'GET', path: '/a', kind: 'bytes', text: 'HTTP/1.1 200 OK\\r\\n', file: '', contentType: '' },
+    { method: 'POST', path: '/submit', kind: 'echo_page', text: '', file: '', contentType: '' },
+  ],
   after: 'drip',
   dripBytes: '3',
   idleTimeoutS: '2.5',

@@ -7,7 +7,7 @@
 import type { SectionValue } from '../../shared/contract/app-settings';
 import { ACCEPT_MODES, AFTER_ANSWER, ANSWER_WHEN, RESPONDER_KINDS } from '../../shared/server/choices';
 import { LINE_ENDINGS } from '../../shared/client/typed-input';
-import type { RouteDraft, ServerDraft } from '../store/server-draft';
+import { ROUTE_DRAFT_KINDS, type RouteDraft, type ServerDraft } from '../store/server-draft';
 import type { ClientSession, InputMode, JournalViewKind } from '../store/state-types';
 
 type Json = SectionValue<'server'>['draft'][string];
@@ -30,7 +30,7 @@ const isRoute: Reader<RouteDraft> = (v): v is RouteDraft => {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const r = v as Record<string, unknown>;
   return (
-    (r.kind === 'bytes' || r.kind === 'file') &&
+    oneOf(ROUTE_DRAFT_KINDS)(r.kind) &&
     [r.method, r.path, r.text, r.file, r.contentType].every(isString)
   );
 };

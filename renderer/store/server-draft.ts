@@ -25,10 +25,14 @@ import { docFromBytes, docText, responseBytes } from '../lib/response-doc';
 import type { Message } from './message';
 import { DEFAULT_LISTEN } from '../../shared/server/choices';
 import { DEFAULT_SERVER_SETTINGS } from '../../shared/server/defaults';
+export const ROUTE_DRAFT_KINDS = ['file', 'bytes', 'echo_page'] as const;
+export type RouteDraftKind = (typeof ROUTE_DRAFT_KINDS)[number];
+
 export interface RouteDraft {
   method: string;
   path: string;
-  kind: 'bytes' | 'file';
+  /** Exact bytes, a file, or the request shown as an HTML page (echo_page, which has no fields). */
+  kind: RouteDraftKind;
   /** The response bytes as escaped text (lib/escaped-text.ts), for kind `bytes`. */
   text: string;
   file: string;
@@ -113,9 +117,15 @@ export function draftFromServer(info: ServerInfo, previous: ServerDraft): Server
 
 export function routeDraft(route: Route): RouteDraft {
   const r = route.response;
-  return r.kind === 'bytes'
-    ? { method: route.method, path: route.path, kind: 'bytes', text: bytesToEscapedText(r.bytes), file: '', contentType: '' }
-    : { method: route.method, path: route.path, kind: 'file', text: '', file: r.path, contentType: r.contentType };
+  const at = { method: route.method, path: route.path };
+  switch (r.kind) {
+    case 'bytes':
+      return { ...at, kind: 'bytes', text: bytesToEscapedText(r.bytes), file: '', contentType: '' };
+    case 'file':
+      return { ...at, kind: 'file', text: '', file: r.path, contentType: r.contentType };
+    case 'echo_page':
+      return { ...at, kind: 'echo_page', text: '', file: '', contentType: '' };
+  }
 }
 
 export function checkListen(draft: ServerDraft): Checked<Listen> {
@@ -206,7 +216,9 @@ function responderInput(draft: ServerDraft): unknown {
           response:
             r.kind === 'bytes'
               ? { kind: 'bytes', bytes: escapedTextToBytes(r.text) }
-              : { kind: 'file', path: r.file.trim(), contentType: r.contentType.trim() },
+              : r.kind === 'file'
+                ? { kind: 'file', path: r.file.trim(), contentType: r.contentType.trim() }
+                : { kind: 'echo_page' },
         })),
       };
   }

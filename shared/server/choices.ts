@@ -8,3 +8,10 @@ export const ACCEPT_MODES = ['concurrent', 'sequential'] as const;
 
 /** server.start's listen defaults (shared/contract/contract.ts): loopback, lesson L1's port, listen(5). */
 export const DEFAULT_LISTEN = { host: '127.0.0.1', port: 9000, backlog: 5 } as const;
+
+/**
+ * The port each lesson's own server listens on (LESSONS.md): L1 9000, L2 8888, L4's static server
+ * 7788 (its first). LESSONS.md names none for L3; its server (the classic "raw Python server" with
+ * a page, test.jpg and a form) listens on 8000, which `wirebench serve --l3` takes.
+ */
+export const LESSON_PORTS = { L1: 9000, L2: 8888, L3: 8000, L4: 7788 } as const;

@@ -5,7 +5,7 @@
 // Pure: no Node, no DOM, so the engine, the CLI and the renderer's response editor share the same
 // bytes. A UI finds each preset's words in the catalog under `ui.presets.<name>` (label, teaches).
 import { concatBytes } from '../bytes/bytes';
-import type { AfterAnswer, ResponderConfig, Route } from './settings';
+import type { AfterAnswer, AnswerWhen, ResponderConfig, Route } from './settings';
 
 /** Presets that are exact bytes: what `wirebench serve --preset` and the canned responder take. */
 export const PRESET_NAMES = [
@@ -27,7 +27,7 @@ export type BytesPresetName = (typeof PRESET_NAMES)[number];
 /** A preset whose body is a file of the sample document root, whose bytes only a host can read. */
 export type SamplePresetName = 'l3-image';
 /** A preset that is a whole routes table: applying it switches the server to the routes responder. */
-export type RoutesPresetName = 'l3-page-and-image';
+export type RoutesPresetName = 'l3-page-and-image' | 'l3-form';
 export type PresetName = BytesPresetName | SamplePresetName | RoutesPresetName;
 
 /** How the UI groups them: a lesson's own answer, an HTTP feature, or a mistake to look at. */
@@ -39,6 +39,8 @@ interface PresetBase {
   readonly lesson?: 'L1' | 'L2' | 'L3' | 'L4';
   /** What the server does once it has sent it, as the lesson's server does (ServerSettings.after). */
   readonly after: AfterAnswer;
+  /** When the server must answer for the preset to work (ServerSettings.answerWhen); absent: any. */
+  readonly answerWhen?: AnswerWhen;
 }
 
 export interface ResponsePreset extends PresetBase {
@@ -153,6 +155,44 @@ export const L3_PAGE_AND_IMAGE: RoutesPreset = {
   lesson: 'L3',
   after: 'close',
   routes: L3_ROUTES,
+};
+
+// L3's page with a form: the same page and picture, and a small form that posts to /submit. The
+// browser sends the form's fields as the body of a POST after the blank line (lesson L3: "a POST
+// carries a body"), and the echo_page route answers with that very request as a page.
+const L3_FORM_PAGE =
+  '<html><body><h1>Lesson L3</h1><p>This page is text. The picture below is a second request.</p>' +
+  '<img src="test.jpg">' +
+  '<form method="post" action="/submit"><p><label>First name: <input type="text" name="firstname"></label> ' +
+  '<input type="submit" value="Submit"></p></form></body></html>\r\n';
+
+/**
+ * Lesson L3's whole server in one table: GET / the page with its image and form, GET /test.jpg the
+ * image (image/jpg, as L3_ROUTES), POST /submit the request the server received shown as a page.
+ * Anything else gets 404.
+ */
+export const L3_FORM_ROUTES: Route[] = [
+  {
+    method: 'GET',
+    path: '/',
+    response: { kind: 'bytes', bytes: ascii(head('HTTP/1.1 200 OK', ['Content-Type: text/html', `Content-Length: ${L3_FORM_PAGE.length}`]) + L3_FORM_PAGE) },
+  },
+  { method: 'GET', path: '/test.jpg', response: { kind: 'file', path: 'test.jpg', contentType: 'image/jpg' } },
+  { method: 'POST', path: '/submit', response: { kind: 'echo_page' } },
+];
+
+/**
+ * The form's server. It answers at the end of the request, not on the first chunk: a browser may
+ * send a POST's head and its body in separate writes, and the page must show the body too.
+ */
+export const L3_FORM: RoutesPreset = {
+  kind: 'routes',
+  name: 'l3-form',
+  group: 'lesson',
+  lesson: 'L3',
+  after: 'close',
+  answerWhen: 'request_end',
+  routes: L3_FORM_ROUTES,
 };
 
 const NOT_FOUND_BODY = '404 Not Found: no file at that path.\r\n';
@@ -288,8 +328,8 @@ export const PRESETS: readonly ResponsePreset[] = [
   BROKEN_NO_STATUS_LINE,
 ];
 
-/** Every preset, the image and the routes table with L3's page, in the order a menu lists them. */
-export const ALL_PRESETS: readonly Preset[] = [...PRESETS.slice(0, 3), L3_IMAGE, L3_PAGE_AND_IMAGE, ...PRESETS.slice(3)];
+/** Every preset, the image and the routes tables with L3's page, in the order a menu lists them. */
+export const ALL_PRESETS: readonly Preset[] = [...PRESETS.slice(0, 3), L3_IMAGE, L3_PAGE_AND_IMAGE, L3_FORM, ...PRESETS.slice(3)];
 
 /** The server's answer until the user picks another. */
 export const DEFAULT_PRESET: ResponsePreset = L1_HELLO_WORLD;

@@ -10,9 +10,14 @@ import { ACCEPT_MODES, AFTER_ANSWER, ANSWER_WHEN, RESPONDER_KINDS } from './choi
 /** Milliseconds for a timeout; 0 turns it off. At most an hour. */
 const TimeoutMs = z.number().int().min(0).max(3_600_000);
 
-/** A route's answer: exact bytes, or a file's bytes behind a status line and Content-Type. */
+/**
+ * A route's answer: exact bytes; a file's bytes behind a status line and Content-Type; or the
+ * request itself shown as an HTML page (echo_page), so a browser that posts a form sees what it
+ * sent instead of downloading it (Echo's application/octet-stream makes Chromium save a file).
+ */
 export const RouteResponse = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bytes'), bytes: Bytes }),
+  z.object({ kind: z.literal('echo_page') }),
   z.object({
     kind: z.literal('file'),
     /** Absolute, or relative to the sample document root shipped with the app. */

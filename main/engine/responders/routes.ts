@@ -4,6 +4,7 @@
 import { isAbsolute, join } from 'node:path';
 import type { Route } from '../../../shared/server/settings';
 import type { Reply, ReplyNote, Responder, ResponderRequest } from '../responder';
+import { echoPageReply } from './echo-page';
 import { errorReply, notARequest, withBody, withStreamedFile } from './http-reply';
 import { fileBody } from './read-file';
 import { targetPath } from './request-target';
@@ -26,6 +27,7 @@ function answer(routes: readonly Route[], sampleRoot: string | null, request: Re
   const response = route.response;
   // Exact bytes go out as they are, in one write, whatever the method: they may be malformed on purpose.
   if (response.kind === 'bytes') return { writes: [response.bytes], notes: [matched] };
+  if (response.kind === 'echo_page') return echoPageReply(request.received, head, { headOnly, notes: [matched] });
   return fileAnswer(response.path, response.contentType, sampleRoot, headOnly, matched);
 }
 

@@ -1,7 +1,8 @@
 // Loading a preset into the server form: a response preset becomes the editor's document (a
 // sample-file one gets its file's bytes as the body), and the server's after-answer policy
-// becomes the lesson's (L1 half-closes, L2 closes, keep-alive keeps alive); the L3 routes preset
-// switches the responder to routes. The form then applies itself to a running server as any edit does.
+// becomes the lesson's (L1 half-closes, L2 closes, keep-alive keeps alive), with its answer timing
+// when it needs one (the L3 form answers at the end of the request); the L3 routes presets switch
+// the responder to routes. The form then applies itself to a running server as any edit does.
 import { presetResponder, sampleHead, type Preset } from '../../../shared/server/presets';
 import { docFromBytes, docText, fileBody } from '../../lib/response-doc';
 import { responderFields } from '../../store/server-draft';
@@ -15,7 +16,8 @@ export function applyPresetChoice(choice: PresetChoice, store: WirebenchStore): 
     s.editServerDraft({ responder: 'canned', cannedText: choice.preset.text, cannedBody: choice.preset.body });
     return;
   }
-  s.editServerDraft({ ...presetFields(choice.preset, s.serverDraft), after: choice.preset.after });
+  const answerWhen = choice.preset.answerWhen;
+  s.editServerDraft({ ...presetFields(choice.preset, s.serverDraft), after: choice.preset.after, ...(answerWhen ? { answerWhen } : {}) });
 }
 
 function presetFields(preset: Preset, previous: ReturnType<WirebenchStore['getState']>['serverDraft']) {

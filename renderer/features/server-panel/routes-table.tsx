@@ -1,9 +1,10 @@
 // The routes responder's table: method + path -> a file (behind a status line and a Content-Type)
-// or exact bytes. Lesson L3's two routes are one click away.
+// or exact bytes, or the request shown as a page (echo_page). Lesson L3's routes are one click away:
+// the page and its image, or those with the form and its POST answer.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { L3_ROUTES } from '../../../shared/server/presets';
-import { routeDraft, type DraftField, type RouteDraft } from '../../store/server-draft';
+import { L3_FORM_ROUTES, L3_ROUTES } from '../../../shared/server/presets';
+import { ROUTE_DRAFT_KINDS, routeDraft, type DraftField, type RouteDraft } from '../../store/server-draft';
 import { BytesEditor } from '../../ui/bytes-editor';
 import { TextField } from '../../ui/text-field';
 import { PathField } from './path-field';
@@ -23,6 +24,12 @@ const NEW_ROUTE: RouteDraft = {
   contentType: 'text/html',
 };
 
+const KIND_LABEL = {
+  file: 'ui.server.routes.kindFile',
+  bytes: 'ui.server.routes.kindBytes',
+  echo_page: 'ui.server.routes.kindEchoPage',
+} as const satisfies Record<RouteDraft['kind'], string>;
+
 export function RoutesTable({ routes, invalid, onRoutes }: RoutesTableProps) {
   const { t } = useTranslation();
   const idBase = useId();
@@ -38,6 +45,14 @@ export function RoutesTable({ routes, invalid, onRoutes }: RoutesTableProps) {
           onClick={() => onRoutes(L3_ROUTES.map(routeDraft))}
         >
           {t('ui.server.routes.lessonL3')}
+        </button>
+        <button
+          type="button"
+          data-testid="server-routes-l3-form"
+          title={t('ui.server.routes.lessonL3FormTip')}
+          onClick={() => onRoutes(L3_FORM_ROUTES.map(routeDraft))}
+        >
+          {t('ui.server.routes.lessonL3Form')}
         </button>
         <button type="button" data-testid="server-route-add" onClick={() => onRoutes([...routes, NEW_ROUTE])}>
           {t('ui.server.routes.add')}
@@ -74,10 +89,13 @@ export function RoutesTable({ routes, invalid, onRoutes }: RoutesTableProps) {
                   id={`${idBase}-kind-${i}`}
                   data-testid="server-route-kind"
                   value={r.kind}
-                  onChange={(e) => edit(i, { kind: e.target.value === 'file' ? 'file' : 'bytes' })}
+                  onChange={(e) => edit(i, { kind: ROUTE_DRAFT_KINDS.find((k) => k === e.target.value) ?? 'bytes' })}
                 >
-                  <option value="file">{t('ui.server.routes.kindFile')}</option>
-                  <option value="bytes">{t('ui.server.routes.kindBytes')}</option>
+                  {ROUTE_DRAFT_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(KIND_LABEL[kind])}
+                    </option>
+                  ))}
                 </select>
               </div>
               <button
@@ -91,7 +109,11 @@ export function RoutesTable({ routes, invalid, onRoutes }: RoutesTableProps) {
                 ✕
               </button>
             </div>
-            {r.kind === 'file' ? (
+            {r.kind === 'echo_page' ? (
+              <p className="field-note" data-testid="server-route-echo-note">
+                {t('ui.server.routes.echoPageNote')}
+              </p>
+            ) : r.kind === 'file' ? (
               <div className="route-line">
                 <PathField
                   what="file"

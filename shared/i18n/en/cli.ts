@@ -237,7 +237,7 @@ export const cli = {
     },
     serve: {
       host: 'The address to listen on (default 127.0.0.1: this machine only; ::1 for IPv6).',
-      port: 'The port to listen on (default 9000; 0 lets the system pick a free one).',
+      port: 'The port to listen on (default 9000, lesson L1’s; 8000 with --l3; 0 lets the system pick a free one).',
       backlog: "listen()'s backlog: connections the system holds while the server is busy (default 5).",
       expose: 'Allow an address beyond this machine (0.0.0.0, ::, a network address): anyone who can reach it can connect.',
       responseFile: 'Answer with the exact bytes of this file.',
@@ -246,7 +246,8 @@ export const cli = {
       static: 'Serve the files in DIR ("/" means index.html); without DIR, the sample site shipped with Wirebench.',
       echo: 'Answer each request with its own bytes as the body of a 200.',
       routes: 'Answer by method and path from a JSON file (format below).',
-      l3: "Lesson L3's routes: GET / is an HTML page showing an image, GET /test.jpg the image (Content-Type: image/jpg); anything else 404.",
+      l3:
+        "Lesson L3's server, on port 8000 unless --port says otherwise: GET / is an HTML page with an image and a form, GET /test.jpg the image (Content-Type: image/jpg), POST /submit (the form's) a page showing the request the server received, body included; anything else 404. Answers at the end of the request and closes, unless --answer or --after say otherwise.",
       answer: 'When to answer: first-chunk (like a single recv(), the default), request-end (headers and body in), or peer-fin (after the client half-closes).',
       after:
         'After answering: close (FIN), half-close (FIN, then wait for the client\'s; the default), keep-alive, reset (RST), hang (never answer), or drip.',

@@ -29,6 +29,11 @@ export const presets = {
     label: 'L3: page and image (routes)',
     teaches: 'Different answers for different paths: GET / gets the page, GET /test.jpg the image. Switches the server to routes.',
   },
+  'l3-form': {
+    label: 'L3: page, image and a form (routes)',
+    teaches:
+      'A POST carries a body after the blank line: submit the form and the server answers with the very request it received, shown as a page. Switches the server to routes.',
+  },
   'l4-not-found': {
     label: 'L4: 404 Not Found',
     teaches: 'A 4xx status is the client’s error: the file asked for does not exist, and a short text says so.',

@@ -100,6 +100,8 @@ export const ui = {
       kind: 'Answer',
       kindBytes: 'Bytes',
       kindFile: 'File',
+      kindEchoPage: 'The request, as a page',
+      echoPageNote: 'Answers 200 with an HTML page that shows the request this server received, byte for byte, CR and LF made visible: what a form’s POST sent.',
       file: 'File',
       filePlaceholder: 'relative to the sample site, or absolute',
       contentType: 'Content-Type',
@@ -110,6 +112,8 @@ export const ui = {
       rowLabel: 'Route {{n}}',
       lessonL3: 'Lesson L3: a page and its image',
       lessonL3Tip: 'GET / answers the sample page (text/html) with its <img src="test.jpg">; GET /test.jpg the image, as image/jpg.',
+      lessonL3Form: 'Lesson L3: page, image and form',
+      lessonL3FormTip: 'As the page and its image, with a form on the page: POST /submit answers with the request the server received, shown as a page.',
       empty: 'No routes: every request gets 404 Not Found.',
     },
     answer: {
