@@ -37,7 +37,7 @@ export function ClientSessionView({ session }: { session: ClientSession }) {
   const target = parsed.ok ? parsed.target : null;
 
   return (
-    <div className="client-session" role="tabpanel" id={`session-${id}`} aria-labelledby={`tab-${id}`} data-testid="client-session">
+    <div className="client-session" role="region" id={`session-${id}`} aria-labelledby={`tab-${id}`} data-testid="client-session">
       <div className="session-status">
         <ClientStatus phase={phase} conn={conn} target={session.targetText} rstReason={rstReason} />
         <span className="show-controls" title={t('ui.client.showControlsTip')}>

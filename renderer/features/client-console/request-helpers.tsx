@@ -46,6 +46,7 @@ export function RequestHelpers({ target, disabled, onFill, onFile }: RequestHelp
         className="visually-hidden"
         data-testid="client-file"
         tabIndex={-1}
+        aria-label={t('ui.client.sendFile')}
         onChange={(e) => {
           const picked = e.target.files?.[0];
           e.target.value = '';

@@ -1,5 +1,7 @@
 // One tab per client session, like a terminal's tabs: each its own connection and transcript. The
 // dot shows where each connection stands, so a session left open elsewhere is not forgotten.
+// A list of buttons (the shown one aria-current), not an ARIA tablist: a tablist may hold only tabs,
+// and each of ours has a close button beside it, which a tab may not contain either.
 import { useTranslation } from 'react-i18next';
 import { formatTarget, parseTarget } from '../../../shared/client/target';
 import { useBridge } from '../../bridge/bridge-context';
@@ -25,14 +27,14 @@ export function SessionTabs() {
   const activate = useWirebench((s) => s.activateSession);
   return (
     <div className="session-tabs">
-      <div role="tablist" aria-label={t('ui.client.tabsLabel')} className="tab-list">
+      <ul aria-label={t('ui.client.tabsLabel')} className="tab-list">
         {sessions.map((session, i) => (
-          <div key={session.id} className={session.id === activeId ? 'tab active' : 'tab'}>
+          <li key={session.id} className={session.id === activeId ? 'tab active' : 'tab'}>
             <button
               type="button"
-              role="tab"
+              className="tab-show"
               id={`tab-${session.id}`}
-              aria-selected={session.id === activeId}
+              aria-current={session.id === activeId ? 'true' : undefined}
               aria-controls={`session-${session.id}`}
               data-testid="client-tab"
               data-session={session.id}
@@ -51,9 +53,9 @@ export function SessionTabs() {
             >
               ×
             </button>
-          </div>
+          </li>
         ))}
-      </div>
+      </ul>
       <button type="button" className="tab-new" data-testid="client-tab-new" title={t('ui.client.newTabTip')} onClick={() => addSession()}>
         + {t('ui.client.newTab')}
       </button>

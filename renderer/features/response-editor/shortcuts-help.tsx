@@ -15,6 +15,10 @@ const SHORTCUTS = [
   ['Ctrl+A', 'selectAll'],
   ['F8', 'nextProblem'],
   ['F1 / Ctrl+/', 'help'],
+  // Tab types a TAB (a response may need one), so the keyboard leaves the editor as CodeMirror
+  // provides: Escape, then Tab. Said here, or a keyboard user is trapped.
+  ['Tab', 'tab'],
+  ['Escape, Tab', 'leave'],
 ] as const;
 
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -75,6 +75,8 @@ export const editor = {
       selectAll: 'Select all',
       nextProblem: 'Go to the next problem',
       help: 'This overlay',
+      tab: 'Insert a TAB byte (0x09)',
+      leave: 'Leave the editor for the next control',
     },
   },
   mine: {
