@@ -9,6 +9,7 @@ import { fixes, presets } from './ui-presets';
 import { editor } from './ui-editor';
 import { teardown } from './ui-teardown';
 import { lessons } from './ui-lessons';
+import { waiting } from './ui-waiting';
 
 export const ui = {
   app: {
@@ -186,6 +187,7 @@ export const ui = {
   editor,
   teardown,
   lessons,
+  waiting,
   conns: {
     heading: 'Connections',
     empty: 'No connections yet. Start the server and connect the client.',
