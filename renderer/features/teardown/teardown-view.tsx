@@ -16,7 +16,7 @@ import { ScenarioBar } from './scenario-bar';
 import { SideStatus } from './side-status';
 import { TimeToggle } from './time-toggle';
 import { useLadder } from './use-ladder';
-import { useNow } from './use-now';
+import { useNow } from '../../ui/use-now';
 import './teardown.css';
 
 const NOTHING_LIT: ReadonlySet<number> = new Set();

@@ -1,4 +1,4 @@
-// The wall clock, re-read every second while something on screen counts down (TIME_WAIT).
+// The wall clock, re-read every second while something on screen counts down (TIME_WAIT, a server's wait).
 import { useEffect, useState } from 'react';
 
 export function useNow(active: boolean, everyMs = 1000): number {
