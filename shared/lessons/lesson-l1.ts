@@ -1,0 +1,90 @@
+// Lesson L1 (LESSONS.md): the simplest web server on port 9000, listen(5), one recv(5000), the same
+// answer for every request in one sendall, then shutdown(SHUT_WR): the server hangs up first and
+// the client's hang-up follows ("two hang-ups"). The console plays the lesson's client.
+import { L1_HELLO_WORLD } from '../server/presets';
+import { DEFAULT_SERVER_SETTINGS } from '../server/defaults';
+import type { Lesson } from './lesson-types';
+import { pythonBytesConstant } from './python-text';
+
+const PORT = 9000;
+
+const server = (port: number): string => `# server.py: lesson L1, the simplest web server (Wirebench plays it)
+import socket
+
+${pythonBytesConstant('RESPONSE', L1_HELLO_WORLD.bytes)}
+
+server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+server.bind(('localhost', ${port}))
+server.listen(5)                     # hold up to 5 more callers while busy
+while True:
+    conn, address = server.accept()  # waits until a client connects
+    request = conn.recv(5000)        # one read: whatever has arrived
+    print(request.decode().split('\\n')[0])   # the request line only
+    conn.sendall(RESPONSE)           # the same answer, whatever was asked
+    conn.shutdown(socket.SHUT_WR)    # our FIN: the body ends here
+    conn.recv(5000)                  # b'' once the client hangs up too
+    conn.close()`;
+
+const client = (port: number): string => `# client.py: lesson L1's client, against Wirebench's server
+import socket
+
+client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+client.connect(('127.0.0.1', ${port}))
+client.sendall(b"GET http://127.0.0.1/romeo.txt HTTP/1.0\\r\\n\\r\\n")
+while True:
+    data = client.recv(512)
+    if len(data) < 1:                # b'': the server's FIN, the body is complete
+        break
+    print(data.decode(), end='')
+client.close()`;
+
+export const LESSON_L1: Lesson = {
+  id: 'l1',
+  label: 'L1',
+  server: {
+    host: '127.0.0.1',
+    port: PORT,
+    backlog: 5,
+    settings: { ...DEFAULT_SERVER_SETTINGS, responder: { kind: 'canned', bytes: L1_HELLO_WORLD.bytes }, answerWhen: 'first_chunk', after: 'half_close', acceptMode: 'concurrent' },
+  },
+  // The lesson's request byte for byte: an absolute URL, HTTP/1.0, no Host, then the blank line.
+  client: { target: `127.0.0.1 ${PORT}`, draft: 'GET http://127.0.0.1/romeo.txt HTTP/1.0\n', ending: 'crlf', finalEnding: true },
+  program: (port) => ({
+    file: 'server.py',
+    text: server(port),
+    anchors: {
+      listen: 'server.listen(5)',
+      accept: 'server.accept()',
+      recv: 'request = conn.recv(5000)',
+      send: 'conn.sendall(RESPONSE)',
+      shutdown: 'conn.shutdown(socket.SHUT_WR)',
+      eof: "b'' once the client hangs up",
+      close: 'conn.close()',
+    },
+  }),
+  peer: (port) => ({ file: 'client.py', text: client(port), anchors: {} }),
+  browser: true,
+  steps: [
+    {
+      id: 'send',
+      choices: ['server', 'client', 'nobody'],
+      answer: 'server',
+      done: { kind: 'call', call: 'shutdown' },
+      focus: { side: 'server', view: 'diagram' },
+    },
+    {
+      id: 'hangUp',
+      choices: ['empty', 'request', 'error'],
+      answer: 'empty',
+      done: { kind: 'call', call: 'close' },
+      focus: { side: 'server', view: 'diagram' },
+    },
+    {
+      id: 'browser',
+      choices: ['favicon', 'romeo', 'nothing'],
+      answer: 'favicon',
+      done: { kind: 'request', path: '/favicon.ico' },
+      focus: { side: 'server', view: 'bytes' },
+    },
+  ],
+};
