@@ -214,8 +214,8 @@ describe('wirebench serve', () => {
     const posted = await run('curl', ['-sS', '-i', '--max-time', '10', '--data', 'firstname=Ada', `${url}/submit`]);
     const answer = posted.stdout.toString('utf8');
     expect(answer).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Type: text\/html; charset=utf-8\r\n/);
-    expect(answer).toContain('<pre id="request">POST /submit HTTP/1.1␍␊\n');
-    expect(answer).toContain('␍␊\nfirstname=Ada</pre>');
+    expect(answer).toContain('<pre id="request">POST /submit HTTP/1.1<b>CR</b><b>LF</b>\n');
+    expect(answer).toContain('<b>CR</b><b>LF</b>\nfirstname=Ada</pre>');
     expect(await l3.stop()).toBe(0);
   });
 

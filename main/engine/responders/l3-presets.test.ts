@@ -67,10 +67,10 @@ describe('l3-form: the form and its POST', () => {
     expect(answer.head).toMatch(/^HTTP\/1\.1 200 OK\r\nContent-Type: text\/html; charset=utf-8\r\nContent-Length: (\d+)\r\n\r\n$/);
     expect(Number(/Content-Length: (\d+)/.exec(answer.head)?.[1])).toBe(answer.body.length);
     const page = answer.body.toString('utf8');
-    expect(page).toContain('<pre id="request">POST /submit HTTP/1.1␍␊\n');
-    expect(page).toContain('Content-Type: application/x-www-form-urlencoded␍␊\n');
-    expect(page).toContain('User-Agent: wirebench-test␍␊\n');
-    expect(page).toContain('␍␊\nfirstname=Ada&amp;lesson=L3</pre>');
+    expect(page).toContain('<pre id="request">POST /submit HTTP/1.1<b>CR</b><b>LF</b>\n');
+    expect(page).toContain('Content-Type: application/x-www-form-urlencoded<b>CR</b><b>LF</b>\n');
+    expect(page).toContain('User-Agent: wirebench-test<b>CR</b><b>LF</b>\n');
+    expect(page).toContain('<b>CR</b><b>LF</b>\nfirstname=Ada&amp;lesson=L3</pre>');
     expect(page).toContain('POST /submit, then a body of 23 bytes after the blank line.');
   });
 
