@@ -90,7 +90,7 @@ export default tseslint.config(
   },
   ...featureBlocks,
   {
-    files: ['renderer/{bridge,body-preview,journal,lib,settings,store,testing,ui}/**/*.{ts,tsx}'],
+    files: ['renderer/{bridge,body-preview,journal,lib,settings,store,testing,ui,waiting}/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.{ts,tsx}'],
     rules: { 'no-restricted-imports': restrict(noNode, noNodeNames, noElectron, noMain, noFeatures) },
   },

@@ -4,6 +4,7 @@ import type { ConnSummary } from '../../../shared/contract/contract';
 import { formatAddress } from '../../lib/format';
 import type { ClientPhase } from '../../store/client-slice';
 import type { RstReasonKey } from '../../store/rst-select';
+import { WaitingHint } from '../../waiting/waiting-hint';
 
 interface ClientStatusProps {
   phase: ClientPhase;
@@ -28,9 +29,13 @@ export function ClientStatus({ phase, conn, target, rstReason }: ClientStatusPro
   else if (phase === 'reset' && rstReason) text = t('ui.client.rstReceived', { reason: t(rstReason) });
   else if (phase === 'reset') text = t('ui.client.reset');
   else text = t('ui.client.closed');
+  // Under the status, what the exchange waits for (renderer/waiting/).
   return (
-    <p className={`status status-${phase}`} data-testid="client-status" data-phase={phase} data-rst={rstReason ? 'received' : undefined} aria-live="polite">
-      {text}
-    </p>
+    <div className="client-status">
+      <p className={`status status-${phase}`} data-testid="client-status" data-phase={phase} data-rst={rstReason ? 'received' : undefined} aria-live="polite">
+        {text}
+      </p>
+      <WaitingHint clientConnId={conn?.connId ?? null} />
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { formatAddress } from '../../lib/format';
 import { selectConns } from '../../store/connections-slice';
 import { useWirebench } from '../../store/store-context';
 import { TipButton } from '../../ui/tip-button';
+import { WaitingHint } from '../../waiting/waiting-hint';
 
 interface ServerRowProps {
   server: ServerInfo;
@@ -78,6 +79,7 @@ export const ServerRow = memo(function ServerRow({ server, selected, busy, onEdi
       >
         {t('ui.server.list.stats', counts)}
       </p>
+      <WaitingHint server={server} />
       {settings.acceptMode === 'sequential' && <ServerQueue queued={stats.queued} />}
     </li>
   );
