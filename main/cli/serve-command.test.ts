@@ -3,7 +3,7 @@
 // printed journal says about it.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,8 +36,11 @@ afterEach(() => {
   for (const server of holders.splice(0)) server.close();
 });
 
-function spawnServe(args: string[]): ChildProcessWithoutNullStreams {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'serve', ...args]);
+/** `wirebench serve` with these flags; `cwd` runs it from another folder (tsx and the entry then named in full). */
+function spawnServe(args: string[], cwd?: string): ChildProcessWithoutNullStreams {
+  const child = cwd
+    ? spawn(process.execPath, ['--import', import.meta.resolve('tsx'), resolve(ENTRY), 'serve', ...args], { cwd })
+    : spawn(process.execPath, ['--import', 'tsx', ENTRY, 'serve', ...args]);
   running.push(child);
   return child;
 }
@@ -59,8 +62,8 @@ function runServe(args: string[]): Promise<{ code: number | null; out: string; e
 }
 
 /** Starts `serve`, reads the port from its first line, and keeps every later line. */
-async function serve(args: string[], portFrom: (first: string) => number = portInSentence): Promise<Served> {
-  const child = spawnServe(args);
+async function serve(args: string[], portFrom: (first: string) => number = portInSentence, cwd?: string): Promise<Served> {
+  const child = spawnServe(args, cwd);
   let err = '';
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const lines: string[] = [];
@@ -169,6 +172,29 @@ describe('wirebench serve', () => {
     expect(jpg.code).toBe(0);
     expect(jpg.stdout.equals(readFileSync(join(DOCROOT, 'test.jpg')))).toBe(true);
     expect(await server.stop()).toBe(0);
+  });
+
+  it('--static ./html serves ./html of the folder it runs in, names the whole path, and answers a missing file with --not-found-text', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wirebench-l4-'));
+    try {
+      await mkdir(join(dir, 'html'));
+      await writeFile(join(dir, 'html', 'index.html'), '<p>L4</p>');
+      const server = await serve(['--port', '0', '--static', './html', '--not-found-text', '404: no such file.'], portInSentence, dir);
+      expect(server.lines[0]).toContain(`serves the files in ${join(dir, 'html')}`);
+      const url = `http://127.0.0.1:${server.port}`;
+      const index = await run('curl', ['-sS', '--max-time', '10', `${url}/`]);
+      expect(index.stdout.toString()).toBe('<p>L4</p>');
+      const missing = await run('curl', ['-sS', '-w', ' %{http_code}', '--max-time', '10', `${url}/nothing.html`]);
+      expect(missing.stdout.toString()).toBe('404: no such file. 404');
+      expect(await server.stop()).toBe(0);
+
+      // A folder that is not there is said at once, before anything listens.
+      const none = await runServe(['--port', '0', '--static', join(dir, 'no-such-folder')]);
+      expect([none.code, none.out]).toEqual([2, '']);
+      expect(none.err).toContain(`${join(dir, 'no-such-folder')} is not a folder that can be served.`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('--routes answers by method and path from a JSON file, and --l3 is lesson L3', async () => {

@@ -124,6 +124,15 @@ describe('servePlanFrom', () => {
     });
   });
 
+  it('--not-found-text sets the static server’s 404 body, and needs --static', async () => {
+    expect(await input('--static', dir, '--not-found-text', 'No such file.')).toMatchObject({
+      settings: { responder: { kind: 'static', root: dir, notFoundText: 'No such file.' } },
+    });
+    expect(await input('--static', '--not-found-text', '')).toMatchObject({ settings: { responder: { kind: 'static', root: null, notFoundText: '' } } });
+    expect(await mistakeOf('--not-found-text', 'x')).toEqual({ key: 'cli.serve.errors.notFoundNeedsStatic', params: {} });
+    expect(await mistakeOf('--echo', '--not-found-text', 'x')).toEqual({ key: 'cli.serve.errors.notFoundNeedsStatic', params: {} });
+  });
+
   it("--l3 is lesson L3's server on its port (8000), answering at the end of the request and closing, unless told otherwise", async () => {
     expect(await input('--l3')).toMatchObject({ port: 8000, settings: { answerWhen: 'request_end', after: 'close' } });
     expect(await input('--l3', '--port', '0', '--answer', 'first-chunk', '--after', 'half-close')).toMatchObject({

@@ -26,6 +26,7 @@ export const SERVE_OPTIONS: OptionTable = {
     example: PRESET_NAMES.join('|'),
   },
   static: { type: 'string', optionalValue: true, description: 'cli.help.serve.static', example: 'DIR' },
+  'not-found-text': { type: 'string', description: 'cli.help.serve.notFoundText', example: 'TEXT' },
   echo: { type: 'boolean', description: 'cli.help.serve.echo' },
   routes: { type: 'string', description: 'cli.help.serve.routes', example: 'FILE' },
   l3: { type: 'boolean', description: 'cli.help.serve.l3' },
@@ -119,6 +120,12 @@ export async function servePlanFrom(values: ParsedOptions): Promise<ServePlanRes
     const responder = await responderFrom(given[0], typeof value === 'string' ? value : true);
     if (!responder.ok) return responder;
     patch.responder = responder.value;
+  }
+  const notFoundText = text('not-found-text');
+  if (notFoundText !== undefined) {
+    // The text is a static server's 404 body: with any other responder it would silently do nothing.
+    if (patch.responder?.kind !== 'static') return mistake('cli.serve.errors.notFoundNeedsStatic');
+    patch.responder = { ...patch.responder, notFoundText };
   }
 
   let summarySeconds: number | null = values.quiet === true ? 1 : null;

@@ -15,6 +15,7 @@ import { isLoopbackHost } from './listen-address';
 import { LiveConnections } from './live-connections';
 import type { Responder } from './responder';
 import { createResponder } from './responders/create-responder';
+import { refuseUnservableRoot } from './static-root-check';
 import { runScenario, type ScenarioDeps } from './scenarios/run-scenario';
 import { connectClient } from './telnet-client';
 import { Throttle } from './throttle';
@@ -112,6 +113,7 @@ export class Engine {
       'server.start': async ({ host, port, backlog, exposeToNetwork, settings }) => {
         this.refuseAfterClose('server.start');
         refuseExposure(host, exposeToNetwork);
+        await refuseUnservableRoot(settings.responder); // before anything listens
         const serverId = `s${this.nextServerId++}`;
         try {
           const server = await HttpServer.start({
@@ -132,12 +134,13 @@ export class Engine {
           this.serversChanged.now();
         }
       },
-      'server.update': now(({ serverId, settings }) => {
+      'server.update': async ({ serverId, settings }) => {
         const server = this.server(serverId);
+        await refuseUnservableRoot(settings.responder);
         server.update(settings);
         this.serversChanged.now();
         return server.info();
-      }),
+      },
       'server.restart': async ({ serverId, host, port, backlog, exposeToNetwork }) => {
         this.refuseAfterClose('server.restart');
         const server = this.server(serverId);

@@ -1,6 +1,7 @@
 // The file commands (files.granted, files.choose) and the check that puts FileGrants in front of
 // the commands that name paths (server.start and server.update with a static root or a route's
 // file). Kept at the door, not in the engine: who may name which path is the host's policy.
+import { isAbsolute } from 'node:path';
 import type { ServerSettingsPatch } from '../../shared/server/settings';
 import { CommandError } from '../engine/command-error';
 import type { CommandHandlers } from './dispatch';
@@ -49,7 +50,8 @@ async function refuseUngranted(settings: ServerSettingsPatch, grants: FileGrants
 /** Every path a settings change would have a server open: its static root, its routes' files. */
 export function pathsNamedIn(settings: ServerSettingsPatch): string[] {
   const responder = settings.responder;
-  if (responder?.kind === 'static') return responder.root === null ? [] : [responder.root];
+  // A relative root is not a path anyone can be allowed: the engine refuses it (static_root_relative).
+  if (responder?.kind === 'static') return responder.root === null || !isAbsolute(responder.root) ? [] : [responder.root];
   if (responder?.kind === 'routes') return responder.routes.flatMap((r) => (r.response.kind === 'file' ? [r.response.path] : []));
   return [];
 }

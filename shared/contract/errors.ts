@@ -50,6 +50,13 @@ export const ERROR_PARAMS = {
   os_error: z.object({ errno: text, syscall: text }),
   /** The settings file could not be written; code is the errno (EACCES, ENOSPC, ...). */
   settings_unwritable: z.object({ file: text, code: text }),
+  /**
+   * A static document root that is not an absolute path: it would be read from whatever folder the
+   * server process runs in, so every request would fail. The form resolves it against a folder first.
+   */
+  static_root_relative: z.object({ root: text }),
+  /** A static document root that does not exist or is not a folder; errno: ENOENT, ENOTDIR, EACCES, ... */
+  static_root_missing: z.object({ root: text, errno: text }),
   /** A page named a file or folder the person has not allowed (see main/host/file-grants.ts). */
   path_not_allowed: z.object({ path: text }),
   /** This host cannot show a file dialog (the web host: folders are named on its command line). */

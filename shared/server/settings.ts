@@ -40,8 +40,13 @@ export type Route = z.infer<typeof Route>;
 export const ResponderConfig = z.discriminatedUnion('kind', [
   /** The same exact bytes for every request, malformed on purpose if the learner wants. */
   z.object({ kind: z.literal('canned'), bytes: Bytes }),
-  /** Files from a document root (null: the sample root shipped with the app). */
-  z.object({ kind: z.literal('static'), root: z.string().min(1).max(4096).nullable() }),
+  /**
+   * Files from a document root: an absolute path (the engine refuses a relative one, which would
+   * mean whatever folder the server process happens to run in), or null for the sample root
+   * shipped with the app. notFoundText: the body of its 404 (lesson L4's "short text"), sent as
+   * UTF-8 text/plain; absent, `404 Not Found` and a line end.
+   */
+  z.object({ kind: z.literal('static'), root: z.string().min(1).max(4096).nullable(), notFoundText: z.string().max(4096).optional() }),
   /** Method + path -> response; unmatched requests get 404. */
   z.object({ kind: z.literal('routes'), routes: z.array(Route).max(200) }),
   /** The request's bytes back as the body of a 200. */

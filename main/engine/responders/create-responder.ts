@@ -17,7 +17,7 @@ export function createResponder(config: ResponderConfig, env: ResponderEnv): Res
     case 'canned':
       return cannedResponder(config.bytes);
     case 'static':
-      return staticFilesResponder(config.root ?? env.sampleRoot);
+      return staticFilesResponder(config.root ?? env.sampleRoot, config.notFoundText);
     case 'routes':
       return routesResponder(config.routes, env.sampleRoot);
     case 'echo':

@@ -62,8 +62,8 @@ export function withStreamedFile(contentType: string, file: StreamedFile, option
  * content for the client, like the reason phrase, not a sentence for the Wirebench user: those
  * are the notes, which the UI words from the i18n catalog.
  */
-export function errorReply(status: Exclude<Status, 200>, notes: readonly ReplyNote[], options: Omit<BodyOptions, 'notes'> = {}): Reply {
-  const body = encoder.encode(`${status} ${STATUS_TEXT[status]}\n`);
+export function errorReply(status: Exclude<Status, 200>, notes: readonly ReplyNote[], options: Omit<BodyOptions, 'notes'> & { text?: string } = {}): Reply {
+  const body = encoder.encode(options.text ?? `${status} ${STATUS_TEXT[status]}\n`);
   return withBody(status, 'text/plain; charset=utf-8', body, { ...options, notes });
 }
 

@@ -14,12 +14,15 @@ import { safeSegments } from './safe-path';
 const ALLOW = 'GET, HEAD';
 const INDEX = 'index.html';
 
-/** Serves files from `root` (already chosen: the configured root, else the sample root). */
-export function staticFilesResponder(root: string | null): Responder {
-  return (request) => serve(root, request);
+/**
+ * Serves files from `root` (already chosen: the configured root, else the sample root); a missing
+ * file gets 404 with `notFoundText` as its body when given (the lesson's own short text).
+ */
+export function staticFilesResponder(root: string | null, notFoundText?: string): Responder {
+  return (request) => serve(root, notFoundText, request);
 }
 
-async function serve(root: string | null, request: ResponderRequest): Promise<Reply> {
+async function serve(root: string | null, notFoundText: string | undefined, request: ResponderRequest): Promise<Reply> {
   const head = request.head;
   if (head === null) return notARequest();
   const method = head.method;
@@ -43,14 +46,15 @@ async function serve(root: string | null, request: ResponderRequest): Promise<Re
     return errorReply(500, [{ code: 'static_root_missing', params: { root, code: codeOf(err) } }], { headOnly });
   }
 
+  const notFound = (): Reply => errorReply(404, [{ code: 'static_not_found', params: { path } }], { headOnly, ...(notFoundText === undefined ? {} : { text: notFoundText }) });
   const found = await locate(rootReal, safe.segments);
-  if (found.kind === 'missing') return errorReply(404, [{ code: 'static_not_found', params: { path } }], { headOnly });
+  if (found.kind === 'missing') return notFound();
   if (found.kind === 'outside') return refused(head.target, 'symlink_outside', headOnly);
 
   const file = relative(rootReal, found.real).split(sep).join('/');
   const read = await fileBody(found.real, file);
   if (!read.ok) {
-    if (read.why === 'missing') return errorReply(404, [{ code: 'static_not_found', params: { path } }], { headOnly });
+    if (read.why === 'missing') return notFound();
     return errorReply(500, [{ code: 'file_unreadable', params: { file, code: read.code } }], { headOnly });
   }
   const contentType = contentTypeFor(found.name);

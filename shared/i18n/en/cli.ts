@@ -89,6 +89,7 @@ export const cli = {
       emptyResponse: 'The response is empty: give it at least one byte.',
       unreadable: 'Could not read {{file}} ({{errno}}).',
       notFolder: '{{dir}} is not a folder that can be served.',
+      notFoundNeedsStatic: '--not-found-text is the text of a static server’s 404: give it with --static.',
       badRoutes: 'The routes file {{file}} is not valid: {{issues}}. Run "wirebench serve --help" to see its format.',
     },
   },
@@ -243,7 +244,9 @@ export const cli = {
       responseFile: 'Answer with the exact bytes of this file.',
       response: 'Answer with this text; \\r \\n \\t \\xHH and \\\\ stand for CR, LF, TAB, any byte, and a backslash.',
       preset: "Answer with one lesson's canned response: {{names}} (the default is {{default}}).",
-      static: 'Serve the files in DIR ("/" means index.html); without DIR, the sample site shipped with Wirebench.',
+      static:
+        'Serve the files in DIR ("/" means index.html); a relative DIR is taken from the current folder, and the first line names the whole path. Without DIR, the sample site shipped with Wirebench.',
+      notFoundText: 'With --static: the body of the 404 a missing file gets (default: "404 Not Found" and a line end), as lesson L4 sends "a short text".',
       echo: 'Answer each request with its own bytes as the body of a 200.',
       routes: 'Answer by method and path from a JSON file (format below).',
       l3:

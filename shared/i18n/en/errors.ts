@@ -29,6 +29,10 @@ export const errors = errorCatalog({
   too_many_files: 'Too many open files: the system ran out of file descriptors. Close some connections and try again.',
   os_error: 'The operating system refused "{{syscall}}" with {{errno}}.',
   settings_unwritable: 'Your settings could not be saved to {{file}} ({{code}}). Changes will be lost when Wirebench closes.',
+  static_root_relative:
+    'The document root “{{root}}” is a relative path, and the server would look for it in whatever folder Wirebench happens to run in. Give the whole path (for example /home/you/site), or choose the folder it is relative to.',
+  static_root_missing:
+    'The document root {{root}} cannot be served: it does not exist or is not a folder (the system said {{errno}}). Choose a folder that exists, or leave the root empty for the sample site.',
   path_not_allowed:
     'Wirebench serves files only from folders you allowed, and {{path}} is not in one. In the app, pick it with “Choose…”; with `wirebench web`, start it with --allow and that folder.',
   no_dialog:
