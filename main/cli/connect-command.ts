@@ -9,12 +9,14 @@ import type { ErrorParams } from '../../shared/contract/errors';
 import { errorSentenceKey } from '../../shared/i18n/error-key';
 import { rstReasonKey, RstWitness, type RstReceived } from '../../shared/teardown/rst-reason';
 import { encodeWire } from '../../shared/contract/wire-codec';
+import type { WaitingHint } from '../../shared/waiting/waiting-codes';
 import type { Dispatch } from '../host/dispatch';
 import { Engine } from '../engine/engine';
 import type { CliMistake } from './cli-args';
 import type { CliContext, Subcommand, Translate } from './cli-context';
 import { InputEncoder, type Encoded } from './connect-input';
 import { ReceivedBytes } from './connect-output';
+import { ConnectWaiting } from './connect-waiting';
 import { CONNECT_OPTIONS, connectPlanFrom, type ConnectPlan } from './connect-options';
 import { explainError } from './explain-error';
 import { eventLine } from './journal-lines';
@@ -78,6 +80,8 @@ class ConnectSession {
   private readonly rstWitness = new RstWitness();
   private rst: RstReceived | null = null;
   private hinted = false;
+  /** Says why the exchange waits once input and output have been still for a second. */
+  private readonly waiting = new ConnectWaiting((hint) => this.sayWaiting(hint));
   private outcome: Outcome | null = null;
   private settle: (outcome: Outcome) => void = () => {};
   private readonly done = new Promise<Outcome>((resolve) => (this.settle = resolve));
@@ -162,8 +166,11 @@ class ConnectSession {
 
   private handle(events: readonly JournalEvent[]): void {
     const lines: string[] = [];
+    const moved: JournalEvent[] = [];
     for (const event of events) {
       if (event.connId !== this.connId) continue;
+      // The kernel's states are sampled, not movement of the input or the output.
+      if (event.kind !== 'tcp_state') moved.push(event);
       // The kernel's states come at times of the sampler's choosing, even after `closed`: the lines
       // keep to what the socket did (an RST only the kernel saw is a rst_received of its own).
       if (this.plan.journal === 'lines' && event.kind !== 'tcp_state') lines.push(eventLine(this.clientT, event));
@@ -178,6 +185,7 @@ class ConnectSession {
       this.rst ??= this.rstWitness.see(event);
     }
     if (lines.length > 0) this.ctx.err(lines.join('\n'));
+    this.waiting.see(moved);
     // The RST first: the error the OS reported (EPIPE, ECONNRESET) is how it showed, not why.
     if (this.rst !== null) this.finish({ code: 1, rst: this.rst });
     else if (this.errorCode !== null) this.finish({ code: 1, error: journalError(this.errorCode, this.plan, this.connId ?? '') });
@@ -251,8 +259,19 @@ class ConnectSession {
     this.stdin = null;
   }
 
+  /** Why the exchange is waiting, on stderr (never stdout: it carries the peer's bytes). */
+  private sayWaiting(hint: WaitingHint): void {
+    if (this.outcome || this.plan.journal === 'none') return;
+    const sentence = this.ctx.t(`cli.connect.waiting.${hint.code}`, hint.params);
+    if (this.plan.journal === 'json') return this.ctx.err(encodeWire({ kind: 'waiting', hint, sentence }));
+    // The server's FIN with our side still open is said at once (peerFinOpen).
+    if (hint.code === 'awaiting_peer_fin' && this.hinted) return;
+    this.ctx.err(sentence);
+  }
+
   private finish(outcome: Outcome): void {
     if (this.outcome) return;
+    this.waiting.stop();
     this.outcome = outcome;
     this.settle(outcome);
   }

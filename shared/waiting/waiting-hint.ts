@@ -23,6 +23,11 @@ export class ClientWaiting {
   private readonly watch = new ConnWatch('client');
   private readonly peer = new ServerWaiting();
 
+  /** Reads what is new in our journal, without working out a hint (a caller that asks later keeps up cheaply). */
+  read(events: readonly JournalEvent[]): void {
+    this.watch.update(events);
+  }
+
   hint(events: readonly JournalEvent[], peer?: { events: readonly JournalEvent[]; server: ServerSide }): WaitingHint | null {
     const { request, response } = this.watch.update(events);
     const server = peer ? this.peer.hint(peer.events, peer.server) : undefined;

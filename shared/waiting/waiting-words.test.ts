@@ -16,6 +16,14 @@ describe('waiting words', () => {
     }
   });
 
+  it('every code has its sentence for `wirebench connect`', () => {
+    for (const code of WAITING_CODES) {
+      const key = `cli.connect.waiting.${code}`;
+      expect(i18n.exists(key, params), key).toBe(true);
+      expect(i18n.t(key, params)).toMatch(/^Waiting: [^{}]+$/);
+    }
+  });
+
   it('a count of one and of several read differently', () => {
     expect(i18n.t('ui.waiting.client.body_bytes_due', { count: 1 })).toContain('1 more body byte:');
     expect(i18n.t('ui.waiting.client.body_bytes_due', { count: 5 })).toContain('5 more body bytes:');

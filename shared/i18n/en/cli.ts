@@ -110,6 +110,28 @@ export const cli = {
     peerFinOpen:
       'The server will send nothing more, but may still read: end the input (Ctrl+D) to send our FIN and finish, or press Ctrl+C to close.',
     evicted: '({{length}} bytes arrived that can no longer be shown: the journal let go of them.)',
+    /**
+     * Why it is waiting (shared/waiting/waiting-codes.ts), said once the input and the output have
+     * been still for a second. The peer may be any program: only what our bytes show is said.
+     */
+    waiting: {
+      queued_in_backlog: 'Waiting: the server has not accepted the connection yet (number {{position}} in its backlog).',
+      awaiting_request: 'Waiting: nothing sent yet, and an HTTP server waits for a request.',
+      awaiting_blank_line: 'Waiting: the request has no blank line yet, and an HTTP server waits for it before it answers. Send an empty line to end it.',
+      body_bytes_due_one: 'Waiting: {{count}} more body byte is due by the request’s Content-Length, and an HTTP server waits for it.',
+      body_bytes_due_other: 'Waiting: {{count}} more body bytes are due by the request’s Content-Length, and an HTTP server waits for them.',
+      chunk_size_due: 'Waiting: the chunked body is not finished; the next chunk’s size line is due (a chunk of size 0 and an empty line end it).',
+      chunk_data_due_one: 'Waiting: {{count}} more byte of this chunk is due.',
+      chunk_data_due_other: 'Waiting: {{count}} more bytes of this chunk are due.',
+      answer_on_fin: 'Waiting: the server may answer only once we half-close: end the input (Ctrl+D).',
+      hanging: 'Waiting: no answer has come.',
+      awaiting_peer_fin: 'Waiting: the server sent FIN, and a server that half-closed waits for ours: end the input (Ctrl+D).',
+      keep_alive_idle: 'Waiting: the connection is kept alive and idle.',
+      response_bytes_due_one: 'Waiting: the response’s Content-Length promises {{count}} more byte.',
+      response_bytes_due_other: 'Waiting: the response’s Content-Length promises {{count}} more bytes.',
+      reads_until_close:
+        'Waiting: the response has no Content-Length and no chunking, so it ends only when the server closes. Ctrl+C stops reading.',
+    },
     /** A client's journal: the same events as the server's, seen from the other end. */
     event: {
       peer_fin: 'the server sent FIN: it will send nothing more',
