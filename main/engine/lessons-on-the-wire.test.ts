@@ -142,6 +142,10 @@ describe('the lessons on the wire', () => {
     second.end('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
     const marks = await traced(LESSON_L4, port, 2);
     const ofSecond = marks.filter((m) => m.connId === waiting.connId);
+    // The body's bytes start where the head's end, in the out stream.
+    const [head, body] = ofSecond.filter((m) => m.call === 'sendHead' || m.call === 'sendBody');
+    expect(head?.offset).toBe(0);
+    expect(body?.offset).toBe(head?.length);
     expect(calls(ofSecond)).toEqual(['listen', 'accept', 'recv', 'sendHead', 'sendBody', 'close']);
     expectLinesMatch(LESSON_L4, port, marks);
     const queue = LESSON_L4.steps[2];

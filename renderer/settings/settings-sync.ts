@@ -28,7 +28,7 @@
 //
 // The layout also records the panels showing their error fallback; a panel still broken when the
 // app closed has the settings it draws from reset at the next load, with a notice (panel-reset.ts).
-import type { ResponseSection, SectionSave, SectionValue, SettingsSection, StoredSettings } from '../../shared/contract/app-settings';
+import { DEFAULT_LESSONS_SECTION, type ResponseSection, type SectionSave, type SectionValue, type SettingsSection, type StoredSettings } from '../../shared/contract/app-settings';
 import type { LinkedBridge } from '../bridge/bridge-types';
 import { newSession } from '../store/client-slice';
 import type { WirebenchState } from '../store/state-types';
@@ -75,6 +75,8 @@ const FROM_STATE: Record<StoreSection, { parts: (s: WirebenchState) => readonly 
 function sectionNow(section: SettingsSection, s: WirebenchState): unknown {
   if (section === 'response') return { text: s.serverDraft.cannedText, body: s.serverDraft.cannedBody, enter: s.editorEnter } satisfies ResponseSection;
   if (section === 'presets') return { presets: s.userPresets };
+  // Kept by the Lessons panel itself (features/lessons/lesson-settings.ts); a reset one is its default.
+  if (section === 'lessons') return DEFAULT_LESSONS_SECTION;
   return FROM_STATE[section].value(s);
 }
 

@@ -6,7 +6,7 @@
 // renderer saves one; the renderer owns what the values mean.
 import { z } from 'zod';
 
-export const SETTINGS_SECTIONS = ['response', 'presets', 'server', 'client', 'layout'] as const;
+export const SETTINGS_SECTIONS = ['response', 'presets', 'server', 'client', 'layout', 'lessons'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** The most a section may hold once written as JSON: a response with an image body fits. */
@@ -63,12 +63,17 @@ export const ServerSection = z.object({ draft: FormFields }).strict();
 export const ClientSection = z.object({ sessions: z.array(FormFields).max(50) }).strict();
 export const LayoutSection = z.record(z.string().max(100), z.union([z.string().max(200), z.number(), z.boolean()]));
 
+/** The Lessons panel: whether the learner has dismissed its first-run welcome (or chosen a lesson from it). */
+export const LessonsSection = z.object({ welcomeDismissed: z.boolean() }).strict();
+export const DEFAULT_LESSONS_SECTION: z.infer<typeof LessonsSection> = { welcomeDismissed: false };
+
 export const SECTION_SCHEMAS = {
   response: ResponseSection,
   presets: PresetsSection,
   server: ServerSection,
   client: ClientSection,
   layout: LayoutSection,
+  lessons: LessonsSection,
 } as const satisfies Record<SettingsSection, z.ZodType>;
 
 export type SectionValue<S extends SettingsSection> = z.infer<(typeof SECTION_SCHEMAS)[S]>;
@@ -81,6 +86,7 @@ export const StoredSettings = z
     server: ServerSection.optional(),
     client: ClientSection.optional(),
     layout: LayoutSection.optional(),
+    lessons: LessonsSection.optional(),
   })
   .strict();
 export type StoredSettings = z.infer<typeof StoredSettings>;
@@ -115,5 +121,6 @@ export const SectionSave = z.discriminatedUnion('section', [
   save('server', ServerSection),
   save('client', ClientSection),
   save('layout', LayoutSection),
+  save('lessons', LessonsSection),
 ]);
 export type SectionSave = z.infer<typeof SectionSave>;

@@ -48,7 +48,7 @@ export const LESSON_L1: Lesson = {
     settings: { ...DEFAULT_SERVER_SETTINGS, responder: { kind: 'canned', bytes: L1_HELLO_WORLD.bytes }, answerWhen: 'first_chunk', after: 'half_close', acceptMode: 'concurrent' },
   },
   // The lesson's request byte for byte: an absolute URL, HTTP/1.0, no Host, then the blank line.
-  client: { target: `127.0.0.1 ${PORT}`, draft: 'GET http://127.0.0.1/romeo.txt HTTP/1.0\n', ending: 'crlf', finalEnding: true },
+  client: (port) => ({ target: `127.0.0.1 ${port}`, draft: 'GET http://127.0.0.1/romeo.txt HTTP/1.0\n', ending: 'crlf', finalEnding: true }),
   program: (port) => ({
     file: 'server.py',
     text: server(port),

@@ -48,7 +48,7 @@ export const LESSON_L2: Lesson = {
     settings: { ...DEFAULT_SERVER_SETTINGS, responder: { kind: 'canned', bytes: L2_HELLO_BARE_LF.bytes }, answerWhen: 'first_chunk', after: 'close', acceptMode: 'concurrent' },
   },
   // What the learner types into telnet: one line, then Enter.
-  client: { target: `localhost ${PORT}`, draft: 'GET /hello HTTP/1.1', ending: 'crlf', finalEnding: true },
+  client: (port) => ({ target: `localhost ${port}`, draft: 'GET /hello HTTP/1.1', ending: 'crlf', finalEnding: true }),
   program: (port) => ({
     file: 'server.py',
     text: server(port),

@@ -73,7 +73,7 @@ export const LESSON_L3: Lesson = {
     backlog: 5,
     settings: { ...DEFAULT_SERVER_SETTINGS, responder: { kind: 'routes', routes }, answerWhen: 'request_end', after: 'close', acceptMode: 'concurrent' },
   },
-  client: { target: `127.0.0.1 ${PORT}`, draft: `GET / HTTP/1.1\nHost: 127.0.0.1:${PORT}\n`, ending: 'crlf', finalEnding: true },
+  client: (port) => ({ target: `127.0.0.1 ${port}`, draft: `GET / HTTP/1.1\nHost: 127.0.0.1:${port}\n`, ending: 'crlf', finalEnding: true }),
   program: (port) => ({
     file: 'server.py',
     text: server(port),

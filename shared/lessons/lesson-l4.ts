@@ -68,7 +68,7 @@ export const LESSON_L4: Lesson = {
     // root null: the sample site shipped with the app (index.html and test.jpg).
     settings: { ...DEFAULT_SERVER_SETTINGS, responder: { kind: 'static', root: null }, answerWhen: 'request_end', after: 'close', acceptMode: 'sequential' },
   },
-  client: { target: `127.0.0.1 ${PORT}`, draft: `GET / HTTP/1.1\nHost: 127.0.0.1:${PORT}\n`, ending: 'crlf', finalEnding: true },
+  client: (port) => ({ target: `127.0.0.1 ${port}`, draft: `GET / HTTP/1.1\nHost: 127.0.0.1:${port}\n`, ending: 'crlf', finalEnding: true }),
   program: (port) => ({
     file: 'server.py',
     text: server(port),

@@ -86,7 +86,8 @@ export interface Lesson {
   /** As LESSONS.md numbers it. */
   label: 'L1' | 'L2' | 'L3' | 'L4';
   server: ServerSetup;
-  client: ClientSetup;
+  /** The client console's setup for the lesson's server on this port. */
+  client: (port: number) => ClientSetup;
   /** The lesson's program that Wirebench's server plays, on this port: its lines light up as the bytes move. */
   program: (port: number) => LessonProgram;
   /** The program a learner runs against Wirebench's server on this port ("run your own"). */

@@ -21,6 +21,8 @@ export interface TraceMark {
   /** recv(): the bytes it returned (null once the journal's budget evicted them), and their count. */
   bytes?: Uint8Array | null;
   length?: number;
+  /** recv() and sendall(): where their bytes start in that direction's stream (for the byte views). */
+  offset?: number;
   /** recv() and sendall(): the request line they belong to, when one has arrived. */
   requestLine?: string | null;
 }
@@ -51,6 +53,7 @@ export function traceConnection(program: LessonProgram, after: AfterAnswer, even
   let lastDir: 'in' | 'out' | null = null;
   let nth = 0;
   let statusLine: string | null = null;
+  const carried = { in: 0, out: 0 };
   const mark = (e: JournalEvent, call: ProgramCall, extra: Partial<TraceMark> = {}): void => {
     const line = lineOfCall(program, call);
     if (line !== null) marks.push({ connId: e.connId, seq: e.seq, call, line, time: opened.mono + e.t, ...extra });
@@ -72,17 +75,18 @@ export function traceConnection(program: LessonProgram, after: AfterAnswer, even
         if (e.dir === 'in') {
           if (lastDir === 'out') request = ''; // a next request on the same connection
           request += text;
-          mark(e, 'recv', { bytes: e.bytes, length: e.length, requestLine: firstLine(request) });
+          mark(e, 'recv', { bytes: e.bytes, length: e.length, offset: carried.in, requestLine: firstLine(request) });
         } else {
           if (lastDir !== 'out') {
             nth = 0;
             statusLine = firstLine(text) ?? (text === '' ? null : text);
           }
           const context: SendContext = { requestLine: firstLine(request), nth, statusLine };
-          mark(e, program.sendLine?.(context) ?? 'send', { requestLine: context.requestLine, length: e.length });
+          mark(e, program.sendLine?.(context) ?? 'send', { requestLine: context.requestLine, length: e.length, offset: carried.out });
           nth++;
         }
         lastDir = e.dir;
+        carried[e.dir] += e.length;
         break;
       }
       case 'peer_fin':

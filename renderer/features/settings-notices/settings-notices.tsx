@@ -61,7 +61,7 @@ function noticeText(notice: SettingsNotice, t: TFunction): string {
   }
 }
 
-const SECTIONS = ['response', 'presets', 'server', 'client', 'layout'] as const;
+const SECTIONS = ['response', 'presets', 'server', 'client', 'layout', 'lessons'] as const;
 function isSection(name: string): name is (typeof SECTIONS)[number] {
   return (SECTIONS as readonly string[]).includes(name);
 }

@@ -21,6 +21,7 @@ export const settings = {
     server: 'server form',
     client: 'client console',
     layout: 'layout',
+    lessons: 'Lessons panel’s welcome',
   },
   // What a panel that was left broken has reset (ui.settings.notice.panelReset's `what`).
   panelResets: {
