@@ -64,6 +64,36 @@ describe('the waiting hint', () => {
     expect(countdown().textContent).toBe('The server’s wait is over: it closes now.');
   });
 
+  it('a new wait counts from the clock as it is drawn, not from the last tick of the wait before', async () => {
+    vi.useFakeTimers({ now: T0 });
+    const store = createWirebenchStore();
+    store.getState().setServers([server('s1', 9000, true, { settings: { ...server('s1', 9000).settings, answerWhen: 'request_end', halfCloseWaitMs: 7000 } })]);
+    const conns = [summary('c1', { local: CLIENT_END, remote: SERVER_END }), summary('c2', { role: 'server', serverId: 's1', local: SERVER_END, remote: CLIENT_END, openedAt: 1001 })];
+    const client = journal('c1', 'client', [data('out', 'GET / HTTP/1.1\r\n')]);
+    const ours = journal('c2', 'server', [data('in', 'GET / HTTP/1.1\r\n')]);
+    store.getState().applyDelta(delta(conns, [...client, ...ours]));
+    renderPanel(<WaitingHint clientConnId="c1" />, store);
+    await act(async () => void (await vi.advanceTimersByTimeAsync(1500)));
+    expect(screen.getByTestId('waiting-hint').dataset.code).toBe('awaiting_blank_line');
+    // Half a second after the last tick, the server answers and starts its 7 s wait for our FIN.
+    const now = Date.now();
+    const more = (connId: string, seq: number, e: Partial<JournalEvent>) => ({ t: seq, ...e, connId, seq, at: now }) as JournalEvent;
+    await act(async () => {
+      store.getState().applyDelta(
+        delta(conns, [
+          more('c2', 2, data('in', '\r\n')),
+          more('c2', 3, { kind: 'note', code: 'waiting_for_fin', params: { ms: 7000 } }),
+          more('c2', 4, { kind: 'fin_sent' }),
+          more('c1', 2, data('out', '\r\n')),
+          more('c1', 3, { kind: 'peer_fin' }),
+        ]),
+      );
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(screen.getByTestId('waiting-hint').dataset.code).toBe('awaiting_peer_fin');
+    expect(screen.getByTestId('waiting-countdown').textContent).toBe('Closing anyway in 7 s.');
+  });
+
   it('in the client status line, with a peer that is not ours: only what our bytes show', () => {
     const store = createWirebenchStore();
     store.getState().applyDelta(delta([summary('c1', { local: CLIENT_END, remote: SERVER_END })], journal('c1', 'client', [data('out', 'GET / HTTP/1.1\r\n')])));

@@ -25,7 +25,7 @@ function ClientHint({ connId }: { connId: string | null }) {
   // Always in the page, so that a screen reader's live region hears each new hint.
   return (
     <div className="waiting-hints" data-testid="client-waiting" aria-live="polite">
-      {hint && <HintLine hint={hint} viewer={hint.source === 'server' ? 'client' : 'bytes'} />}
+      {hint && <HintLine key={lineKey(hint)} hint={hint} viewer={hint.source === 'server' ? 'client' : 'bytes'} />}
     </div>
   );
 }
@@ -47,10 +47,16 @@ function ServerConnHint({ connId, server }: { connId: string; server: ServerInfo
   if (!hint) return null;
   return (
     <li>
-      <HintLine hint={hint} viewer="server" who={remote ? formatAddress(remote) : undefined} connId={connId} />
+      <HintLine key={lineKey(hint)} hint={hint} viewer="server" who={remote ? formatAddress(remote) : undefined} connId={connId} />
     </li>
   );
 }
+
+/**
+ * A line drawn afresh for another wait: its clock is read when it is drawn, where a line kept
+ * from the wait before would count from that one's last tick (up to a second behind).
+ */
+const lineKey = (hint: Hint): string => `${hint.code} ${hint.deadlineAt ?? ''}`;
 
 /** Every param any sentence names (the catalog's types ask for them all); the hint's own replace them. */
 const NO_PARAMS = { count: 0, position: 0, seconds: 0 };
