@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lessonBrowserUrl, LESSONS } from '../../shared/lessons/lessons';
 import { externalLinkTarget, isSameDocument } from './navigation-policy';
 
 describe('isSameDocument', () => {
@@ -22,5 +23,17 @@ describe('externalLinkTarget', () => {
     expect(externalLinkTarget('smb://host/share')).toBeNull();
     expect(externalLinkTarget('https://user:pw@example.org/')).toBeNull();
     expect(externalLinkTarget('nonsense')).toBeNull();
+  });
+});
+
+describe("the Lessons panel's 'Open in your browser'", () => {
+  it('is a loopback http link the window hands to the system browser, for every lesson a browser can follow', () => {
+    const browsable = LESSONS.filter((l) => l.browser);
+    expect(browsable.length).toBeGreaterThan(0);
+    for (const lesson of browsable) {
+      const url = lessonBrowserUrl(lesson.server.port);
+      expect(url).toBe(`http://127.0.0.1:${lesson.server.port}/`);
+      expect(externalLinkTarget(url)).toBe(url);
+    }
   });
 });

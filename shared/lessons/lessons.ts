@@ -12,3 +12,8 @@ export function lessonById(id: LessonId): Lesson {
   if (!found) throw new Error(`no lesson ${id}`);
   return found;
 }
+
+/** Where "Open in your browser" points for a lesson's server on this port: loopback, its root. */
+export function lessonBrowserUrl(port: number): string {
+  return `http://127.0.0.1:${port}/`;
+}

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonProgram } from '../../../shared/lessons/lesson-types';
+import { lessonBrowserUrl } from '../../../shared/lessons/lessons';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -43,7 +44,7 @@ export function RunYourOwn({ program }: { program: LessonProgram }) {
 export function BrowserLink({ port }: { port: number }) {
   const { t } = useTranslation();
   return (
-    <a className="lesson-browser" href={`http://127.0.0.1:${port}/`} target="_blank" rel="noopener noreferrer" data-testid="lesson-browser" title={t('ui.lessons.own.browserTip', { port })}>
+    <a className="lesson-browser" href={lessonBrowserUrl(port)} target="_blank" rel="noopener noreferrer" data-testid="lesson-browser" title={t('ui.lessons.own.browserTip', { port })}>
       {t('ui.lessons.own.browser')}
     </a>
   );
