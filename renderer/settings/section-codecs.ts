@@ -47,6 +47,8 @@ const SERVER_FIELDS = {
   expose: isBoolean,
   responder: oneOf(RESPONDER_KINDS),
   staticRoot: isString,
+  staticBase: isString,
+  staticNotFoundText: isString,
   routes: isRoutes,
   answerWhen: oneOf(ANSWER_WHEN),
   after: oneOf(AFTER_ANSWER),

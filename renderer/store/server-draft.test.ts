@@ -128,3 +128,34 @@ describe('the canned response with a body from a file', () => {
     expect(other.cannedText).toBe(head);
   });
 });
+
+describe('the static root and its 404 text', () => {
+  const responderOf = (draft: Partial<typeof DEFAULT_DRAFT>) => {
+    const checked = checkSettings({ ...DEFAULT_DRAFT, responder: 'static', ...draft });
+    return checked.ok ? checked.value.responder : checked.problem;
+  };
+
+  it('sends a relative root as the whole path from the folder it is relative to; an absolute or empty one as it is', () => {
+    expect(responderOf({ staticRoot: ' ./html ', staticBase: '/srv/lesson' })).toEqual({ kind: 'static', root: '/srv/lesson/html' });
+    expect(responderOf({ staticRoot: '../site', staticBase: 'C:\\lessons\\l4' })).toEqual({ kind: 'static', root: 'C:\\lessons\\site' });
+    expect(responderOf({ staticRoot: '/var/www', staticBase: '/srv/lesson' })).toEqual({ kind: 'static', root: '/var/www' });
+    expect(responderOf({ staticRoot: '', staticBase: '' })).toEqual({ kind: 'static', root: null });
+  });
+
+  it('names the root when it is relative and there is no folder to take it from', () => {
+    expect(responderOf({ staticRoot: 'html', staticBase: '' })).toEqual({ field: 'staticRoot', message: { key: 'ui.server.invalid.staticRootBase', params: {} } });
+  });
+
+  it('sends the 404 text only when there is one, and names it when too long', () => {
+    expect(responderOf({ staticNotFoundText: 'No such file.' })).toEqual({ kind: 'static', root: null, notFoundText: 'No such file.' });
+    expect(responderOf({ staticNotFoundText: 'x'.repeat(4097) })).toEqual({ field: 'staticNotFoundText', message: { key: 'ui.server.invalid.notFoundText', params: {} } });
+  });
+
+  it('reads a running static server back into the form, its 404 text included', () => {
+    const running = server('s1', 7788, true, { settings: { ...DEFAULT_SERVER_SETTINGS, responder: { kind: 'static', root: '/srv/html', notFoundText: 'gone' } } });
+    const draft = draftFromServer(running, DEFAULT_DRAFT);
+    expect([draft.staticRoot, draft.staticNotFoundText]).toEqual(['/srv/html', 'gone']);
+    const back = checkSettings(draft);
+    expect(back.ok && sameSettings(back.value, running.settings)).toBe(true);
+  });
+});

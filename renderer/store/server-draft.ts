@@ -18,6 +18,7 @@ import {
   type Route,
 } from '../../shared/server/settings';
 import { parseHost, parsePort } from '../lib/endpoint-input';
+import { isAbsolutePath, resolvePath } from '../lib/resolve-path';
 import type { FileBody } from '../../shared/contract/app-settings';
 import { sameBytes } from '../../shared/bytes/bytes';
 import { bytesToEscapedText, escapedTextToBytes } from '../lib/escaped-text';
@@ -49,8 +50,15 @@ export interface ServerDraft {
   cannedText: string;
   /** The canned response's body when it comes from a file; sent after cannedText's bytes. */
   cannedBody: FileBody | null;
-  /** Empty: the sample site shipped with the app. */
+  /** Empty: the sample site shipped with the app. Relative: taken from staticBase. */
   staticRoot: string;
+  /**
+   * The folder a relative staticRoot is taken from (absolute; the sample site's folder, or one the
+   * person chose), '' until there is one. The engine gets the whole path: it refuses a relative root.
+   */
+  staticBase: string;
+  /** The static server's 404 body; empty: its default, `404 Not Found`. */
+  staticNotFoundText: string;
   routes: RouteDraft[];
   answerWhen: AnswerWhen;
   after: AfterAnswer;
@@ -68,6 +76,7 @@ export type DraftField =
   | 'port'
   | 'backlog'
   | 'staticRoot'
+  | 'staticNotFoundText'
   | 'halfCloseWaitMs'
   | 'dripBytes'
   | 'dripEveryMs'
@@ -98,6 +107,8 @@ export const DEFAULT_DRAFT: ServerDraft = {
   cannedText: DEFAULT_SERVER_SETTINGS.responder.kind === 'canned' ? docText(DEFAULT_SERVER_SETTINGS.responder.bytes) : '',
   cannedBody: null,
   staticRoot: '',
+  staticBase: '',
+  staticNotFoundText: '',
   routes: [],
   ...settingsFields(DEFAULT_SERVER_SETTINGS),
 };
@@ -155,6 +166,7 @@ const NUMBERS: readonly { setting: NumberSetting; field: DraftField & keyof Serv
 ];
 
 export function checkSettings(draft: ServerDraft): Checked<ServerSettings> {
+  if (draft.responder === 'static' && staticRootOf(draft) === undefined) return problem('staticRoot', 'ui.server.invalid.staticRootBase');
   const responder = ResponderConfig.safeParse(responderInput(draft));
   if (!responder.success) return { ok: false, problem: responderProblem(responder.error.issues) };
   const numbers = {} as Record<NumberSetting, number>;
@@ -196,14 +208,25 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
+/**
+ * The document root the server gets: null for the sample site, the whole path for a relative one
+ * taken from the draft's base, undefined when it is relative and there is no base to take it from.
+ */
+export function staticRootOf(draft: Pick<ServerDraft, 'staticRoot' | 'staticBase'>): string | null | undefined {
+  const root = draft.staticRoot.trim();
+  if (root === '') return null;
+  if (isAbsolutePath(root)) return root;
+  return draft.staticBase === '' ? undefined : resolvePath(draft.staticBase, root);
+}
+
 /** The responder as the form has it, trimmed where a person's stray spaces mean nothing; for the schema to judge. */
 function responderInput(draft: ServerDraft): unknown {
   switch (draft.responder) {
     case 'canned':
       return { kind: 'canned', bytes: responseBytes({ text: draft.cannedText, body: draft.cannedBody }) };
     case 'static': {
-      const root = draft.staticRoot.trim();
-      return { kind: 'static', root: root === '' ? null : root };
+      const text = draft.staticNotFoundText;
+      return { kind: 'static', root: staticRootOf(draft) ?? null, ...(text === '' ? {} : { notFoundText: text }) };
     }
     case 'echo':
       return { kind: 'echo' };
@@ -233,6 +256,8 @@ function responderInput(draft: ServerDraft): unknown {
 function responderProblem(issues: readonly { path: readonly PropertyKey[] }[]): DraftProblem {
   const first = issues.find((i) => i.path.length === 1 && i.path[0] === 'routes') ?? issues[0];
   const [where, index, part, inner] = first?.path ?? [];
+  // The static responder's own fields: its 404 text may be too long, and what is left is the root.
+  if (where === 'notFoundText') return { field: 'staticNotFoundText', message: { key: 'ui.server.invalid.notFoundText', params: {} } };
   if (where !== 'routes') return { field: 'staticRoot', message: { key: 'ui.server.invalid.staticRoot', params: {} } };
   if (typeof index !== 'number') return { field: 'route0', message: { key: 'ui.server.invalid.tooManyRoutes', params: {} } };
   const key =
@@ -257,7 +282,7 @@ export function responderFields(r: ResponderConfig, previous: ServerDraft): Part
       return { responder: 'canned', cannedText: doc.text, cannedBody: doc.body };
     }
     case 'static':
-      return { responder: 'static', staticRoot: r.root ?? '' };
+      return { responder: 'static', staticRoot: r.root ?? '', staticNotFoundText: r.notFoundText ?? '' };
     case 'routes':
       return { responder: 'routes', routes: r.routes.map(routeDraft) };
     case 'echo':

@@ -1,5 +1,5 @@
 // "What answers": the responder, and the fields of the one chosen (the canned bytes, the static
-// document root, the routes table; echo needs none).
+// document root and its 404 text, the routes table; echo needs none).
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseDoc } from '../../../shared/contract/app-settings';
@@ -7,8 +7,8 @@ import { RESPONDER_KINDS } from '../../../shared/server/choices';
 import type { DraftField, ServerDraft } from '../../store/server-draft';
 import { ChoiceField } from '../../ui/choice-field';
 import { PanelBoundary } from '../../ui/panel-boundary';
-import { PathField } from './path-field';
 import { RoutesTable } from './routes-table';
+import { StaticRootFields } from './static-root-fields';
 
 /**
  * The canned response's editor (features/response-editor's ResponseEditor), handed in from app.tsx
@@ -44,17 +44,7 @@ export function ResponderFields({ draft, editor: Editor, invalid, onEdit }: Resp
           />
         </PanelBoundary>
       )}
-      {draft.responder === 'static' && (
-        <PathField
-          what="folder"
-          label={t('ui.server.static.root')}
-          testId="server-static-root"
-          placeholder={t('ui.server.static.rootPlaceholder')}
-          value={draft.staticRoot}
-          invalid={invalid === 'staticRoot'}
-          onChange={(staticRoot) => onEdit({ staticRoot })}
-        />
-      )}
+      {draft.responder === 'static' && <StaticRootFields draft={draft} invalid={invalid} onEdit={onEdit} />}
       {draft.responder === 'routes' && <RoutesTable routes={draft.routes} invalid={invalid} onRoutes={(routes) => onEdit({ routes })} />}
     </>
   );

@@ -87,6 +87,14 @@ export const ui = {
     static: {
       root: 'Document root',
       rootPlaceholder: 'empty: the sample site shipped with Wirebench',
+      relativeTo: 'Relative to',
+      relativeToTip: 'A relative document root (./html) is taken from this folder: the server gets the whole path.',
+      baseSample: 'the sample site’s folder ({{path}})',
+      serves: 'Serves the folder {{path}}',
+      needsBase: 'A relative path needs a folder to be taken from: choose one with Choose folder…, or give the whole path.',
+      notFoundText: 'Text of the 404',
+      notFoundPlaceholder: 'empty: 404 Not Found',
+      notFoundTip: 'What a request for a missing file gets as the body of its 404 Not Found, as lesson L4’s server sends a short text.',
     },
     files: {
       chooseFolder: 'Choose folder…',
@@ -177,6 +185,8 @@ export const ui = {
       routeContentType: 'Route {{n}}: give a Content-Type, such as text/html.',
       tooManyRoutes: 'At most 200 routes.',
       staticRoot: 'The document root’s path is too long: at most 4096 characters.',
+      staticRootBase: 'The document root is a relative path: choose the folder it is relative to, or give the whole path.',
+      notFoundText: 'The text of the 404 is too long: at most 4096 characters.',
     },
   },
   client,
