@@ -3,6 +3,7 @@
 // engine's own, answering at the end of the request, over 127.0.0.1.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { decodeWire } from '../../shared/contract/wire-codec';
 import { L1_HELLO_WORLD } from '../../shared/server/presets';
 import { EngineProbe } from '../host/testing/engine-probe';
 
@@ -63,5 +64,26 @@ describe('wirebench connect: why is it waiting?', () => {
     expect(await exited).toBe(0);
     expect(out.equals(Buffer.from(L1_HELLO_WORLD.bytes))).toBe(true);
     expect(out.toString('latin1')).not.toContain('Waiting');
+  }, 90_000);
+
+  it('with --json and raw input: a waiting line says the body bytes Content-Length still owes', async () => {
+    probe = new EngineProbe();
+    const { port } = await probe.startServer({ answerWhen: 'request_end' });
+    const started = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'connect', '--json', '--raw', '127.0.0.1', String(port)]);
+    child = started;
+    let out = '';
+    let err = '';
+    started.stdout.on('data', (c: Buffer) => (out += c.toString('latin1')));
+    started.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    await until('connected', () => err.includes('"kind":"connected"'));
+    started.stdin.write('POST /f HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nname=');
+    await until('the waiting line', () => err.includes('"kind":"waiting"'));
+    const line = err.split('\n').find((l) => l.includes('"kind":"waiting"')) as string;
+    expect(decodeWire(line)).toEqual({
+      kind: 'waiting',
+      hint: { code: 'body_bytes_due', source: 'bytes', params: { count: 5 } },
+      sentence: 'Waiting: 5 more body bytes are due by the request’s Content-Length, and an HTTP server waits for them.',
+    });
+    expect(out).toBe('');
   }, 90_000);
 });
