@@ -22,6 +22,9 @@ test('a request line without its blank line, then the half-close wait counting d
   await app.screenshot({ path: testInfo.outputPath('waiting-blank-line.png') });
   await row.scrollIntoViewIfNeeded();
   await row.screenshot({ path: testInfo.outputPath('waiting-server-row.png') });
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await app.screenshot({ path: testInfo.outputPath('waiting-blank-line-dark.png') });
+  await app.emulateMedia({ colorScheme: 'light' });
 
   // The blank line: the server answers, sends its FIN, and waits 7 s for ours, counting down.
   await wb.typeLine('');

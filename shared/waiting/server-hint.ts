@@ -13,7 +13,7 @@ import type { ServerSettings } from '../server/settings';
 import type { WaitingHint, WaitingTimer } from './waiting-codes';
 
 export interface ServerSide {
-  settings: Pick<ServerSettings, 'answerWhen' | 'after' | 'idleTimeoutMs' | 'headerTimeoutMs' | 'acceptMode'>;
+  settings: Pick<ServerSettings, 'answerWhen' | 'idleTimeoutMs' | 'headerTimeoutMs' | 'acceptMode'>;
   /** ServerStats.queued: the connections waiting for accept(), in order (positions move as the queue does). */
   queued: readonly string[];
 }
