@@ -3,10 +3,11 @@
 // the client's hang-up follows ("two hang-ups"). The console plays the lesson's client.
 import { L1_HELLO_WORLD } from '../server/presets';
 import { DEFAULT_SERVER_SETTINGS } from '../server/defaults';
+import { LESSON_PORTS } from '../server/choices';
 import type { Lesson } from './lesson-types';
 import { pythonBytesConstant } from './python-text';
 
-const PORT = 9000;
+const PORT = LESSON_PORTS.L1;
 
 const server = (port: number): string => `# server.py: lesson L1, the simplest web server (Wirebench plays it)
 import socket

@@ -3,10 +3,11 @@
 // headers) whatever was asked, and closes. The console plays telnet.
 import { L2_HELLO_BARE_LF } from '../server/presets';
 import { DEFAULT_SERVER_SETTINGS } from '../server/defaults';
+import { LESSON_PORTS } from '../server/choices';
 import type { Lesson } from './lesson-types';
 import { pythonBytesConstant } from './python-text';
 
-const PORT = 8888;
+const PORT = LESSON_PORTS.L2;
 
 const server = (port: number): string => `# server.py: lesson L2, a server to talk to by hand (Wirebench plays it)
 import socket

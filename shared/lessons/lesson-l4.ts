@@ -3,11 +3,12 @@
 // head and body in two sends, then close. Served one client at a time, like its
 // `while True: accept(); serve()` loop: a second client waits in the backlog until the first is done.
 import { DEFAULT_SERVER_SETTINGS } from '../server/defaults';
+import { LESSON_PORTS } from '../server/choices';
 import type { Lesson, ProgramCall, SendContext } from './lesson-types';
 import { NOT_FOUND_REPLY } from './not-found-reply';
 import { pythonBytesConstant } from './python-text';
 
-const PORT = 7788;
+const PORT = LESSON_PORTS.L4;
 
 const server = (port: number): string => `# server.py: lesson L4, a static file server (Wirebench plays it)
 import socket

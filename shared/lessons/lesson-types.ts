@@ -13,12 +13,26 @@ export type LessonId = (typeof LESSON_IDS)[number];
  * - accept: `accept()` returned (the server side of a connection `opened`, or `dequeued`);
  * - recv: a read returned bytes (`data` in), the bytes shown beside it;
  * - eof: a read returned b'' (the peer's FIN, `peer_fin`);
- * - send, sendHead, sendBody, sendOther: `sendall()` (`data` out): the one answer, a head, its
- *   body in a second send, another answer (a 404); which one by the request (see sendLine);
+ * - send, sendHead, sendBody, sendEchoHead, sendEchoBody, sendOther: `sendall()` (`data` out): the
+ *   one answer, a head and its body in a second send, a page made from the request (L3's form),
+ *   another answer (a 404); which one by the request and the status (see sendLine);
  * - shutdown: `shutdown(SHUT_WR)`, our FIN while we still read (`fin_sent` with after=half_close);
  * - close: `close()` (`closed`; or the FIN a close sends, `fin_sent` when there is no shutdown line).
  */
-export const PROGRAM_CALLS = ['listen', 'accept', 'recv', 'eof', 'send', 'sendHead', 'sendBody', 'sendOther', 'shutdown', 'close'] as const;
+export const PROGRAM_CALLS = [
+  'listen',
+  'accept',
+  'recv',
+  'eof',
+  'send',
+  'sendHead',
+  'sendBody',
+  'sendEchoHead',
+  'sendEchoBody',
+  'sendOther',
+  'shutdown',
+  'close',
+] as const;
 export type ProgramCall = (typeof PROGRAM_CALLS)[number];
 
 /** Which sendall() a `data` out event is, from the request it answers and its place in the answer. */

@@ -35,6 +35,8 @@ export const lessons = {
     send: 'sendall() sent {{count}} bytes.',
     sendHead: 'sendall() sent the head: {{count}} bytes.',
     sendBody: 'sendall() sent the body: {{count}} bytes.',
+    sendEchoHead: 'sendall() sent the head of the page that shows your request: {{count}} bytes.',
+    sendEchoBody: 'sendall() sent the page that shows your request: {{count}} bytes.',
     sendOther: 'sendall() sent the other answer: {{count}} bytes.',
     shutdown: 'shutdown(SHUT_WR): the server sent its FIN and still reads.',
     close: 'close(): the server let go of the connection.',
@@ -139,7 +141,7 @@ export const lessons = {
   },
   l3: {
     title: 'L3: different answers for different paths',
-    summary: 'A server on port 8000 answers / with a page holding <img src="test.jpg">, and /test.jpg with the picture.',
+    summary: 'A server on port 8000 answers / with a page holding <img src="test.jpg"> and a form, /test.jpg with the picture, and the form’s POST with what it received.',
     steps: {
       page: {
         title: 'Ask for the page',
@@ -162,6 +164,17 @@ export const lessons = {
           bytes: 'The browser guesses from the bytes',
         },
         reveal: 'The header: Content-Type: image/jpg. The head and the picture’s bytes went out in two sendall() calls.',
+      },
+      form: {
+        title: 'Send the form',
+        do: 'In your browser, type a name into the page’s form and press Submit. (Or, in the client console, pick the POST template, change its path to /submit, and send it.)',
+        question: 'The form is sent with POST. Where do its fields travel?',
+        choices: {
+          body: 'In the body, after the blank line',
+          url: 'In the URL, after a ?',
+          header: 'In a header of their own',
+        },
+        reveal: 'In the body: after the blank line that ends the head, Content-Length bytes of firstname=… The server answered with a page showing the whole request.',
       },
     },
   },
