@@ -52,6 +52,17 @@ const serverGot = (pair: Pair, bytes: number): Promise<JournalEvent[]> =>
 const noteOf = (events: readonly JournalEvent[], code: string) => events.find((e) => e.kind === 'note' && e.code === code);
 
 describe('waiting hints from real exchanges', () => {
+  it('connected and nothing sent: the server waits for a request', async () => {
+    probe = new EngineProbe();
+    const pair = await connected({ headerTimeoutMs: 60_000, idleTimeoutMs: 120_000 });
+    await probe.waitForKind(pair.serverConnId, 'opened');
+    const h = await hints(pair);
+    expect(h.server).toMatchObject({ code: 'awaiting_request', source: 'server', timer: 'header' });
+    expect(h.client).toEqual(h.server);
+    // From our bytes alone, nothing sent says nothing about the peer.
+    expect(h.alone).toBeNull();
+  });
+
   it('a request line without its blank line: the server waits for it (answer timing "end of request")', async () => {
     probe = new EngineProbe();
     const pair = await connected({ answerWhen: 'request_end', headerTimeoutMs: 60_000, idleTimeoutMs: 120_000 });
@@ -155,6 +166,30 @@ describe('waiting hints from real exchanges', () => {
     expect(h.client).toEqual(h.server);
     // A whole request sent, and a peer we do not know: nothing on our side says why no answer comes.
     expect(h.alone).toBeNull();
+  });
+
+  it('chunk data still due, counted', async () => {
+    probe = new EngineProbe();
+    const pair = await connected({ answerWhen: 'request_end' });
+    const sent = 'POST /u HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel';
+    await send(pair, sent);
+    await serverGot(pair, sent.length);
+    const h = await hints(pair);
+    expect(h.server).toMatchObject({ code: 'chunk_data_due', source: 'server', params: { count: 2 } });
+    expect(h.alone).toEqual({ code: 'chunk_data_due', source: 'bytes', params: { count: 2 } });
+  });
+
+  it('a response whose Content-Length promises more than came holds our client, while the server thinks it is done', async () => {
+    probe = new EngineProbe();
+    const short = ascii('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello');
+    const pair = await connected({ after: 'keep_alive', idleTimeoutMs: 30_000, headerTimeoutMs: 60_000, responder: { kind: 'canned', bytes: short } });
+    await send(pair, 'GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    await probe.waitFor('the answer at the client', async () => (await probe.events(pair.clientId)).some((e) => e.kind === 'data' && e.dir === 'in'));
+    await probe.waitFor('keep_alive_waiting', async () => noteOf(await probe.events(pair.serverConnId), 'keep_alive_waiting'));
+    const h = await hints(pair);
+    expect(h.server).toMatchObject({ code: 'keep_alive_idle' });
+    expect(h.client).toMatchObject({ code: 'response_bytes_due', source: 'bytes', params: { count: 5 }, deadlineAt: h.server?.deadlineAt });
+    expect(h.alone).toEqual({ code: 'response_bytes_due', source: 'bytes', params: { count: 5 } });
   });
 
   it('a finished exchange waits for nothing', async () => {

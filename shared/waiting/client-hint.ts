@@ -32,10 +32,11 @@ export function clientHint(client: ClientSide, server: WaitingHint | null | unde
   if (finSent && peerFin) return null;
   if (server !== undefined) {
     if (server && SERVER_FIRST.has(server.code)) return server;
+    // A response still arriving is what holds our client, whatever the server thinks it is done
+    // with (kept alive, it waits for the next request): said from the bytes, with when it closes.
     const open = responseHint(client.response);
-    // A response that runs until the close: said from the bytes, with when our server will close.
-    if (open?.code === 'reads_until_close' && server?.deadlineAt !== undefined) return { ...open, deadlineAt: server.deadlineAt, timer: server.timer ?? 'idle' };
-    return server ?? (peerFin ? null : open);
+    if (open && server?.deadlineAt !== undefined) return { ...open, deadlineAt: server.deadlineAt, timer: server.timer ?? 'idle' };
+    return open ?? server;
   }
   // Any other peer: what our side's bytes show, and nothing about its timers.
   if (peerFin) return finSent ? null : { code: 'awaiting_peer_fin', source: 'bytes', params: {} };
