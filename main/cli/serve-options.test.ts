@@ -149,6 +149,7 @@ describe('servePlanFrom', () => {
       JSON.stringify([
         { method: 'GET', path: '/', file: 'page.html', contentType: 'text/html' },
         { method: '*', path: '/raw', responseFile: 'raw.bin' },
+        { method: 'POST', path: '/submit', echoPage: true },
       ]),
     );
     expect(await input('--routes', file)).toMatchObject({
@@ -158,6 +159,7 @@ describe('servePlanFrom', () => {
           routes: [
             { method: 'GET', path: '/', response: { kind: 'file', path: join(dir, 'page.html'), contentType: 'text/html' } },
             { method: '*', path: '/raw', response: { kind: 'bytes', bytes: Uint8Array.of(0x48, 0x0a, 0x00, 0xff) } },
+            { method: 'POST', path: '/submit', response: { kind: 'echo_page' } },
           ],
         },
       },
@@ -170,11 +172,15 @@ describe('servePlanFrom', () => {
       await writeFile(file, content);
       return mistakeOf('--routes', file);
     };
+    expect(await bad('[{"method":"POST","path":"/","echoPage":true,"file":"page.html","contentType":"text/html"}]')).toMatchObject({
+      key: 'cli.serve.errors.badRoutes',
+      params: { issues: expect.stringContaining('give one of "file", "responseFile" or "echoPage": true') as unknown },
+    });
     expect(await bad('[{"method":"GET","path":"/","file":"page.html"}]')).toMatchObject({
       key: 'cli.serve.errors.badRoutes',
       params: { issues: expect.stringContaining('"file" needs a "contentType"') as unknown },
     });
-    expect(await bad('[{"method":"GET","path":"/"}]')).toMatchObject({ params: { issues: expect.stringContaining('either') as unknown } });
+    expect(await bad('[{"method":"GET","path":"/"}]')).toMatchObject({ params: { issues: expect.stringContaining('give one of') as unknown } });
     expect(await bad('{not json')).toMatchObject({ key: 'cli.serve.errors.badRoutes' });
     expect(await bad('[{"method":"GET","path":"/","responseFile":"missing.txt"}]')).toMatchObject({
       key: 'cli.serve.errors.unreadable',

@@ -2,9 +2,11 @@
 // turned into the contract's routes (shared/server/settings.ts). The format (documented in
 // `wirebench serve --help`):
 //   [{ "method": "GET", "path": "/", "file": "index.html", "contentType": "text/html" },
-//    { "method": "*", "path": "/raw", "responseFile": "raw.txt" }]
+//    { "method": "*", "path": "/raw", "responseFile": "raw.txt" },
+//    { "method": "POST", "path": "/submit", "echoPage": true }]
 // "file" is served behind a status line with its Content-Type; "responseFile" is the whole answer,
-// byte for byte (a lesson may want it malformed). Relative names are read from the routes file's
+// byte for byte (a lesson may want it malformed); "echoPage" answers with the request received,
+// shown as an HTML page (lesson L3's form). Relative names are read from the routes file's
 // folder, as a person writing the file next to its pages would expect.
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -19,9 +21,13 @@ const Entry = z
     file: z.string().min(1).optional(),
     contentType: z.string().optional(),
     responseFile: z.string().min(1).optional(),
+    echoPage: z.literal(true).optional(),
   })
   .strict()
-  .refine((e) => (e.file === undefined) !== (e.responseFile === undefined), 'give either "file" or "responseFile"')
+  .refine(
+    (e) => [e.file, e.responseFile, e.echoPage].filter((a) => a !== undefined).length === 1,
+    'give one of "file", "responseFile" or "echoPage": true',
+  )
   .refine((e) => e.file === undefined || e.contentType !== undefined, '"file" needs a "contentType"');
 
 const RoutesFile = z.array(Entry).min(1);
@@ -53,7 +59,9 @@ export async function readRoutesFile(file: string): Promise<RoutesResult> {
   const routes: Route[] = [];
   for (const entry of parsed.data) {
     const { method, path } = entry;
-    if (entry.responseFile !== undefined) {
+    if (entry.echoPage === true) {
+      routes.push({ method, path, response: { kind: 'echo_page' } });
+    } else if (entry.responseFile !== undefined) {
       const at = resolve(folder, entry.responseFile);
       try {
         routes.push({ method, path, response: { kind: 'bytes', bytes: new Uint8Array(await readFile(at)) } });
