@@ -1,4 +1,6 @@
-// The workbench's layout: server and client on top, connections and the selected journal below.
+// The workbench's layout (issue 17): the exchange is the main area. A side column holds the server
+// card or the lessons; the client console has the full height beside it; the connections sit above
+// the journal. The panes resize, fold and come back (renderer/layout/), their sizes kept.
 // Each panel sits behind an error boundary of its own (renderer/ui/panel-boundary.tsx): one that
 // fails to draw shows why in its place, and the others keep working. Features never import one
 // another: where one panel shows another's view (the server's response editor, the journal's Bytes
@@ -9,10 +11,13 @@ import { ClientConsole } from './features/client-console/client-console';
 import { ConnectionList } from './features/connection-list/connection-list';
 import { ByteView } from './features/exchange/byte-view';
 import { JournalView } from './features/journal-view/journal-view';
+import { LessonsPanel } from './features/lessons/lessons-panel';
 import { ResponseEditor } from './features/response-editor/response-editor';
 import { ServerPanel } from './features/server-panel/server-panel';
 import { SettingsNotices } from './features/settings-notices/settings-notices';
 import { TeardownView } from './features/teardown/teardown-view';
+import { SideColumn } from './layout/side-column';
+import { PaneToggles, usePaneHandles, WorkbenchPanes } from './layout/workbench-panes';
 import { useWirebench } from './store/store-context';
 import { selectLink } from './store/ui-slice';
 import { LinkBanner } from './ui/link-banner';
@@ -28,28 +33,50 @@ export function App() {
   const failed = useWirebench((s) => s.panelFailed);
   const recovered = useWirebench((s) => s.panelRecovered);
   const health = useMemo<PanelHealth>(() => ({ failed, recovered }), [failed, recovered]);
+  const panes = usePaneHandles();
   return (
     <div className="app">
       <header className="app-header">
         <h1>{t('ui.app.title')}</h1>
         <p className="tagline">{t('ui.app.tagline')}</p>
+        <PaneToggles handles={panes} />
         <LinkBanner />
       </header>
       <SettingsNotices />
       <PanelHealthContext value={health}>
         <main className={stale ? 'workbench stale' : 'workbench'} aria-busy={stale}>
-          <PanelBoundary panel="server" className="server-panel">
-            <ServerPanel editor={ResponseEditor} />
-          </PanelBoundary>
-          <PanelBoundary panel="client" className="client-console">
-            <ClientConsole />
-          </PanelBoundary>
-          <PanelBoundary panel="connections" className="conn-panel">
-            <ConnectionList />
-          </PanelBoundary>
-          <PanelBoundary panel="journal" className="journal-panel">
-            <JournalView BytesView={ByteView} DiagramView={TeardownView} />
-          </PanelBoundary>
+          <WorkbenchPanes
+            handles={panes}
+            side={
+              <SideColumn
+                server={
+                  <PanelBoundary panel="server" className="server-panel">
+                    <ServerPanel editor={ResponseEditor} />
+                  </PanelBoundary>
+                }
+                lessons={
+                  <PanelBoundary panel="lessons" className="lessons-pane">
+                    <LessonsPanel />
+                  </PanelBoundary>
+                }
+              />
+            }
+            client={
+              <PanelBoundary panel="client" className="client-console">
+                <ClientConsole />
+              </PanelBoundary>
+            }
+            conns={
+              <PanelBoundary panel="connections" className="conn-panel">
+                <ConnectionList />
+              </PanelBoundary>
+            }
+            journal={
+              <PanelBoundary panel="journal" className="journal-panel">
+                <JournalView BytesView={ByteView} DiagramView={TeardownView} />
+              </PanelBoundary>
+            }
+          />
         </main>
       </PanelHealthContext>
     </div>

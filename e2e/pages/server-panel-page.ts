@@ -1,6 +1,7 @@
 // The server panel as a learner uses it: set the form's choices, watch a server's row (its policies,
 // counters and accept() queue), and read what its connections' journals recorded.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openServerSettings } from './workbench-page';
 
 export interface ServerChoices {
   responder?: 'canned' | 'static' | 'routes' | 'echo';
@@ -39,6 +40,7 @@ export class ServerPanelPage {
 
   /** Sets the form's choices (for the next server, or live on the one being edited). */
   async choose(choices: ServerChoices): Promise<void> {
+    await openServerSettings(this.page);
     if (choices.responder) await this.byId('server-responder').selectOption(choices.responder);
     if (choices.answer) await this.byId('server-answer').selectOption(choices.answer);
     if (choices.after) await this.byId('server-after').selectOption(choices.after);
@@ -51,6 +53,7 @@ export class ServerPanelPage {
 
   /** Adds a route to the routes table as the form offers a new one (exact bytes: a short 200), at this path. */
   async addBytesRoute(path: string): Promise<void> {
+    await openServerSettings(this.page);
     const routes = this.byId('server-route');
     const before = await routes.count();
     await this.byId('server-route-add').click();

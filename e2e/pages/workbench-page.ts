@@ -15,6 +15,7 @@ export class WorkbenchPage {
    * the port it listens on. If the form is editing a running server, it first asks for a new one.
    */
   async startServer(port: number): Promise<number> {
+    await this.openServerSettings();
     const newServer = this.byId('server-new');
     if (await newServer.isVisible()) await newServer.click();
     const rows = this.byId('server-row');
@@ -32,9 +33,15 @@ export class WorkbenchPage {
 
   /** Makes the server form one for a new server (not editing the running one), as "New server" does. */
   async newServerForm(): Promise<void> {
+    await this.openServerSettings();
     const newServer = this.byId('server-new');
     if (await newServer.isVisible()) await newServer.click();
     await expect(this.byId('server-form')).toHaveAttribute('data-mode', 'new');
+  }
+
+  /** Unfolds the server card to show the whole settings form (a no-op when it is open). */
+  async openServerSettings(): Promise<void> {
+    await openServerSettings(this.page);
   }
 
   /** Connects the active client session, typing the target as telnet takes it: `host port`. */
@@ -164,6 +171,15 @@ export class WorkbenchPage {
       .poll(async () => isSubsequence(expected, await this.journalKinds()), { timeout: 10_000 })
       .toBe(true);
   }
+}
+
+/** The server card opened to edit (its toggle says so with aria-expanded). */
+export async function openServerSettings(page: Page): Promise<void> {
+  const side = page.getByTestId('side-tab-server');
+  if ((await side.getAttribute('aria-selected')) !== 'true') await side.click();
+  const toggle = page.getByTestId('server-card-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(page.getByTestId('server-form')).toBeVisible();
 }
 
 /** True when `wanted` appears in `seen` in the same order, other entries allowed between. */

@@ -32,6 +32,7 @@ const GROUP_OF: Record<PanelId, ResetGroup | null> = {
   bytesHex: 'journal',
   structure: 'journal',
   diagram: 'journal',
+  lessons: null, // keeps nothing of its own in the settings yet
 };
 
 /** The layout fields each group owns (the rest of its settings are whole sections). */

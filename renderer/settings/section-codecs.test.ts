@@ -110,6 +110,17 @@ describe('layout section', () => {
     expect(layoutFromSection(layoutSectionOf(layout), base)).toEqual(layout);
   });
 
+  it('keeps the pane sizes the person chose, each under its own key, and reads back only sound ones', () => {
+    const layout = { ...base, panes: { 'panes-main:pane-side': 35, 'panes-main:pane-client': 30.5 } };
+    const section = layoutSectionOf(layout);
+    expect(section).toMatchObject({ 'pane:panes-main:pane-side': 35, 'pane:panes-main:pane-client': 30.5 });
+    expect(layoutFromSection(section, base)).toEqual(layout);
+    const odd = { 'pane:panes-main:pane-side': 140, 'pane:x:y': 'wide', 'pane:NO:caps': 10, 'pane:nocolon': 10, 'pane:a:b': 12 };
+    expect(layoutFromSection(odd, base)).toEqual({ ...base, panes: { 'a:b': 12 } });
+    // None stored: no panes at all, so the panes take their defaults.
+    expect(layoutFromSection({}, base)).toEqual(base);
+  });
+
   it('ignores values it cannot use', () => {
     expect(layoutFromSection({ journalView: 'hex', journalLarge: 'no', clientActive: -1 }, base)).toEqual(base);
     expect(layoutFromSection({ clientActive: 1.5 }, base)).toEqual(base);

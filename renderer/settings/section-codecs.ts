@@ -111,15 +111,31 @@ export interface Layout {
   journalLarge: boolean;
   /** Which client session tab is active, by position (session ids are made afresh each run). */
   clientActive: number;
+  /** Pane sizes the person chose (percentages by `group:panel`); only those, so defaults can change. */
+  panes?: Readonly<Record<string, number>>;
 }
 
+/** The layout section's keys for pane sizes: `pane:` and the pane's `group:panel`. */
+const PANE_PREFIX = 'pane:';
+const PANE_NAME = /^[a-z][a-z-]{0,30}:[a-z][a-z-]{0,30}$/;
+
 export function layoutSectionOf(layout: Layout): SectionValue<'layout'> {
-  return { ...layout };
+  const { panes, ...rest } = layout;
+  const section: SectionValue<'layout'> = { ...rest };
+  for (const [name, size] of Object.entries(panes ?? {})) section[PANE_PREFIX + name] = size;
+  return section;
 }
 
 export function layoutFromSection(section: SectionValue<'layout'> | undefined, base: Layout): Layout {
   const next = readInto(base, section, { journalView: oneOf(JOURNAL_VIEWS), journalLarge: isBoolean });
   const active = section?.clientActive;
   if (typeof active === 'number' && Number.isInteger(active) && active >= 0) next.clientActive = active;
+  const panes: Record<string, number> = {};
+  for (const [key, size] of Object.entries(section ?? {})) {
+    const name = key.slice(PANE_PREFIX.length);
+    // A percentage of its group; anything else (another version's key, a hand-edited value) is ignored.
+    if (key.startsWith(PANE_PREFIX) && PANE_NAME.test(name) && typeof size === 'number' && size >= 0 && size <= 100) panes[name] = size;
+  }
+  if (Object.keys(panes).length > 0) next.panes = panes;
   return next;
 }

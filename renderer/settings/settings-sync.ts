@@ -55,13 +55,14 @@ const FROM_STATE: Record<StoreSection, { parts: (s: WirebenchState) => readonly 
   server: { parts: (s) => [s.serverDraft], value: (s) => serverSectionOf(s.serverDraft) },
   client: { parts: (s) => [s.sessions], value: (s) => clientSectionOf(s.sessions) },
   layout: {
-    parts: (s) => [s.journalView, s.journalLarge, s.activeSessionId, s.sessions, s.failedPanels],
+    parts: (s) => [s.journalView, s.journalLarge, s.activeSessionId, s.sessions, s.failedPanels, s.paneSizes],
     value: (s) =>
       withFailedPanels(
         layoutSectionOf({
           journalView: s.journalView,
           journalLarge: s.journalLarge,
           clientActive: Math.max(0, s.sessions.findIndex((x) => x.id === s.activeSessionId)),
+          panes: s.paneSizes,
         }),
         s.failedPanels,
       ),
@@ -217,6 +218,7 @@ function hydrate(store: WirebenchStore, stored: StoredSettings, before: Record<S
       const layout = layoutFromSection(stored.layout, { journalView: s.journalView, journalLarge: s.journalLarge, clientActive: 0 });
       patch.journalView = layout.journalView;
       patch.journalLarge = layout.journalLarge;
+      if (layout.panes) patch.paneSizes = layout.panes;
       const active = list[layout.clientActive];
       if (active) patch.activeSessionId = active.id;
     }

@@ -19,11 +19,11 @@ describe('client slice', () => {
     expect(selectSessionConn(s, selectActiveSession(s))?.connId).toBe('c1');
   });
 
-  it('does not steal the selection from a connection the person is looking at', () => {
+  it('selects the connection just made, whatever was selected before (issue 17: the newest is the one to watch)', () => {
     const store = createWirebenchStore();
     store.getState().select('c0');
     store.getState().sessionConnected(store.getState().activeSessionId, summary('c1'), RESOLVED, null);
-    expect(store.getState().selectedConnId).toBe('c0');
+    expect(store.getState().selectedConnId).toBe('c1');
   });
 
   it('keeps sessions apart: a new tab starts at the same target, with its own connection and history', () => {

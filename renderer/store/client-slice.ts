@@ -59,8 +59,9 @@ export const createClientSlice: StateCreator<WirebenchState, [], [], ClientSlice
     sessionConnected: (id, summary, resolution, url) => {
       get().addConn(summary);
       patch(id, () => ({ connecting: false, connId: summary.connId, resolution, url }));
-      // Show the new connection's journal unless the person is already looking at another one.
-      set((state) => ({ selectedConnId: state.selectedConnId ?? summary.connId }));
+      // The connection just made is the one to watch: its journal shows and its card is selected
+      // (the list scrolls to it), whatever was looked at before (issue 17).
+      set({ selectedConnId: summary.connId });
     },
     sessionSent: (id, text) =>
       patch(id, (s) => ({

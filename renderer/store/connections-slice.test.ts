@@ -16,6 +16,23 @@ describe('connections slice', () => {
     expect(s.totals.bytesOut).toBe(5);
   });
 
+  it('clears closed connections from the list, for good, keeping open ones and every journal', () => {
+    const store = createWirebenchStore();
+    store.getState().applyDelta(delta([summary('c1', { closed: true }), summary('c2'), summary('c3', { closed: true })], [openedEvent('c1'), openedEvent('c2')]));
+    store.getState().select('c1');
+    store.getState().forgetClosedConns();
+    let s = store.getState();
+    expect(s.connOrder).toEqual(['c2']);
+    expect(s.selectedConnId).toBeNull();
+    // A client tab may still show c1's transcript: its journal stays.
+    expect(s.journals.c1?.events).toHaveLength(1);
+    // A later delta or snapshot that mentions a cleared one does not bring it back.
+    store.getState().applyDelta(delta([summary('c1', { closed: true, payloadEvicted: true }), summary('c4')], []));
+    store.getState().applySnapshot([summary('c1', { closed: true }), summary('c2'), summary('c4')], totals({}));
+    s = store.getState();
+    expect(s.connOrder).toEqual(['c2', 'c4']);
+  });
+
   it('orders connections by when they opened, whichever delta brought them', () => {
     const store = createWirebenchStore();
     store.getState().applyDelta(delta([summary('c2', { openedAt: 1002 })], []));

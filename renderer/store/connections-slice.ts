@@ -24,6 +24,7 @@ export const createConnectionsSlice: StateCreator<WirebenchState, [], [], Connec
   connOrder: [],
   journals: {},
   totals: ZERO_TOTALS,
+  forgottenConns: {},
 
   applySnapshot: (list, totals) =>
     set((s) => {
@@ -36,7 +37,7 @@ export const createConnectionsSlice: StateCreator<WirebenchState, [], [], Connec
         journals[c.connId] = known ? { ...known, needsFetch: true, error: null } : EMPTY_JOURNAL;
       }
       const connOrder = byOpenedAt(
-        list.map((c) => c.connId),
+        list.map((c) => c.connId).filter((id) => !s.forgottenConns[id]),
         conns,
       );
       return { conns, connOrder, journals, totals };
@@ -51,7 +52,7 @@ export const createConnectionsSlice: StateCreator<WirebenchState, [], [], Connec
       const conns = { ...s.conns };
       const added: string[] = [];
       for (const c of delta.conns) {
-        if (!conns[c.connId]) added.push(c.connId);
+        if (!conns[c.connId] && !s.forgottenConns[c.connId]) added.push(c.connId);
         conns[c.connId] = c;
         const j = journals[c.connId];
         // Known by its summary only (its first events were missed): fetch it when looked at.
@@ -85,6 +86,15 @@ export const createConnectionsSlice: StateCreator<WirebenchState, [], [], Connec
           ? s.journals
           : { ...s.journals, [summary.connId]: { ...EMPTY_JOURNAL, needsFetch: false } },
       };
+    }),
+
+  forgetClosedConns: () =>
+    set((s) => {
+      const forgottenConns = { ...s.forgottenConns };
+      for (const id of s.connOrder) if (s.conns[id]?.closed) forgottenConns[id] = true;
+      const connOrder = s.connOrder.filter((id) => !forgottenConns[id]);
+      const selectedConnId = s.selectedConnId !== null && forgottenConns[s.selectedConnId] ? null : s.selectedConnId;
+      return { forgottenConns, connOrder, selectedConnId };
     }),
 
   journalLoading: (connId) =>

@@ -15,6 +15,8 @@ export type MessageKey =
   | 'ui.client.nothingToSend'
   | 'ui.client.pasted'
   | 'ui.client.templateFilled'
+  | 'ui.client.templateFilledEndingOn'
+  | 'ui.client.templateFilledEndingOff'
   | 'ui.client.fileSent';
 
 export interface Message {

@@ -70,6 +70,14 @@ export interface ConnectionsSlice {
   journalLoading: (connId: string) => void;
   journalLoaded: (connId: string, events: readonly JournalEvent[]) => void;
   journalFailed: (connId: string, error: ErrorInfo) => void;
+  /**
+   * Connections the person cleared from the list (closed ones only): left out of connOrder from
+   * then on, though their summaries and journals stay (a client tab's transcript still reads its
+   * journal). The engine's journal is untouched: the contract has no command to clear it.
+   */
+  forgottenConns: Readonly<Record<string, true>>;
+  /** Clears the list of its closed connections (see forgottenConns). */
+  forgetClosedConns: () => void;
 }
 
 // --- client-slice.ts ---
@@ -138,7 +146,22 @@ export interface UiSlice {
   setJournalLarge: (large: boolean) => void;
   selectEvent: (ref: EventRef | null) => void;
   pickDiagramStep: (pick: { connId: string; step: number } | null) => void;
+  /**
+   * Pane sizes the person chose by dragging or with the keyboard (renderer/layout/), as percentages
+   * of their group, by `group:panel` (PANE_KEY); kept in the layout settings. Empty: the defaults.
+   */
+  paneSizes: Readonly<Record<string, number>>;
+  /** The side column's tab: the server card, or the lessons. */
+  sideTab: SideTab;
+  /** The server card is open to edit its settings (folded, it shows a summary). */
+  serverCardOpen: boolean;
+  setPaneSizes: (group: string, sizes: Readonly<Record<string, number>>) => void;
+  setSideTab: (tab: SideTab) => void;
+  setServerCardOpen: (open: boolean) => void;
 }
+
+/** What the side column shows. */
+export type SideTab = 'server' | 'lessons';
 
 // --- selection-slice.ts ---
 

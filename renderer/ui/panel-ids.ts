@@ -14,6 +14,7 @@ export const PANEL_IDS = [
   'bytesHex',
   'structure',
   'diagram',
+  'lessons',
 ] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 

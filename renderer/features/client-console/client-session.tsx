@@ -1,17 +1,16 @@
 // One client session (a tab): its target, what connecting found out, the teardown buttons, the
 // transcript and the composer. Every action goes through client-commands.ts.
 import { useCallback, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { parseTarget, type UrlParts } from '../../../shared/client/target';
 import { useBridge } from '../../bridge/bridge-context';
 import { clientPhaseOf, selectSessionConn } from '../../store/client-slice';
 import type { ClientSession } from '../../store/state-types';
 import { selectRstReasonKey } from '../../store/rst-select';
 import { useWirebench, useWirebenchStore } from '../../store/store-context';
-import { CheckboxField } from '../../ui/checkbox-field';
 import { MessageText } from '../../ui/message-text';
 import { useJournal } from '../../journal/use-journal';
 import { connectSession, sendBytes, tearDown, urlRequestDraft } from './client-commands';
+import { fillNotice } from './fill-notice';
 import { ClientStatus } from './client-status';
 import { Composer } from './composer';
 import { TargetForm } from './target-form';
@@ -22,7 +21,6 @@ import { TranscriptView } from './transcript-view';
 const NO_EVENTS: never[] = [];
 
 export function ClientSessionView({ session }: { session: ClientSession }) {
-  const { t } = useTranslation();
   const bridge = useBridge();
   const store = useWirebenchStore();
   const patchSession = useWirebench((s) => s.patchSession);
@@ -40,11 +38,6 @@ export function ClientSessionView({ session }: { session: ClientSession }) {
     <div className="client-session" role="region" id={`session-${id}`} aria-labelledby={`tab-${id}`} data-testid="client-session">
       <div className="session-status">
         <ClientStatus phase={phase} conn={conn} target={session.targetText} rstReason={rstReason} />
-        <span className="show-controls" title={t('ui.client.showControlsTip')}>
-          <CheckboxField testId="client-show-controls" checked={session.showControls} onChange={(showControls) => patch({ showControls })}>
-            {t('ui.client.showControls')}
-          </CheckboxField>
-        </span>
       </div>
       <div className="console-controls">
         <TargetForm session={session} onChange={patch} onConnect={connect} />
@@ -54,7 +47,13 @@ export function ClientSessionView({ session }: { session: ClientSession }) {
       {(session.url || session.resolution) && (
         <div className="target-details">
           {session.url && (
-            <UrlSplit url={session.url} onFill={() => patch(urlRequestDraft(session.url as UrlParts))} />
+            <UrlSplit
+              url={session.url}
+              onFill={() => {
+                const filled = urlRequestDraft(session.url as UrlParts);
+                patch({ ...filled, notice: fillNotice(session.finalEnding, filled.finalEnding) });
+              }}
+            />
           )}
           {session.resolution && <ResolutionLines resolution={session.resolution} />}
         </div>

@@ -3,7 +3,7 @@
 // bytes as hex digits. Character mode: every key goes out at once, as telnet's character mode.
 // Below the input, the exact bytes Enter would send, so nothing is ever hidden by a template or an
 // ending. Disabled, with the reason, when nothing can be sent.
-import { useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientTarget } from '../../../shared/client/target';
 import { decodeHex, encodeLines, keyBytes, LINE_ENDINGS, normalizePaste, type Encoded } from '../../../shared/client/typed-input';
@@ -12,6 +12,7 @@ import type { ClientSession, InputMode } from '../../store/state-types';
 import { ByteText } from '../../ui/byte-text';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { CharCapture } from './char-capture';
+import { fillNotice } from './fill-notice';
 import { RequestHelpers } from './request-helpers';
 
 const MODES: readonly InputMode[] = ['line', 'char', 'hex'];
@@ -37,6 +38,14 @@ export function Composer({ session, phase, target, onPatch, onSend }: ComposerPr
   const [recall, setRecall] = useState<{ index: number; saved: string } | null>(null);
   const enabled = canSend(phase);
   const encoded = encodeDraft(session);
+  // After Connect the next thing to do is type: the input gets the focus when a new connection
+  // starts (not when the tab is merely shown again with the one it had).
+  const connected = useRef(session.connId);
+  useEffect(() => {
+    if (session.connId === connected.current) return;
+    connected.current = session.connId;
+    if (session.connId !== null) input.current?.focus();
+  }, [session.connId]);
 
   const send = async (): Promise<void> => {
     if (!enabled || !encoded.ok) return;
@@ -135,13 +144,20 @@ export function Composer({ session, phase, target, onPatch, onSend }: ComposerPr
           target={target}
           disabled={!enabled}
           onFill={(filled) => {
-            onPatch({ ...filled, mode: 'line', notice: { key: 'ui.client.templateFilled', params: {} } });
+            onPatch({ ...filled, mode: 'line', notice: fillNotice(session.finalEnding, filled.finalEnding) });
             input.current?.focus();
           }}
           onFile={async (name, bytes) => {
             if (await onSend(bytes, null)) onPatch({ notice: { key: 'ui.client.fileSent', params: { name, count: bytes.length } } });
           }}
         />
+        {/* How the transcript above draws what arrives; here, beside the other typing choices, so
+            the status line keeps the console's whole width (issue 17). */}
+        <span className="show-controls" title={t('ui.client.showControlsTip')}>
+          <CheckboxField testId="client-show-controls" checked={session.showControls} onChange={(showControls) => onPatch({ showControls })}>
+            {t('ui.client.showControls')}
+          </CheckboxField>
+        </span>
       </div>
 
       {session.mode === 'char' ? (
@@ -190,13 +206,13 @@ export function Composer({ session, phase, target, onPatch, onSend }: ComposerPr
       {session.mode !== 'char' && enabled && (
         <div id={previewId} className="send-preview" data-testid="client-preview">
           {encoded.ok ? (
-            <>
+            <span className="preview-main">
               <span className="preview-label">{t('ui.client.preview', { count: encoded.bytes.length })}</span>{' '}
               <span className="preview-bytes">
                 <ByteText bytes={encoded.bytes.subarray(0, PREVIEW_BYTES)} />
                 {encoded.bytes.length > PREVIEW_BYTES ? '…' : ''}
               </span>
-            </>
+            </span>
           ) : (
             <span className="preview-mistake" role="status" data-testid="client-mistake">
               {t(`ui.client.mistake.${encoded.mistake.problem}`, { at: encoded.mistake.at + 1 })}

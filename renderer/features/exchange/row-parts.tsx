@@ -12,14 +12,16 @@ import type { ByteRow } from './hex-layout';
 export function SegmentHead({ segment, exchange, role, t }: { segment: Segment; exchange: Exchange; role: Role; t: TFunction }) {
   const peer = t(`ui.bytes.peer.${role === 'server' ? 'client' : 'server'}`);
   const first = exchange.chunks[segment.firstChunk];
+  const text = t('ui.bytes.head', {
+    dir: segment.dir === 'in' ? t('ui.bytes.dirIn', { peer }) : t('ui.bytes.dirOut', { peer }),
+    bytes: t('ui.bytes.byteCount', { count: segment.length }),
+    chunks: t('ui.bytes.chunkCount', { count: segment.chunkCount }),
+    time: timeText(first?.t ?? 0, t),
+  });
+  // The title holds it whole: a narrow pane cuts the heading with an ellipsis (exchange.css).
   return (
-    <span className="seg-head">
-      {t('ui.bytes.head', {
-        dir: segment.dir === 'in' ? t('ui.bytes.dirIn', { peer }) : t('ui.bytes.dirOut', { peer }),
-        bytes: t('ui.bytes.byteCount', { count: segment.length }),
-        chunks: t('ui.bytes.chunkCount', { count: segment.chunkCount }),
-        time: timeText(first?.t ?? 0, t),
-      })}
+    <span className="seg-head" title={text}>
+      {text}
     </span>
   );
 }

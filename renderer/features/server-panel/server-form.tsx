@@ -21,8 +21,6 @@ import { TextField } from '../../ui/text-field';
 import { AcceptFields, TimingFields } from './policy-fields';
 import { ResponderFields, type CannedEditor } from './responder-fields';
 import { restartServer, startServer, stopSelected } from './server-commands';
-import { ServerErrorView } from './server-error-view';
-import { useLiveApply } from './use-live-apply';
 
 export function ServerForm({ editor }: { editor: CannedEditor }) {
   const { t } = useTranslation();
@@ -36,7 +34,6 @@ export function ServerForm({ editor }: { editor: CannedEditor }) {
   const edit = useWirebench((s) => s.editServerDraft);
   const selectServer = useWirebench((s) => s.selectServer);
   const warningId = useId();
-  useLiveApply(bridge);
 
   // The first field in trouble, as typed now: marked at once; its sentence comes with the action.
   const invalid = useMemo<DraftField | null>(() => {
@@ -111,7 +108,6 @@ export function ServerForm({ editor }: { editor: CannedEditor }) {
         {editing && <p className="field-note">{t('ui.server.form.restartHint')}</p>}
       </fieldset>
 
-      <ServerErrorView />
       {editing && (
         <p className={`apply-state apply-${apply}`} data-testid="server-apply" data-state={apply} aria-live="polite">
           {apply === 'applying' ? t('ui.server.form.applying') : apply === 'applied' ? t('ui.server.form.applied') : t('ui.server.form.apply')}

@@ -17,7 +17,12 @@ function PlainEditor({ doc, onDoc }: { doc: ResponseDoc; onDoc: (doc: ResponseDo
   return <textarea data-testid="plain-editor" value={doc.text} onChange={(e) => onDoc({ ...doc, text: e.target.value })} />;
 }
 
-const drawPanel = () => renderPanel(<ServerPanel editor={PlainEditor} />);
+/** Drawn with the card open to edit, as the person has it after "Edit settings". */
+const drawPanel = () => {
+  const drawn = renderPanel(<ServerPanel editor={PlainEditor} />);
+  fireEvent.click(screen.getByTestId('server-card-toggle'));
+  return drawn;
+};
 const field = (testId: string) => screen.getByTestId<HTMLInputElement>(testId);
 const type = (testId: string, value: string): void => void fireEvent.change(field(testId), { target: { value } });
 /** Start, and let the (already answered) command's promise settle. */
@@ -31,6 +36,19 @@ const start = async (): Promise<void> => {
 afterEach(cleanup);
 
 describe('the server panel', () => {
+  it('folds its settings into a card that says where and how the next server answers, and opens to edit', () => {
+    renderPanel(<ServerPanel editor={PlainEditor} />);
+    const card = screen.getByTestId('server-card');
+    expect(card.textContent).toContain('127.0.0.1:9000');
+    expect(card.textContent).toContain('Canned response');
+    expect(screen.getByTestId('server-settings').hidden).toBe(true);
+    const toggle = screen.getByTestId('server-card-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByTestId('server-settings').hidden).toBe(false);
+  });
+
   it('shows the fields of the responder chosen, and says what it does', () => {
     drawPanel();
     expect(screen.getByTestId('plain-editor')).toBeTruthy();

@@ -1,14 +1,21 @@
 // The built-in servers: which run and how they are doing (the list), how the next one or the
 // picked one behaves (the form), and how to reach one from outside. The canned response's editor
 // comes in as a prop (app.tsx hands in features/response-editor's), so no feature imports another.
-import { useMemo } from 'react';
+// The form folds behind a card (server-card.tsx) and stays mounted while folded: the response
+// editor keeps its state, and the edited server's settings still follow the draft (useLiveApply).
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBridge } from '../../bridge/bridge-context';
 import { formatAddress } from '../../lib/format';
 import { listeningServers, selectSelectedServer, selectServers } from '../../store/servers-slice';
 import { useWirebench } from '../../store/store-context';
+import { selectServerCardOpen } from '../../store/ui-slice';
 import type { CannedEditor } from './responder-fields';
+import { ServerCard } from './server-card';
+import { ServerErrorView } from './server-error-view';
 import { ServerForm } from './server-form';
 import { ServerList } from './server-list';
+import { useLiveApply } from './use-live-apply';
 import './server-panel.css';
 
 export function ServerPanel({ editor }: { editor: CannedEditor }) {
@@ -17,6 +24,9 @@ export function ServerPanel({ editor }: { editor: CannedEditor }) {
   const selected = useWirebench(selectSelectedServer);
   const listening = useMemo(() => listeningServers(servers), [servers]);
   const shown = selected ?? listening[0];
+  const open = useWirebench(selectServerCardOpen);
+  const formId = useId();
+  useLiveApply(useBridge());
 
   return (
     <section className="panel server-panel" aria-labelledby="server-heading">
@@ -30,24 +40,28 @@ export function ServerPanel({ editor }: { editor: CannedEditor }) {
       </header>
       <div className="server-scroll">
         <ServerList />
-        {servers.length > 0 && !selected && <p className="help">{t('ui.server.help')}</p>}
-        <ServerForm editor={editor} />
-        {shown && (
-          <div className="try-it-box">
-            <p className="help">{t('ui.server.tryIt')}</p>
-            <ul className="try-it">
-              {/* Commands, not prose: they are typed as is, in any language. */}
-              <li>
-                <code>curl -v http://{formatAddress({ address: shown.host, port: shown.port })}/</code>
-              </li>
-              <li>
-                <code>
-                  nc {shown.host} {shown.port}
-                </code>
-              </li>
-            </ul>
-          </div>
-        )}
+        <ServerCard formId={formId} />
+        <ServerErrorView />
+        <div id={formId} className="server-unfolded" hidden={!open} data-testid="server-settings">
+          {servers.length > 0 && !selected && <p className="help">{t('ui.server.help')}</p>}
+          <ServerForm editor={editor} />
+          {shown && (
+            <div className="try-it-box">
+              <p className="help">{t('ui.server.tryIt')}</p>
+              <ul className="try-it">
+                {/* Commands, not prose: they are typed as is, in any language. */}
+                <li>
+                  <code>curl -v http://{formatAddress({ address: shown.host, port: shown.port })}/</code>
+                </li>
+                <li>
+                  <code>
+                    nc {shown.host} {shown.port}
+                  </code>
+                </li>
+              </ul>
+            </div>
+          )}
+        </div>
       </div>
     </section>
   );

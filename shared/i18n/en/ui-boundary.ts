@@ -34,6 +34,7 @@ export const boundary = {
     bytesHex: 'Bytes: hex',
     structure: 'Bytes: structure',
     diagram: 'Diagram',
+    lessons: 'Lessons',
   },
   // Each part's name inside a sentence.
   the: {
@@ -48,5 +49,6 @@ export const boundary = {
     bytesHex: 'the hex pane of the Bytes view',
     structure: 'the structure tree of the Bytes view',
     diagram: 'the Diagram view',
+    lessons: 'the lessons panel',
   },
 } as const;
