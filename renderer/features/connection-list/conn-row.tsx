@@ -1,5 +1,6 @@
-// One connection at a glance: whose socket it is, its two ends, bytes each way, and its state
-// (including "waiting for accept()" while a sequential server serves someone else).
+// One connection at a glance: whose socket it is, what was asked and answered on it, its two ends,
+// bytes each way, and its state (including "waiting for accept()" while a sequential server serves
+// someone else).
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnSummary } from '../../../shared/contract/contract';
@@ -10,13 +11,16 @@ import { useWirebench } from '../../store/store-context';
 
 interface ConnRowProps {
   conn: ConnSummary;
+  /** Its first request line and the status that answered it (exchange-line.ts); null: not yet. */
+  request: string | null;
+  status: string | null;
   /** Connected, but its sequential server has not accept()ed it yet. */
   queued: boolean;
   selected: boolean;
   onSelect: (connId: string) => void;
 }
 
-export const ConnRow = memo(function ConnRow({ conn, queued, selected, onSelect }: ConnRowProps) {
+export const ConnRow = memo(function ConnRow({ conn, request, status, queued, selected, onSelect }: ConnRowProps) {
   const { t } = useTranslation();
   // Waiting in the backlog is what matters about an open connection nobody has accepted yet.
   const base = connStateOf(conn);
@@ -46,6 +50,11 @@ export const ConnRow = memo(function ConnRow({ conn, queued, selected, onSelect 
         {rstReason && (
           <span className="conn-reason" data-testid="conn-rst-reason">
             {t(rstReason)}
+          </span>
+        )}
+        {request !== null && (
+          <span className="conn-exchange" data-testid="conn-exchange" title={request}>
+            {status === null ? t('ui.conns.exchangeAsked', { request }) : t('ui.conns.exchange', { request, status })}
           </span>
         )}
         <span className="conn-ends" aria-label={t('ui.conns.endpointsLabel', { local, remote })}>

@@ -1,37 +1,104 @@
 // Every connection, both ends of a loopback exchange included (the server's accepted socket and
-// the client's), in the order they appeared. Clicking one shows its journal.
-import { useMemo } from 'react';
+// the client's), in the order they appeared. Clicking one shows its journal. Each card says what
+// was asked and answered (exchange-line.ts); the list can be filtered by those words or an
+// address, and cleared of closed connections (in the renderer only: the contract has no command
+// to clear the engine's journal). The selected card is kept in view.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../../lib/format';
+import { formatAddress, formatCount } from '../../lib/format';
 import { selectConnOrder, selectConns, selectTotals } from '../../store/connections-slice';
 import { queuedConnIds, selectServers } from '../../store/servers-slice';
 import { useWirebench } from '../../store/store-context';
 import { selectSelectedConnId } from '../../store/ui-slice';
 import { ConnRow } from './conn-row';
+import { exchangeLineOf, matchesFilter, NO_EXCHANGE, type ExchangeLine } from './exchange-line';
 import './connection-list.css';
+
+/**
+ * Each card's line by its journal's events: worked out again only for journals that changed (a
+ * delta makes a new events array for the connections it touches, and leaves the others alone).
+ */
+const LINES = new WeakMap<object, ExchangeLine>();
 
 export function ConnectionList() {
   const { t } = useTranslation();
   const order = useWirebench(selectConnOrder);
   const conns = useWirebench(selectConns);
+  const journals = useWirebench((s) => s.journals);
   const totals = useWirebench(selectTotals);
   const selected = useWirebench(selectSelectedConnId);
   const select = useWirebench((s) => s.select);
+  const forgetClosed = useWirebench((s) => s.forgetClosedConns);
   const servers = useWirebench(selectServers);
   const queued = useMemo(() => queuedConnIds(servers), [servers]);
+  const [filter, setFilter] = useState('');
+  const list = useRef<HTMLUListElement>(null);
+
+  const lines = useMemo(() => {
+    const byId = new Map<string, ExchangeLine>();
+    for (const id of order) {
+      const conn = conns[id];
+      const events = journals[id]?.events;
+      if (!conn || !events) continue;
+      let line = LINES.get(events);
+      if (!line) LINES.set(events, (line = exchangeLineOf(conn.role, events)));
+      byId.set(id, line);
+    }
+    return byId;
+  }, [order, conns, journals]);
+
+  const shown = useMemo(
+    () =>
+      order.filter((id) => {
+        const conn = conns[id];
+        if (!conn) return false;
+        const line = lines.get(id) ?? NO_EXCHANGE;
+        return matchesFilter(filter, [formatAddress(conn.local), formatAddress(conn.remote), line.request, line.status, id]);
+      }),
+    [order, conns, lines, filter],
+  );
+  const closedCount = useMemo(() => order.filter((id) => conns[id]?.closed).length, [order, conns]);
+
+  // The selected card in view: a new connection is selected when the client connects.
+  useEffect(() => {
+    if (selected === null) return;
+    const row = list.current?.querySelector(`[data-conn-id="${CSS.escape(selected)}"]`);
+    row?.scrollIntoView({ block: 'nearest' });
+  }, [selected, shown]);
 
   return (
     <section className="panel conn-panel" aria-labelledby="conns-heading">
       <header className="panel-header">
         <h2 id="conns-heading">{t('ui.conns.heading')}</h2>
+        <div className="conn-tools">
+          <input
+            type="search"
+            className="conn-filter"
+            data-testid="conn-filter"
+            aria-label={t('ui.conns.filterLabel')}
+            placeholder={t('ui.conns.filterPlaceholder')}
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+          <button type="button" className="small" data-testid="conn-clear" title={t('ui.conns.clearTip')} disabled={closedCount === 0} onClick={forgetClosed}>
+            {t('ui.conns.clear')}
+          </button>
+        </div>
       </header>
       {order.length === 0 ? (
         <p className="empty">{t('ui.conns.empty')}</p>
+      ) : shown.length === 0 ? (
+        <p className="empty" data-testid="conn-filter-empty">
+          {t('ui.conns.filterEmpty', { filter: filter.trim() })}
+        </p>
       ) : (
-        <ul className="conn-list" data-testid="conn-list">
-          {order.map((id) => {
+        <ul className="conn-list" data-testid="conn-list" ref={list}>
+          {shown.map((id) => {
             const conn = conns[id];
-            return conn ? <ConnRow key={id} conn={conn} queued={queued.has(id)} selected={id === selected} onSelect={select} /> : null;
+            const line = lines.get(id) ?? NO_EXCHANGE;
+            return conn ? (
+              <ConnRow key={id} conn={conn} request={line.request} status={line.status} queued={queued.has(id)} selected={id === selected} onSelect={select} />
+            ) : null;
           })}
         </ul>
       )}

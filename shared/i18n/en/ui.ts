@@ -10,6 +10,7 @@ import { editor } from './ui-editor';
 import { teardown } from './ui-teardown';
 import { lessons } from './ui-lessons';
 import { waiting } from './ui-waiting';
+import { layout } from './ui-layout';
 
 export const ui = {
   app: {
@@ -198,6 +199,7 @@ export const ui = {
   teardown,
   lessons,
   waiting,
+  layout,
   conns: {
     heading: 'Connections',
     empty: 'No connections yet. Start the server and connect the client.',
@@ -213,6 +215,13 @@ export const ui = {
       queued: 'waiting for accept()',
     },
     endpoints: '{{local}} ↔ {{remote}}',
+    exchange: '{{request}} → {{status}}',
+    exchangeAsked: '{{request}} → …',
+    filterLabel: 'Filter the connections',
+    filterPlaceholder: 'Filter: address, GET /…, 404',
+    filterEmpty: 'No connection matches “{{filter}}”.',
+    clear: 'Clear closed',
+    clearTip: 'Takes the closed connections off this list (the engine still counts them; open ones stay).',
     endpointsLabel: 'local {{local}}, remote {{remote}}',
     bytesIn: 'in {{bytes}} B',
     bytesOut: 'out {{bytes}} B',
