@@ -67,3 +67,27 @@ test('a second client of a sequential server is told it waits in the backlog', a
   await wb.activateSession(1);
   await expect(hint()).toHaveAttribute('data-code', 'awaiting_request', { timeout: 10_000 });
 });
+
+test('body bytes still due, then a kept-alive answer with no length, read until the server closes', async ({ app }, testInfo) => {
+  const wb = new WorkbenchPage(app);
+  // Lesson L1's canned answer has neither Content-Length nor chunking; kept alive, nothing ends it.
+  await new ServerPanelPage(app).choose({ answer: 'request_end', after: 'keep_alive' });
+  const port = await wb.startServer(0);
+  await wb.connect('127.0.0.1', port);
+  const hint = wb.byId('client-waiting').getByTestId('waiting-hint');
+
+  await wb.typeLine('POST /form HTTP/1.1');
+  await wb.typeLine('Content-Length: 6');
+  await wb.typeLine('');
+  await wb.typeLine('a');
+  await expect(hint).toHaveAttribute('data-code', 'body_bytes_due');
+  await expect(hint).toContainText('The server waits for 3 more body bytes');
+
+  await wb.typeLine('b');
+  await expect(hint).toHaveAttribute('data-code', 'reads_until_close');
+  await expect(hint).toContainText('The response has no Content-Length and no chunking, so the client reads until the server closes.');
+  await expect(hint.getByTestId('waiting-countdown')).toContainText(/The server closes in \d+ s/);
+  const row = app.locator(`[data-testid="server-row"][data-port="${port}"]`);
+  await expect(row.getByTestId('server-waiting').getByTestId('waiting-hint')).toHaveAttribute('data-code', 'keep_alive_idle');
+  await app.screenshot({ path: testInfo.outputPath('waiting-read-until-close.png') });
+});

@@ -131,6 +131,6 @@ describe('the waiting hint', () => {
     expect(hints[1]?.textContent).toContain('127.0.0.1:50001');
     expect(hints[1]?.textContent).toContain('number 1 in the queue');
     // The timers: the defaults (header 60 s) count down from the request's start.
-    expect(screen.getAllByTestId('waiting-countdown')[0]?.textContent).toBe('The server closes in 60 s unless the request is complete.');
+    expect(screen.getAllByTestId('waiting-countdown')[0]?.textContent).toBe('The server closes in 60 s unless a whole request has come by then.');
   });
 });

@@ -62,8 +62,8 @@ export const waiting = {
   timer: {
     idle_one: 'The server closes in {{count}} s if nothing more comes.',
     idle_other: 'The server closes in {{count}} s if nothing more comes.',
-    header_one: 'The server closes in {{count}} s unless the request is complete.',
-    header_other: 'The server closes in {{count}} s unless the request is complete.',
+    header_one: 'The server closes in {{count}} s unless a whole request has come by then.',
+    header_other: 'The server closes in {{count}} s unless a whole request has come by then.',
     fin_wait_one: 'Closing anyway in {{count}} s.',
     fin_wait_other: 'Closing anyway in {{count}} s.',
     due: 'The server’s wait is over: it closes now.',
