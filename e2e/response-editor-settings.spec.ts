@@ -12,6 +12,7 @@ test('the edited response, what Enter inserts, and a saved, renamed preset come 
   const editor = new ResponseEditorPage(app);
   const settings = new SettingsPage(app, host.dir);
   await app.goto(await host.restart());
+  await editor.open();
   await editor.expectBytes(100);
 
   await editor.loadPreset('l2-hello-bare-lf');
@@ -33,6 +34,7 @@ test('the edited response, what Enter inserts, and a saved, renamed preset come 
   });
 
   await app.goto(await host.restart());
+  await editor.open();
   await editor.expectBytes(36);
   await expect(editor.byId('editor-enter')).toHaveValue('lf');
   await expect(app.locator('[data-testid="user-preset"]')).toHaveText(/My L2/);

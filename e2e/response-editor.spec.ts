@@ -16,6 +16,7 @@ const L3_LESSON_HEAD = '\nHTTP/1.x 200 OK  \nContent-Type: image/jpg\n\n';
 test('canned bytes as typed: Enter can insert a bare LF, and L2’s answer goes out byte for byte', async ({ app }) => {
   const wb = new WorkbenchPage(app);
   const editor = new ResponseEditorPage(app);
+  await editor.open();
   await editor.expectBytes(100); // lesson L1's response
   await editor.expectEndings('crlf');
   // Lesson L2's server: bare LF line ends, no headers.
@@ -53,6 +54,7 @@ test('canned bytes as typed: Enter can insert a bare LF, and L2’s answer goes 
 test('a preset, a byte edited, the client sees it arrive, and the two versions diffed', async ({ app }, testInfo) => {
   const wb = new WorkbenchPage(app);
   const editor = new ResponseEditorPage(app);
+  await editor.open();
   await editor.loadPreset('l4-not-found');
   await expect(editor.byId('editor-teaches')).toBeVisible();
   const port = await wb.startServer(0);
@@ -100,6 +102,7 @@ test('a preset, a byte edited, the client sees it arrive, and the two versions d
 
 test('checks: a Content-Length too long is found at its bytes, and its one-click fix sets the right value', async ({ app }, testInfo) => {
   const editor = new ResponseEditorPage(app);
+  await editor.open();
   await editor.loadPreset('broken-content-length-long');
   await expect(app.locator('[data-testid="editor-check"][data-code="content_length_short"]')).toHaveCount(1);
   // In the editor too: the FIN comes where the body should go on, so the mark is at the end.
@@ -123,6 +126,7 @@ test('checks: a Content-Length too long is found at its bytes, and its one-click
 test('a body from a file is shown as a summary with its image, and sent after the head', async ({ app }, testInfo) => {
   const wb = new WorkbenchPage(app);
   const editor = new ResponseEditorPage(app);
+  await editor.open();
   await editor.loadPreset('l3-image');
   const image = readFileSync(SAMPLE_IMAGE_PATH);
   await expect(editor.byId('editor-file-body')).toHaveAttribute('data-size', String(image.length));
@@ -148,6 +152,7 @@ test('a body from a file is shown as a summary with its image, and sent after th
 test('L3’s image as the lesson sends it: the check says it starts with an empty line, the fix removes it, and the client gets the fixed bytes', async ({ app }) => {
   const wb = new WorkbenchPage(app);
   const editor = new ResponseEditorPage(app);
+  await editor.open();
   await editor.loadPreset('l3-image');
   const image = readFileSync(SAMPLE_IMAGE_PATH);
   await expect(editor.byId('editor-file-body')).toHaveAttribute('data-size', String(image.length));
@@ -176,6 +181,7 @@ test('L3’s image as the lesson sends it: the check says it starts with an empt
 
 test('the shortcuts overlay opens with F1 in the editor and closes with Escape; find opens with Ctrl+F', async ({ app }) => {
   const editor = new ResponseEditorPage(app);
+  await editor.open();
   await editor.content.click();
   await editor.content.press('F1');
   await expect(editor.byId('editor-shortcuts')).toBeVisible();

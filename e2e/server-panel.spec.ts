@@ -149,6 +149,7 @@ test('several servers at once, each with its own settings and counters', async (
   const wb = new WorkbenchPage(app);
   const panel = new ServerPanelPage(app);
   const canned = await wb.startServer(0);
+  await wb.openServerSettings();
   await wb.byId('server-new').click();
   await panel.choose({ responder: 'echo' });
   const echo = await wb.startServer(0);
@@ -172,6 +173,7 @@ test('port in use: the sentence names the port and offers a free one, which one 
   const wb = new WorkbenchPage(app);
   const { port: taken, release } = await holdPort();
   try {
+    await wb.openServerSettings();
     await wb.byId('server-port').fill(String(taken));
     await wb.byId('server-start').click();
     const error = wb.byId('server-error');
@@ -197,6 +199,7 @@ test('routes: lesson L3 in one click: the page, its image as image/jpg, and 404 
   const panel = new ServerPanelPage(app);
   await panel.choose({ responder: 'routes' });
   await expect(wb.byId('server-route')).toHaveCount(0);
+  await wb.openServerSettings();
   await wb.byId('server-routes-l3').click();
   await expect(wb.byId('server-route')).toHaveCount(2);
   const imageRoute = wb.byId('server-route').nth(1);
@@ -223,6 +226,7 @@ test('routes: lesson L3 in one click: the page, its image as image/jpg, and 404 
 test('a host beyond loopback needs an explicit, warned choice', async ({ app }) => {
   const wb = new WorkbenchPage(app);
   await expect(wb.byId('server-expose')).toHaveCount(0);
+  await wb.openServerSettings();
   await wb.byId('server-host').fill('0.0.0.0');
   await expect(wb.byId('server-expose-warning')).toContainText('other machines on your network');
   await expect(wb.byId('server-expose')).not.toBeChecked();
@@ -239,6 +243,7 @@ test('restart on another port keeps the server and its settings', async ({ app }
   const before = await wb.startServer(0);
   const row = wb.byId('server-row');
   const serverId = await row.getAttribute('data-server-id');
+  await wb.openServerSettings();
   await wb.byId('server-port').fill('0');
   await wb.byId('server-restart').click();
   await expect(row).not.toHaveAttribute('data-port', String(before));

@@ -16,6 +16,7 @@ test('the server port, the client target and the journal view come back after a 
   await app.goto(await host.restart());
   await expect(wb.byId('server-port')).toHaveValue('9000');
 
+  await wb.openServerSettings();
   await wb.byId('server-port').fill('8123');
   await wb.byId('client-target').fill('localhost 8123');
   await wb.byId('journal-view-bytes').click();
@@ -49,6 +50,7 @@ test('a damaged settings file is reported in a banner, set aside, and the app st
   const wb = new WorkbenchPage(app);
   const settings = new SettingsPage(app, host.dir);
   await app.goto(await host.restart());
+  await wb.openServerSettings();
   await wb.byId('server-port').fill('8124');
   await settings.expectStored({ server: { draft: { port: '8124' } } });
 

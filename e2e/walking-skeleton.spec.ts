@@ -81,6 +81,7 @@ test('errors are sentences: port in use, connection refused', async ({ app }) =>
   // Another program holds a port: our server cannot listen there, and says so in words.
   const { port: taken, release } = await holdPort();
   try {
+    await wb.openServerSettings();
     await wb.byId('server-port').fill(String(taken));
     await wb.byId('server-start').click();
     await expect(wb.byId('server-error')).toContainText(String(taken));

@@ -1,12 +1,18 @@
 // The canned-response editor as a learner uses it: load a preset, type, see the checks, fix, compare
 // versions. The editor is CodeMirror in a shadow root; Playwright's locators reach into it.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openServerSettings } from './workbench-page';
 
 export class ResponseEditorPage {
   constructor(readonly page: Page) {}
 
   byId(id: string): Locator {
     return this.page.getByTestId(id);
+  }
+
+  /** The editor lives in the server card's settings: unfolds them (a no-op when open). */
+  async open(): Promise<void> {
+    await openServerSettings(this.page);
   }
 
   get content(): Locator {
