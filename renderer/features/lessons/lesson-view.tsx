@@ -46,6 +46,8 @@ export function LessonView({ lesson, onBack }: { lesson: Lesson; onBack: () => v
     const connId = side === 'client' && run?.clientConnId ? run.clientConnId : mark.connId;
     s.select(connId);
     s.setJournalView(view);
+    // In its pane, beside the lesson: the large byte view would cover the lesson being followed.
+    s.setJournalLarge(false);
     if (side === 'server' && mark.offset !== undefined && mark.length) {
       s.selectBytes(selectionOf(connId, mark.call === 'recv' ? 'in' : 'out', mark.offset, mark.length));
     }
@@ -77,7 +79,6 @@ export function LessonView({ lesson, onBack }: { lesson: Lesson; onBack: () => v
         </p>
       )}
       {problem && <SetupProblemView problem={problem} onRetry={(p) => void setUp(p)} />}
-      <ProgramView program={lesson.program(port)} marks={marks} onPick={(m) => point(m, 'bytes')} />
       <LessonSteps
         lesson={lesson}
         words={words.steps}
@@ -87,6 +88,7 @@ export function LessonView({ lesson, onBack }: { lesson: Lesson; onBack: () => v
         running={run !== null}
         onPoint={(step, mark, view) => point(mark, view, step.focus.side)}
       />
+      <ProgramView program={lesson.program(port)} marks={marks} onPick={(m) => point(m, 'bytes')} />
       <RunYourOwn program={lesson.peer(port)} />
     </article>
   );

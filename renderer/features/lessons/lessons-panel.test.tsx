@@ -52,8 +52,9 @@ const opened: JournalEvent = {
 const litCall = (): string | null => screen.getByTestId('lesson-code-host').getAttribute('data-lit-call');
 
 describe('the Lessons panel', () => {
-  it('welcomes a first run with the four lessons; No thanks keeps them listed and saves nothing else', async () => {
-    renderPanel(<LessonsPanel />);
+  it('welcomes a first run with the four lessons, on the side column’s Lessons tab; No thanks keeps them listed', async () => {
+    const drawn = renderPanel(<LessonsPanel />);
+    expect(drawn.store.getState().sideTab).toBe('lessons');
     expect(screen.getByTestId('lessons-welcome').textContent).toContain('New here? Try a lesson');
     expect(screen.getAllByTestId('lesson-choose').map((b) => b.getAttribute('data-lesson'))).toEqual(['l1', 'l2', 'l3', 'l4']);
     await click('lessons-welcome-dismiss');

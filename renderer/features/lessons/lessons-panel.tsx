@@ -2,10 +2,11 @@
 // welcome offering them (dismissed for good once declined or once a lesson is chosen: kept in the
 // settings file). A chosen lesson is set up in one click, shows its program lit by the wire, and
 // walks through its steps.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonId } from '../../../shared/lessons/lesson-types';
 import { lessonById } from '../../../shared/lessons/lessons';
+import { useWirebenchStore } from '../../store/store-context';
 import { LessonList } from './lesson-list';
 import { useWelcomeDismissed } from './lesson-settings';
 import { LessonView } from './lesson-view';
@@ -15,6 +16,13 @@ export function LessonsPanel() {
   const { t } = useTranslation();
   const [dismissed, dismiss] = useWelcomeDismissed();
   const [chosen, setChosen] = useState<LessonId | null>(null);
+  const store = useWirebenchStore();
+  // A first run shows the welcome where it is seen: the side column turns to the Lessons tab
+  // (its panels stay mounted, so this one decides even while hidden). Once only, at start.
+  useEffect(() => {
+    if (!dismissed) store.getState().setSideTab('lessons');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const choose = (id: LessonId): void => {
     if (!dismissed) dismiss();
     setChosen(id);

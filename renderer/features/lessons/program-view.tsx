@@ -21,6 +21,7 @@ interface ProgramViewProps {
 export function ProgramView({ program, marks, onPick }: ProgramViewProps) {
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   const [view, setView] = useState<ProgramHandle | null>(null);
   // The learner's pick, by position in the list; a new call on the wire takes the light back.
   // Kept with the number of calls there were, so one more call ends the pick without an effect.
@@ -38,6 +39,10 @@ export function ProgramView({ program, marks, onPick }: ProgramViewProps) {
   }, []);
   useEffect(() => view?.setText(program.text), [view, program.text]);
   useEffect(() => view?.light(lit?.line ?? null), [view, lit]);
+  // The list scrolls by itself to its newest call, as a terminal does (it alone: not the panel).
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [marks.length]);
 
   return (
     <div className="lesson-program">
@@ -53,7 +58,7 @@ export function ProgramView({ program, marks, onPick }: ProgramViewProps) {
         {lit ? <Caption mark={lit} /> : t('ui.lessons.waiting')}
       </p>
       {marks.length > 0 && (
-        <ol className="lesson-trace" data-testid="lesson-trace" aria-label={t('ui.lessons.traceLabel')}>
+        <ol ref={list} className="lesson-trace" data-testid="lesson-trace" aria-label={t('ui.lessons.traceLabel')}>
           {marks.map((m, i) => (
             <li key={`${m.connId}:${m.seq}`}>
               <button
