@@ -3,6 +3,7 @@
 // to run a lesson; the predictions are extra clicks, counted apart). The program's lines light up
 // in the order the wire dictates, each step asks first and reveals after, pointing at the
 // diagram or the bytes. Screenshots are saved beside the test's output and looked at.
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -189,4 +190,44 @@ test('L4 in three clicks: / is index.html in two sends; a second client waits in
   expect(await litLineText(app)).toContain('server.listen(128)');
   await app.screenshot({ path: testInfo.outputPath('lessons-l4-backlog.png') });
   testInfo.annotations.push({ type: 'clicks', description: `L4: ${clicks.run} to run, ${clicks.predictions} predictions` });
+});
+
+/** Serious and critical axe violations inside the Lessons panel (WCAG A and AA, 2.0 to 2.2). */
+async function lessonsViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('[data-testid="lessons-panel"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}: ${v.help}`));
+}
+
+test('the Lessons panel: nothing serious for axe, light and dark, and every control a lesson needs reached by Tab and used by Enter', async ({ app }) => {
+  // The welcome, by keyboard only: Tab to L1, Enter; Tab to Set up, Enter.
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme: scheme });
+    expect(await lessonsViolations(app), `welcome (${scheme})`).toEqual([]);
+  }
+  const focusOn = async (selector: string): Promise<void> => {
+    for (let i = 0; i < 200; i++) {
+      if (await app.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return;
+      await app.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${selector}`);
+  };
+  await focusOn('[data-testid="lesson-choose"][data-lesson="l1"]');
+  await app.keyboard.press('Enter');
+  await focusOn('[data-testid="lesson-setup"]');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('lesson-ready').or(app.getByTestId('lesson-problem'))).toBeVisible();
+  await focusOn('[data-testid="lesson-choice"][data-choice="server"]');
+  await app.keyboard.press('Enter');
+  await expect(app.locator('[data-testid="lesson-choice"][data-choice="server"]')).toHaveAttribute('aria-pressed', 'true');
+  // The program is reachable too (read-only, its text selectable from the keyboard).
+  await focusOn('[data-testid="lesson-code-host"]');
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.emulateMedia({ colorScheme: scheme });
+    expect(await lessonsViolations(app), `a lesson set up (${scheme})`).toEqual([]);
+  }
 });
