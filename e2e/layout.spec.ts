@@ -51,6 +51,12 @@ for (const scheme of SCHEMES) {
       // The newest connection's card is selected and says what was asked and answered.
       await expect(app.locator('[data-testid="conn-row"][aria-pressed="true"] [data-testid="conn-exchange"]')).toHaveText('GET / → 200 OK');
       await app.screenshot({ path: `test-results/layout-${scheme}-${size.width}x${size.height}.png` });
+      // The list filters on those words, and says when nothing matches.
+      await wb.byId('conn-filter').fill('favicon');
+      await expect(wb.byId('conn-filter-empty')).toBeVisible();
+      await wb.byId('conn-filter').fill('200 ok');
+      await expect(wb.connRows()).toHaveCount(2);
+      await wb.byId('conn-filter').fill('');
 
       // The byte view's Split mode, over the workbench ("Larger", its default), fits the window.
       await wb.byId('journal-view-bytes').click();

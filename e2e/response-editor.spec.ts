@@ -191,3 +191,19 @@ test('the shortcuts overlay opens with F1 in the editor and closes with Escape; 
   await editor.content.press('ControlOrMeta+f');
   await expect(app.locator('.cm-search input[name="search"]')).toBeVisible();
 });
+
+test('a loaded preset sets what Enter inserts to its own line ending, and the control shows it', async ({ app }) => {
+  const editor = new ResponseEditorPage(app);
+  await editor.open();
+  await expect(editor.byId('editor-enter')).toHaveValue('crlf');
+  await editor.loadPreset('l2-hello-bare-lf');
+  await editor.expectEndings('lf');
+  await expect(editor.byId('editor-enter')).toHaveValue('lf');
+  // A line typed now ends like the preset's: the response stays bare LF throughout.
+  await editor.caretToEnd();
+  await editor.content.press('Enter');
+  await editor.expectEndings('lf');
+  await editor.loadPreset('l3-page');
+  await editor.expectEndings('crlf');
+  await expect(editor.byId('editor-enter')).toHaveValue('crlf');
+});

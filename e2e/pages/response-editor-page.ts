@@ -20,6 +20,7 @@ export class ResponseEditorPage {
   }
 
   async loadPreset(name: string): Promise<void> {
+    await this.open();
     await this.byId('editor-preset').selectOption(`builtin:${name}`);
   }
 
