@@ -96,8 +96,9 @@ function EventList({ connId, journal }: { connId: string | null; journal: ConnJo
   const { head, hidden, tail } = useMemo(() => journalWindow(journal?.events ?? []), [journal?.events]);
   // An entry picked in the diagram (an arrow): marked here too.
   const selectedSeq = useWirebench(selectSelectedSeq(connId));
+  // Focusable, so the keyboard can scroll it (its entries hold no control of their own).
   return (
-    <div className="journal-scroll" data-testid="journal" data-conn-id={connId ?? undefined}>
+    <div className="journal-scroll" data-testid="journal" data-conn-id={connId ?? undefined} tabIndex={0} role="region" aria-label={t('ui.journal.eventsLabel')}>
       {!connId || !journal ? (
         <p className="empty">{t('ui.journal.none')}</p>
       ) : (

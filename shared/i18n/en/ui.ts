@@ -232,6 +232,7 @@ export const ui = {
   },
   journal: {
     heading: 'Journal',
+    eventsLabel: 'Journal events, oldest first',
     headingFor: 'Journal · {{role}} {{endpoints}}',
     none: 'Select a connection to see everything that happened on it, in order.',
     loading: 'Loading the journal…',
