@@ -16,6 +16,7 @@ import { ResponseEditor } from './features/response-editor/response-editor';
 import { ServerPanel } from './features/server-panel/server-panel';
 import { SettingsNotices } from './features/settings-notices/settings-notices';
 import { TeardownView } from './features/teardown/teardown-view';
+import { useRoomForLessons } from './layout/lessons-room';
 import { SideColumn } from './layout/side-column';
 import { PaneToggles, usePaneHandles, WorkbenchPanes } from './layout/workbench-panes';
 import { useWirebench } from './store/store-context';
@@ -34,6 +35,7 @@ export function App() {
   const recovered = useWirebench((s) => s.panelRecovered);
   const health = useMemo<PanelHealth>(() => ({ failed, recovered }), [failed, recovered]);
   const panes = usePaneHandles();
+  useRoomForLessons(panes);
   return (
     <div className="app">
       <header className="app-header">

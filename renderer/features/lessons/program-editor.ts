@@ -93,6 +93,9 @@ export function createProgramView(host: HTMLElement, options: { text: string; la
     python(),
     syntaxHighlighting(themedHighlight),
     programTheme,
+    // The side column is narrow beside the exchange: long lines (the comments) wrap rather than
+    // hide behind a sideways scroll, so the lit line is always read whole.
+    EditorView.lineWrapping,
     litLine,
     // Read-only, yet reachable by keyboard (Tab stops on it, arrows scroll) and named for screen readers.
     EditorView.contentAttributes.of({ 'aria-label': options.label, 'data-testid': options.testId, tabindex: '0', role: 'textbox', 'aria-readonly': 'true', 'aria-multiline': 'true' }),
