@@ -91,3 +91,28 @@ test('body bytes still due, then a kept-alive answer with no length, read until 
   await expect(row.getByTestId('server-waiting').getByTestId('waiting-hint')).toHaveAttribute('data-code', 'keep_alive_idle');
   await app.screenshot({ path: testInfo.outputPath('waiting-read-until-close.png') });
 });
+
+test('a chunked request body: the bytes of a chunk, then the next chunk’s size line', async ({ app }) => {
+  const wb = new WorkbenchPage(app);
+  await new ServerPanelPage(app).choose({ answer: 'request_end', after: 'close' });
+  const port = await wb.startServer(0);
+  await wb.connect('127.0.0.1', port);
+  const hint = wb.byId('client-waiting').getByTestId('waiting-hint');
+
+  await wb.typeLine('POST /form HTTP/1.1');
+  await wb.typeLine('Transfer-Encoding: chunked');
+  await wb.typeLine('');
+  // A chunk of 5 bytes announced, 2 sent (the line's CR LF counts as data inside a chunk: 'ab' + CR LF = 4).
+  await wb.typeLine('5');
+  await wb.typeLine('ab');
+  await expect(hint).toHaveAttribute('data-code', 'chunk_data_due');
+  await expect(hint).toContainText('The server waits for 1 more byte of this chunk.');
+  // The last byte, then the chunk's own CR LF: the next size line is due.
+  await wb.typeLine('c');
+  await expect(hint).toHaveAttribute('data-code', 'chunk_size_due');
+  await expect(hint).toContainText('The server waits for your next chunk’s size line');
+  // The last chunk and the blank line: the request is whole and answered, nothing waits.
+  await wb.typeLine('0');
+  await wb.typeLine('');
+  await expect(wb.byId('client-output')).toContainText('Hello World');
+});

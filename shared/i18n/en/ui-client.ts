@@ -47,7 +47,7 @@ export const client = {
   inputLabel: 'Text to send',
   hexLabel: 'Hex bytes to send',
   charLabel: 'Keys to send, one at a time',
-  inputPlaceholder: 'Type a line, press Enter: it goes out with the “Line ending” chosen above',
+  inputPlaceholder: 'Type a line, press Enter to send it',
   hexPlaceholder: 'Hex digits in pairs, such as 47 45 54 20 2f 0d 0a: Enter sends exactly these bytes',
   charPlaceholder: 'Click here and type: every key goes out at once, as its own chunk',
   charSent_one: '{{count}} key sent',
