@@ -10,3 +10,9 @@ declare class TextDecoder {
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+
+// A lesson's program, imported as its text (Vite's and Vitest's `?raw`): shared/lessons/programs/.
+declare module '*.py?raw' {
+  const text: string;
+  export default text;
+}

@@ -4,40 +4,14 @@
 import { L1_HELLO_WORLD } from '../server/presets';
 import { DEFAULT_SERVER_SETTINGS } from '../server/defaults';
 import { LESSON_PORTS } from '../server/choices';
+import { onPort } from './program-text';
+import SERVER_PY from './programs/l1-server.py?raw';
+import PEER_PY from './programs/l1-client.py?raw';
 import type { Lesson } from './lesson-types';
-import { pythonBytesConstant } from './python-text';
 
 const PORT = LESSON_PORTS.L1;
 
-const server = (port: number): string => `# server.py: lesson L1, the simplest web server (Wirebench plays it)
-import socket
 
-${pythonBytesConstant('RESPONSE', L1_HELLO_WORLD.bytes)}
-
-server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-server.bind(('localhost', ${port}))
-server.listen(5)                     # hold up to 5 more callers while busy
-while True:
-    conn, address = server.accept()  # waits until a client connects
-    request = conn.recv(5000)        # one read: whatever has arrived
-    print(request.decode().split('\\n')[0])   # the request line only
-    conn.sendall(RESPONSE)           # the same answer, whatever was asked
-    conn.shutdown(socket.SHUT_WR)    # our FIN: the body ends here
-    conn.recv(5000)                  # b'' once the client hangs up too
-    conn.close()`;
-
-const client = (port: number): string => `# client.py: lesson L1's client, against Wirebench's server
-import socket
-
-client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-client.connect(('127.0.0.1', ${port}))
-client.sendall(b"GET http://127.0.0.1/romeo.txt HTTP/1.0\\r\\n\\r\\n")
-while True:
-    data = client.recv(512)
-    if len(data) < 1:                # b'': the server's FIN, the body is complete
-        break
-    print(data.decode(), end='')
-client.close()`;
 
 export const LESSON_L1: Lesson = {
   id: 'l1',
@@ -52,7 +26,7 @@ export const LESSON_L1: Lesson = {
   client: (port) => ({ target: `127.0.0.1 ${port}`, draft: 'GET http://127.0.0.1/romeo.txt HTTP/1.0\n', ending: 'crlf', finalEnding: true }),
   program: (port) => ({
     file: 'server.py',
-    text: server(port),
+    text: onPort(SERVER_PY, PORT, port),
     anchors: {
       listen: 'server.listen(5)',
       accept: 'server.accept()',
@@ -63,7 +37,7 @@ export const LESSON_L1: Lesson = {
       close: 'conn.close()',
     },
   }),
-  peer: (port) => ({ file: 'client.py', text: client(port), anchors: {} }),
+  peer: (port) => ({ file: 'client.py', text: onPort(PEER_PY, PORT, port), anchors: {} }),
   browser: true,
   steps: [
     {

@@ -4,40 +4,15 @@
 import { L2_HELLO_BARE_LF } from '../server/presets';
 import { DEFAULT_SERVER_SETTINGS } from '../server/defaults';
 import { LESSON_PORTS } from '../server/choices';
+import { onPort } from './program-text';
+import SERVER_PY from './programs/l2-server.py?raw';
+import PEER_PY from './programs/l2-telnet.py?raw';
 import type { Lesson } from './lesson-types';
-import { pythonBytesConstant } from './python-text';
 
 const PORT = LESSON_PORTS.L2;
 
-const server = (port: number): string => `# server.py: lesson L2, a server to talk to by hand (Wirebench plays it)
-import socket
-
-${pythonBytesConstant('RESPONSE', L2_HELLO_BARE_LF.bytes)}
-
-server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-server.bind(('localhost', ${port}))
-server.listen(1)
-print('Serving HTTP on port ${port} ...')
-while True:
-    conn, address = server.accept()
-    request = conn.recv(1024)
-    print(request.decode('utf-8', 'replace'))
-    conn.sendall(RESPONSE)           # whatever the request said
-    conn.close()`;
 
 // telnet's part as a script: one line typed, Enter (CR LF), then read until the server closes.
-const client = (port: number): string => `# telnet.py: lesson L2's telnet session as a script (or: telnet localhost ${port})
-import socket
-
-client = socket.create_connection(('localhost', ${port}))
-client.sendall(b"GET /hello HTTP/1.1\\r\\n")
-while True:
-    data = client.recv(1024)
-    if not data:                     # the server closed the connection
-        break
-    print(data.decode('utf-8', 'replace'), end='')
-client.close()`;
 
 export const LESSON_L2: Lesson = {
   id: 'l2',
@@ -52,7 +27,7 @@ export const LESSON_L2: Lesson = {
   client: (port) => ({ target: `localhost ${port}`, draft: 'GET /hello HTTP/1.1', ending: 'crlf', finalEnding: true }),
   program: (port) => ({
     file: 'server.py',
-    text: server(port),
+    text: onPort(SERVER_PY, PORT, port),
     anchors: {
       listen: 'server.listen(1)',
       accept: 'server.accept()',
@@ -61,7 +36,7 @@ export const LESSON_L2: Lesson = {
       close: 'conn.close()',
     },
   }),
-  peer: (port) => ({ file: 'telnet.py', text: client(port), anchors: {} }),
+  peer: (port) => ({ file: 'telnet.py', text: onPort(PEER_PY, PORT, port), anchors: {} }),
   browser: true,
   steps: [
     {

@@ -1,13 +1,14 @@
 // The lessons as data: each program names every call it makes on exactly one line, holds the very
 // bytes Wirebench sends, and its steps ask a question whose answer is among the choices.
 import { describe, expect, it } from 'vitest';
-import { L1_HELLO_WORLD, L2_HELLO_BARE_LF } from '../server/presets';
+import { L1_HELLO_WORLD, L2_HELLO_BARE_LF, L3_FORM } from '../server/presets';
+import { NOT_FOUND_REPLY } from './not-found-reply';
 import { ServerSettings } from '../server/settings';
 import { en } from '../i18n/catalog';
 import { LESSON_IDS, PROGRAM_CALLS } from './lesson-types';
 import { LESSONS } from './lessons';
 import { lineOfCall } from './program-trace';
-import { pythonBytesConstant, readPythonBytesConstant } from './python-text';
+import { pythonBytesConstant, readPythonBytesConstant } from './testing/python-text';
 
 const decode = (b: Uint8Array): string => new TextDecoder().decode(b);
 
@@ -54,6 +55,15 @@ describe('the lessons', () => {
     expect(l2).toContain('b"HTTP/1.1 200 OK\\n"');
     expect(readPythonBytesConstant(l2.slice(l2.indexOf('RESPONSE = ('), l2.indexOf(')', l2.indexOf('RESPONSE = ('))))).toEqual(L2_HELLO_BARE_LF.bytes);
     expect(LESSONS[0]?.peer(9000).text).toContain('b"GET http://127.0.0.1/romeo.txt HTTP/1.0\\r\\n\\r\\n"');
+  });
+
+  it("L3's page and both 404s are the bytes Wirebench sends, written as the tests' writer writes them", () => {
+    const page = L3_FORM.routes[0]?.response;
+    expect(page?.kind).toBe('bytes');
+    const l3 = LESSONS[2]?.program(8000).text ?? '';
+    expect(l3).toContain(pythonBytesConstant('PAGE', page?.kind === 'bytes' ? page.bytes : new Uint8Array(0)));
+    expect(l3).toContain(pythonBytesConstant('NOT_FOUND', NOT_FOUND_REPLY));
+    expect(LESSONS[3]?.program(7788).text).toContain(pythonBytesConstant('NOT_FOUND', NOT_FOUND_REPLY));
   });
 
   it('write any bytes as Python literals and read them back', () => {

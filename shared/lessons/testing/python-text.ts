@@ -1,6 +1,6 @@
-// Bytes written as Python source: the lessons' programs hold their protocol bytes as bytes
-// literals made from the very bytes Wirebench sends (shared/server/presets.ts), so the program a
-// learner reads and the wire can never disagree.
+// Bytes written as Python source, and read back: the lessons' programs (../programs/*.py) hold
+// their protocol bytes as bytes literals, and the tests check them against the very bytes Wirebench
+// sends (shared/server/presets.ts), so the program a learner reads and the wire never disagree.
 
 /** One bytes literal's inside: printable ASCII as it is, \r \n \t \\ \" escaped, anything else \xHH. */
 function escapeBytes(bytes: Uint8Array): string {
