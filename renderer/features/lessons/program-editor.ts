@@ -7,6 +7,7 @@ import { python } from '@codemirror/lang-python';
 import { defaultHighlightStyle, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { EditorState, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, lineNumbers, type DecorationSet } from '@codemirror/view';
+import { codeFrameTheme } from '../../ui/code-frame-theme';
 
 export interface ProgramHandle {
   /** Replaces the program (another lesson, another port). */
@@ -45,18 +46,6 @@ const themedHighlight = HighlightStyle.define(
 );
 
 const programTheme = EditorView.theme({
-  '&': {
-    color: 'var(--text)',
-    backgroundColor: 'var(--term-bg)',
-    border: '1px solid var(--border-strong)',
-    borderRadius: '6px',
-    font: '12.5px/1.5 var(--font-mono)',
-    height: '100%',
-  },
-  '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '0' },
-  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5', overflow: 'auto' },
-  '.cm-content': { padding: '6px 0' },
-  '.cm-gutters': { backgroundColor: 'var(--panel-2)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
   '.cm-lesson-lit': {
     backgroundColor: 'var(--accent-soft)',
     boxShadow: 'inset 3px 0 0 var(--accent)',
@@ -92,6 +81,7 @@ export function createProgramView(host: HTMLElement, options: { text: string; la
     lineNumbers(),
     python(),
     syntaxHighlighting(themedHighlight),
+    codeFrameTheme,
     programTheme,
     // The side column is narrow beside the exchange: long lines (the comments) wrap rather than
     // hide behind a sideways scroll, so the lit line is always read whole.

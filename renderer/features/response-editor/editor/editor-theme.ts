@@ -1,7 +1,9 @@
 // The editor's looks. The editor lives in a shadow root (see create-editor.ts), so its styles are
 // written here, where CodeMirror puts them into a constructed style sheet: the page's CSP allows no
 // inline <style>. The app's colour variables reach in, since custom properties inherit.
+import type { Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { codeFrameTheme } from '../../../ui/code-frame-theme';
 
 const badgeBase = {
   display: 'inline-block',
@@ -14,24 +16,14 @@ const badgeBase = {
   background: 'var(--glyph-eol-bg)',
 };
 
-export const editorTheme = EditorView.theme({
-  '&': {
-    color: 'var(--text)',
-    backgroundColor: 'var(--term-bg)',
-    border: '1px solid var(--border-strong)',
-    borderRadius: '6px',
-    font: '12.5px/1.5 var(--font-mono)',
-    height: '100%',
-  },
-  '&.cm-focused': { outline: '2px solid var(--focus)', outlineOffset: '0' },
-  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.5', overflow: 'auto' },
-  '.cm-content': { padding: '6px 0', caretColor: 'var(--text)' },
+/** The app's code frame (renderer/ui/code-frame-theme.ts), and what an editable response adds. */
+export const editorTheme: Extension = [codeFrameTheme, EditorView.theme({
+  '.cm-content': { caretColor: 'var(--text)' },
   '.cm-line': { padding: '0 22px 0 8px' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': {
     backgroundColor: 'color-mix(in srgb, var(--accent) 30%, transparent)',
   },
-  '.cm-gutters': { backgroundColor: 'var(--panel-2)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
   '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--accent) 6%, transparent)' },
   '.cm-byte-badge': badgeBase,
   '.cm-lf-bare': { color: 'var(--danger)', background: 'var(--danger-bg)', outline: '1px dashed var(--danger)' },
@@ -48,4 +40,4 @@ export const editorTheme = EditorView.theme({
   '.cm-lintRange-warning': { backgroundImage: 'none', textDecoration: 'wavy underline var(--glyph-eol)', textUnderlineOffset: '3px' },
   '.cm-lintRange-info': { backgroundImage: 'none', textDecoration: 'dotted underline var(--muted)' },
   '.cm-diagnosticAction': { backgroundColor: 'var(--accent)', color: 'var(--accent-text)', borderRadius: '4px' },
-});
+})];
