@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { WorkbenchPage } from './pages/workbench-page';
 
 /** Clicks, counted: what it takes a learner to run a lesson (predictions counted apart). */
 class Clicks {
@@ -189,6 +190,20 @@ test('L4 in three clicks: / is index.html in two sends; a second client waits in
   await expect(app.getByTestId('lesson-code-host')).toHaveAttribute('data-lit-call', 'listen');
   expect(await litLineText(app)).toContain('server.listen(128)');
   await app.screenshot({ path: testInfo.outputPath('lessons-l4-backlog.png') });
+
+  // Side by side: the same server made concurrent, one port up, serves a client at once while
+  // the sequential one still holds its first.
+  const twin = /127\.0\.0\.1:(\d+)/.exec((await app.getByTestId('lesson-twin').textContent()) ?? '');
+  const twinPort = Number(twin?.[1]);
+  expect(twinPort).toBeGreaterThan(0);
+  const wb = new WorkbenchPage(app);
+  await wb.newSession();
+  await wb.connect('127.0.0.1', twinPort);
+  await wb.typeLine('GET / HTTP/1.1');
+  await wb.typeLine(`Host: 127.0.0.1:${twinPort}`);
+  await wb.typeLine('');
+  await expect(wb.byId('client-output')).toContainText('HTTP/1.1 200 OK');
+  await expect(app.getByTestId('lesson-code-host')).toHaveAttribute('data-lit-call', 'listen');
   testInfo.annotations.push({ type: 'clicks', description: `L4: ${clicks.run} to run, ${clicks.predictions} predictions` });
 });
 

@@ -29,6 +29,14 @@ export const LESSON_L4: Lesson = {
     // root null: the sample site shipped with the app (index.html and test.jpg).
     settings: { ...DEFAULT_SERVER_SETTINGS, responder: { kind: 'static', root: null }, answerWhen: 'request_end', after: 'close', acceptMode: 'sequential' },
   },
+  // The same server made concurrent (one thread per client, as the lesson's last version), one port
+  // up: a second client of this one is served at once while the sequential one keeps it waiting.
+  twin: {
+    host: '127.0.0.1',
+    port: PORT + 1,
+    backlog: 128,
+    settings: { ...DEFAULT_SERVER_SETTINGS, responder: { kind: 'static', root: null }, answerWhen: 'request_end', after: 'close', acceptMode: 'concurrent' },
+  },
   client: (port) => ({ target: `127.0.0.1 ${port}`, draft: `GET / HTTP/1.1\nHost: 127.0.0.1:${port}\n`, ending: 'crlf', finalEnding: true }),
   program: (port) => ({
     file: 'server.py',

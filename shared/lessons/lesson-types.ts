@@ -100,6 +100,11 @@ export interface Lesson {
   /** As LESSONS.md numbers it. */
   label: 'L1' | 'L2' | 'L3' | 'L4';
   server: ServerSetup;
+  /**
+   * A second server to compare with, started beside the lesson's own on the next port up: L4's
+   * concurrent version of its sequential server, so both can be tried side by side.
+   */
+  twin?: ServerSetup;
   /** The client console's setup for the lesson's server on this port. */
   client: (port: number) => ClientSetup;
   /** The lesson's program that Wirebench's server plays, on this port: its lines light up as the bytes move. */

@@ -6,7 +6,7 @@
 import type { Bridge } from '../../../shared/contract/bridge';
 import { CONNECT_TIMEOUT, type ErrorInfo, type Result, type ServerInfo } from '../../../shared/contract/contract';
 import { parseTarget } from '../../../shared/client/target';
-import type { Lesson } from '../../../shared/lessons/lesson-types';
+import type { Lesson, ServerSetup } from '../../../shared/lessons/lesson-types';
 import { connStateOf } from '../../store/conn-state';
 import { errorMessage, type Message } from '../../store/message';
 import type { WirebenchStore } from '../../store/store';
@@ -20,6 +20,8 @@ export interface LessonRun {
   /** The client console tab set up for it, and its connection (null if the connect failed). */
   sessionId: string;
   clientConnId: string | null;
+  /** The port of the lesson's twin server (L4's concurrent one), if it could listen. */
+  twinPort: number | null;
 }
 
 export type SetupProblem = { kind: 'port_in_use'; port: number; suggestion: number } | { kind: 'failed'; message: Message };
@@ -28,17 +30,30 @@ export type SetupOutcome = { ok: true; run: LessonRun } | { ok: false; problem: 
 
 export async function setUpLesson(bridge: Bridge, store: WirebenchStore, lesson: Lesson, port = lesson.server.port): Promise<SetupOutcome> {
   const before = new Set(Object.keys(store.getState().conns));
-  const server = await listen(bridge, store, lesson, port);
+  const server = await listen(bridge, store, lesson.server, port);
   if (!server.ok) return { ok: false, problem: problemOf(server.error) };
   store.getState().serverStarted(server.value);
+  const twinPort = await listenTwin(bridge, store, lesson, server.value.port + 1);
   const { sessionId, clientConnId, error } = await connectClient(bridge, store, lesson, server.value.port);
   if (error) return { ok: false, problem: { kind: 'failed', message: error } };
-  return { ok: true, run: { serverId: server.value.serverId, port: server.value.port, before, sessionId, clientConnId } };
+  return { ok: true, run: { serverId: server.value.serverId, port: server.value.port, before, sessionId, clientConnId, twinPort } };
 }
 
-/** Starts the lesson's server, or sets up in place the one this workbench already runs on that port. */
-async function listen(bridge: Bridge, store: WirebenchStore, lesson: Lesson, port: number): Promise<Result<ServerInfo>> {
-  const { host, backlog, settings } = lesson.server;
+/**
+ * The twin beside the lesson's server, on the port after it. Not having it spoils nothing of the
+ * lesson itself (its port may be another program's), so a failure only leaves it out: null.
+ */
+async function listenTwin(bridge: Bridge, store: WirebenchStore, lesson: Lesson, port: number): Promise<number | null> {
+  if (!lesson.twin) return null;
+  const twin = await listen(bridge, store, lesson.twin, port);
+  if (!twin.ok) return null;
+  store.getState().serverStarted(twin.value);
+  return twin.value.port;
+}
+
+/** Starts a lesson's server, or sets up in place the one this workbench already runs on that port. */
+async function listen(bridge: Bridge, store: WirebenchStore, setup: ServerSetup, port: number): Promise<Result<ServerInfo>> {
+  const { host, backlog, settings } = setup;
   const mine = store.getState().servers.find((x) => x.port === port && x.host === host);
   if (!mine) return bridge.invoke('server.start', { host, port, backlog, settings });
   if (mine.backlog !== backlog || !mine.listening) {

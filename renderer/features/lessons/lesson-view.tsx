@@ -78,6 +78,11 @@ export function LessonView({ lesson, onBack }: { lesson: Lesson; onBack: () => v
           {run.clientConnId ? t('ui.lessons.ready', { address: `127.0.0.1:${port}` }) : t('ui.lessons.readyNoClient', { address: `127.0.0.1:${port}` })}
         </p>
       )}
+      {run && listening && run.twinPort !== null && (
+        <p className="lesson-twin" data-testid="lesson-twin">
+          {t('ui.lessons.twin', { address: `127.0.0.1:${run.twinPort}` })}
+        </p>
+      )}
       {problem && <SetupProblemView problem={problem} onRetry={(p) => void setUp(p)} />}
       <LessonSteps
         lesson={lesson}

@@ -15,6 +15,7 @@ export const lessons = {
   setUpTip: 'Starts the lesson’s server on port {{port}} and connects the client console to it, with the lesson’s request ready to send.',
   settingUp: 'Setting up…',
   ready: 'Ready: the server listens on {{address}} and the client console is connected. Press Send in the client console.',
+  twin: 'Beside it, the same server made concurrent listens on {{address}}: connect two clients to each and compare.',
   readyNoClient: 'The server listens on {{address}}.',
   portInUse:
     'Port {{port}} is taken (EADDRINUSE): another program, or another server of this workbench, is already listening there. A port has one listener at a time; that is why starting the lesson’s Python server twice fails. Stop the other one, or use port {{suggestion}}.',
@@ -213,7 +214,7 @@ export const lessons = {
           refused: 'Its connection is refused',
           served: 'It is served at once',
         },
-        reveal: 'It connected (the kernel finished the handshake) and waits in the backlog of listen(128) until the first client is done. Set the server’s accept mode to concurrent and it is served at once.',
+        reveal: 'It connected (the kernel finished the handshake) and waits in the backlog of listen(128) until the first client is done. Do the same against the concurrent server one port up: the second client is served at once.',
       },
     },
   },
