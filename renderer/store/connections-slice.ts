@@ -134,6 +134,15 @@ function groupByConn(events: readonly JournalEvent[]): Map<string, JournalEvent[
 export const selectConnOrder = (s: WirebenchState): string[] => s.connOrder;
 export const selectConns = (s: WirebenchState): Record<string, ConnSummary> => s.conns;
 export const selectTotals = (s: WirebenchState): JournalTotals => s.totals;
+/** Every connection, the newest first: where a connection's other end is looked for (the newest match wins). */
+export const selectConnsNewestFirst = (s: WirebenchState): ConnSummary[] => {
+  const out: ConnSummary[] = [];
+  for (let i = s.connOrder.length - 1; i >= 0; i--) {
+    const c = s.conns[s.connOrder[i] as string];
+    if (c) out.push(c);
+  }
+  return out;
+};
 export const selectConn =
   (connId: string | null) =>
   (s: WirebenchState): ConnSummary | undefined =>

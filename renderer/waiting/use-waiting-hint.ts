@@ -3,12 +3,12 @@
 // swapped addresses, as the teardown diagram pairs the two ends). Each connection's annotators are
 // kept per connection (memoised), so a chunk is read once however often the journal changes.
 import { useMemo } from 'react';
-import type { ConnSummary, ServerInfo } from '../../shared/contract/contract';
+import type { ServerInfo } from '../../shared/contract/contract';
 import { findPeerConnection } from '../../shared/teardown/ladder-model';
 import type { WaitingHint } from '../../shared/waiting/waiting-codes';
 import { ClientWaiting, ServerWaiting, type ServerSide } from '../../shared/waiting/waiting-hint';
 import { useJournal } from '../journal/use-journal';
-import { selectConn } from '../store/connections-slice';
+import { selectConn, selectConnsNewestFirst } from '../store/connections-slice';
 import { selectServers } from '../store/servers-slice';
 import { useWirebench } from '../store/store-context';
 
@@ -19,7 +19,7 @@ export function useClientWaitingHint(connId: string | null): WaitingHint | null 
   const conn = useWirebench(selectConn(connId));
   // Newest first: an ephemeral port is reused in time, and an old connection of the same two
   // ports is not this one's other end.
-  const peerId = useWirebench((s) => (conn && !conn.closed ? findPeerConnection(conn, newestFirst(s.connOrder, s.conns)) : null));
+  const peerId = useWirebench((s) => (conn && !conn.closed ? findPeerConnection(conn, selectConnsNewestFirst(s)) : null));
   const peerConn = useWirebench(selectConn(peerId));
   const servers = useWirebench(selectServers);
   const server = peerConn?.role === 'server' ? servers.find((s) => s.serverId === peerConn.serverId) : undefined;
@@ -53,13 +53,4 @@ export function useOpenConnIds(serverId: string, max: number): string[] {
     return ids.join(' ');
   });
   return useMemo(() => (joined ? joined.split(' ') : []), [joined]);
-}
-
-function newestFirst(order: readonly string[], conns: Record<string, ConnSummary>): ConnSummary[] {
-  const out: ConnSummary[] = [];
-  for (let i = order.length - 1; i >= 0; i--) {
-    const c = conns[order[i] as string];
-    if (c) out.push(c);
-  }
-  return out;
 }

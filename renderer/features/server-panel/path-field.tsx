@@ -2,14 +2,12 @@
 // it: in the desktop app a "Choose…" button opens the system's dialog, and only what is chosen
 // there (or the sample site) may be served; on the web host the page cannot open a dialog, so the
 // note names the folders `wirebench web --allow` gave it.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommandOutput } from '../../../shared/contract/contract';
 import { useBridge } from '../../bridge/bridge-context';
 import { errorMessage, type Message } from '../../store/message';
 import { TextField } from '../../ui/text-field';
-
-type Granted = CommandOutput<'files.granted'>;
+import { useGrantedPaths } from './use-granted-paths';
 
 interface PathFieldProps {
   label: string;
@@ -26,20 +24,11 @@ interface PathFieldProps {
 export function PathField({ label, testId, placeholder, className, what, value, invalid, onChange }: PathFieldProps) {
   const { t } = useTranslation();
   const bridge = useBridge();
-  const [granted, setGranted] = useState<Granted | null>(null);
   const [problem, setProblem] = useState<Message | null>(null);
 
-  // Asked again after each choice; `live` drops an answer that arrives after the field is gone.
+  // Asked again after each choice.
   const [asked, setAsked] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void bridge.invoke('files.granted', {}).then((result) => {
-      if (live && result.ok) setGranted(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [bridge, asked]);
+  const granted = useGrantedPaths(asked);
 
   const choose = async (): Promise<void> => {
     setProblem(null);

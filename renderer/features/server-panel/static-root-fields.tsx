@@ -4,16 +4,13 @@
 // (the engine refuses one), so the form names the folder it is relative to: the sample site's,
 // or one the person chose with Choose folder… (or `wirebench web --allow` named), and sends the
 // whole path.
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CommandOutput } from '../../../shared/contract/contract';
-import { useBridge } from '../../bridge/bridge-context';
 import { isAbsolutePath } from '../../lib/resolve-path';
 import { staticRootOf, type DraftField, type ServerDraft } from '../../store/server-draft';
 import { TextField } from '../../ui/text-field';
 import { PathField } from './path-field';
-
-type Granted = CommandOutput<'files.granted'>;
+import { useGrantedPaths } from './use-granted-paths';
 
 interface StaticRootFieldsProps {
   draft: ServerDraft;
@@ -24,7 +21,8 @@ interface StaticRootFieldsProps {
 export function StaticRootFields({ draft, invalid, onEdit }: StaticRootFieldsProps) {
   const { t } = useTranslation();
   const baseId = useId();
-  const granted = useGranted(draft.staticRoot);
+  // Asked again when an absolute root is set (a folder just chosen is among the granted then).
+  const granted = useGrantedPaths(isAbsolutePath(draft.staticRoot.trim()) ? draft.staticRoot : '');
   const root = draft.staticRoot.trim();
   const relative = root !== '' && !isAbsolutePath(root);
   const sampleRoot = granted?.sampleRoot ?? null;
@@ -86,19 +84,3 @@ export function StaticRootFields({ draft, invalid, onEdit }: StaticRootFieldsPro
   );
 }
 
-/** What the host allows (files.granted), asked again when the root changes (a folder just chosen is among them then). */
-function useGranted(root: string): Granted | null {
-  const bridge = useBridge();
-  const [granted, setGranted] = useState<Granted | null>(null);
-  const chosen = isAbsolutePath(root.trim()) ? root : '';
-  useEffect(() => {
-    let live = true;
-    void bridge.invoke('files.granted', {}).then((result) => {
-      if (live && result.ok) setGranted(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [bridge, chosen]);
-  return granted;
-}

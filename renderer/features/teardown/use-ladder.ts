@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import type { ConnSummary, JournalEvent } from '../../../shared/contract/contract';
 import { buildLadder, findPeerConnection } from '../../../shared/teardown/ladder-model';
 import type { LadderModel } from '../../../shared/teardown/ladder-types';
-import { selectConn } from '../../store/connections-slice';
+import { selectConn, selectConnsNewestFirst } from '../../store/connections-slice';
 import { useWirebench } from '../../store/store-context';
 import { useJournal } from '../../journal/use-journal';
 import { fromFirstMoment } from './ladder-layout';
@@ -22,7 +22,7 @@ export function useLadder(connId: string | null): Ladder {
   const conn = useWirebench(selectConn(connId));
   // Newest first: an ephemeral port is reused in time, and an old connection of the same two
   // ports is not this one's other end.
-  const peerId = useWirebench((s) => (conn ? findPeerConnection(conn, newestFirst(s.connOrder, s.conns)) : null));
+  const peerId = useWirebench((s) => (conn ? findPeerConnection(conn, selectConnsNewestFirst(s)) : null));
   const journal = useJournal(connId);
   const peer = useJournal(peerId);
   const events = journal?.events;
@@ -33,14 +33,4 @@ export function useLadder(connId: string | null): Ladder {
   }, [events, peerEvents]);
   const journals = useMemo(() => [events, peerEvents], [events, peerEvents]);
   return { conn, model, journals, loading: journal === undefined || journal.loading || journal.needsFetch };
-}
-
-
-function newestFirst(order: readonly string[], conns: Record<string, ConnSummary>): ConnSummary[] {
-  const out: ConnSummary[] = [];
-  for (let i = order.length - 1; i >= 0; i--) {
-    const c = conns[order[i] as string];
-    if (c) out.push(c);
-  }
-  return out;
 }
