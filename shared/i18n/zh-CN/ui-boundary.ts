@@ -1,0 +1,52 @@
+// Simplified Chinese words of a panel that failed to draw (ui.boundary), and of the details copied for a bug report.
+export const boundary = {
+  failed: '绘制{{panel}}时出了问题，因此无法显示它。Wirebench 的其他部分仍然正常工作。',
+  errorLabel: '错误：',
+  noMessage: '（该错误没有附带消息）',
+  copy: '复制详情',
+  copyTip: '复制报告缺陷所需的信息：面板、错误、出错的代码位置，以及 Wirebench 的版本。',
+  copied: '详情已复制。',
+  copyFailed: '无法复制。详情显示在下方：请选中后手动复制。',
+  reload: '重新加载此面板',
+  reloadTip: '重新绘制此面板。如果问题依旧，它会再次失败。',
+  details: '详情',
+  // The lines of the copied details.
+  report: {
+    app: 'Wirebench {{version}}',
+    panel: '面板：{{panel}}（{{id}}）',
+    error: '错误：{{message}}',
+    stack: '调用栈：',
+    componentStack: '组件栈：',
+    none: '（无）',
+  },
+  // Each part's name as a heading.
+  title: {
+    server: '服务器',
+    editor: '响应编辑器',
+    client: '客户端控制台',
+    connections: '连接',
+    journal: '日志',
+    events: '事件',
+    bytes: '字节',
+    bytesText: '字节：文本',
+    bytesHex: '字节：十六进制',
+    structure: '字节：结构',
+    diagram: '时序图',
+    lessons: '课程',
+  },
+  // Each part's name inside a sentence.
+  the: {
+    server: '服务器面板',
+    editor: '响应编辑器',
+    client: '客户端控制台',
+    connections: '连接列表',
+    journal: '日志',
+    events: '“事件”视图',
+    bytes: '“字节”视图',
+    bytesText: '“字节”视图的文本窗格',
+    bytesHex: '“字节”视图的十六进制窗格',
+    structure: '“字节”视图的结构树',
+    diagram: '“时序图”视图',
+    lessons: '课程面板',
+  },
+} as const;
