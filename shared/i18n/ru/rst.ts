@@ -27,6 +27,6 @@ export const rst = {
   how: {
     read: 'наше чтение завершилось ошибкой ECONNRESET',
     write: 'наша запись завершилась ошибкой (EPIPE или ECONNRESET)',
-    kernel: 'по таблице ядра сокет вышел из CLOSE_WAIT без нашего FIN; Node об этом ещё не сообщили',
+    kernel: 'по таблице ядра сокет вышел из CLOSE_WAIT без нашего FIN; Node об этом ещё не знает',
   },
 } satisfies Record<'client' | 'server', Record<RstCause, string>> & { how: Record<'read' | 'write' | 'kernel', string> };
