@@ -16,6 +16,7 @@ import { ResponseEditor } from './features/response-editor/response-editor';
 import { ServerPanel } from './features/server-panel/server-panel';
 import { SettingsNotices } from './features/settings-notices/settings-notices';
 import { TeardownView } from './features/teardown/teardown-view';
+import { LanguageMenu } from './layout/language-menu';
 import { useRoomForLessons } from './layout/lessons-room';
 import { SideColumn } from './layout/side-column';
 import { PaneToggles, usePaneHandles, WorkbenchPanes } from './layout/workbench-panes';
@@ -42,6 +43,7 @@ export function App() {
         <h1>{t('ui.app.title')}</h1>
         <p className="tagline">{t('ui.app.tagline')}</p>
         <PaneToggles handles={panes} />
+        <LanguageMenu />
         <LinkBanner />
       </header>
       <SettingsNotices />

@@ -8,6 +8,7 @@ import { createBridge } from './bridge/client';
 import { startIngest } from './bridge/ingest';
 import { i18n } from './i18n';
 import { startEditorSettings } from './features/response-editor/editor-settings';
+import { applyStoredLanguage } from './settings/language-choice';
 import { LOAD_WAIT_MS, startSettingsSync, whenSettingsLoaded } from './settings/settings-sync';
 import { createWirebenchStore } from './store/store';
 import { StoreProvider } from './store/store-context';
@@ -22,6 +23,8 @@ startEditorSettings(store);
 
 document.documentElement.lang = i18n.language;
 document.title = i18n.t('ui.app.title');
+// The kept language choice, as soon as the settings are in (before the first draw, usually).
+void whenSettingsLoaded().then(applyStoredLanguage);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -212,7 +212,7 @@ describe('wirebench annotate on big inputs', () => {
     expect(ran.code).toBe(0);
     expectNoRawKeys(ran.err + ran.out);
     expect(ran.out).toContain('X-Field-39999');
-    expect(ran.out).toContain('40000 fields');
+    expect(ran.out).toContain('40,000 fields');
   });
 
   it('20 MB of random bytes: one garbage span, previewed from its start, exit 0', async () => {
@@ -297,7 +297,7 @@ describe('wirebench annotate streams big inputs: the peak memory does not grow w
     const ran = await measured([input], outPath);
     expect(ran.code, ran.err).toBe(0);
     const out = readFileSync(outPath, 'utf8');
-    expect(out).toContain('\n100000 problems:\n');
+    expect(out).toContain('\n100,000 problems:\n');
     const listed = out.split('\n').filter((l) => l.includes('without a Host header'));
     expect(listed).toHaveLength(100_000);
     expect(listed.at(-1)).toMatch(/^ {2}error {2}1799982\+16 +An HTTP\/1\.1 request without a Host header/);
@@ -323,6 +323,6 @@ describe('wirebench annotate streams big inputs: the peak memory does not grow w
     expect(ran.rssKb, `peak RSS ${Math.round(ran.rssKb / 1024)} MB`).toBeLessThan(BOUND_KB);
     expect(ran.code, ran.err).toBe(0);
     expectNoRawKeys(ran.err);
-    expect(tail(outPath, 2000)).toMatch(/message 140000 · request · GET \/x HTTP\/1\.1 · 1 field · body: none \(complete\)\n(.*\n){12}\nNo problems found\.\n3920000 bytes, 140000 requests; the end of the input counts as the client's FIN\.\n$/);
+    expect(tail(outPath, 2000)).toMatch(/message 140000 · request · GET \/x HTTP\/1\.1 · 1 field · body: none \(complete\)\n(.*\n){12}\nNo problems found\.\n3,920,000 bytes, 140,000 requests; the end of the input counts as the client's FIN\.\n$/);
   }, 60_000);
 });

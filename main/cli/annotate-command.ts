@@ -89,7 +89,7 @@ export interface Choices {
  * Reads the input a piece at a time into the annotator and prints what each piece finished, so
  * that what is held never grows with the input. The side is guessed from the first bytes.
  */
-export async function annotateStream(ctx: Pick<CliContext, 't' | 'err'>, pieces: AsyncIterator<Uint8Array> | Iterator<Uint8Array>, out: BatchWriter, choices: Choices): Promise<void> {
+export async function annotateStream(ctx: Pick<CliContext, 't' | 'err'> & Partial<Pick<CliContext, 'language'>>, pieces: AsyncIterator<Uint8Array> | Iterator<Uint8Array>, out: BatchWriter, choices: Choices): Promise<void> {
   const first: Uint8Array[] = [];
   let firstLength = 0;
   let done = false;
@@ -109,7 +109,7 @@ export async function annotateStream(ctx: Pick<CliContext, 't' | 'err'>, pieces:
 
   const annotator = new HttpAnnotator(side);
   const options = { side, ended: choices.ended, tmp: tmpdir(), hold: choices.hold, messageHold: choices.messageHold };
-  const text = choices.json ? null : new TextDump(ctx.t, out, annotator, { ...options, previewChars: SPAN_PREVIEW_CHARS });
+  const text = choices.json ? null : new TextDump(ctx.t, out, annotator, { ...options, previewChars: SPAN_PREVIEW_CHARS, language: ctx.language });
   const dump = text ?? new JsonDump(out, annotator, options);
   let offset = 0;
   const feed = async (piece: Uint8Array): Promise<void> => {

@@ -233,6 +233,6 @@ describe('annotate streamed: what is too long to hold', () => {
     expect(target.writes()).toBeLessThan(text.length / 60_000);
     // What one read of input makes (its lines) may go past the mark before the next wait; no more.
     expect(target.maxHeld()).toBeLessThan(4_000_000);
-    expect(text).toMatch(/1120000 bytes, 40000 requests; the end of the input counts as the client's FIN\.\n$/);
+    expect(text).toMatch(/1,120,000 bytes, 40,000 requests; the end of the input counts as the client's FIN\.\n$/);
   });
 });

@@ -14,6 +14,7 @@ import { dumpLines, heading, previewBytes, problemLine, spanLine, summary, widen
 import { SpanBytes } from './annotate-span-bytes';
 import { Spill } from './annotate-spill';
 import { rememberingShapes } from './annotate-words';
+import type { Language } from '../../shared/i18n/languages';
 import { preview } from './journal-lines';
 
 /** Spans and problems held before the dump streams; also the spans of one message held before its heading. */
@@ -50,6 +51,8 @@ export interface DumpOptions {
   hold?: number;
   /** Spans of one message held before its heading, once the dump streams (HOLD). */
   messageHold?: number;
+  /** The language `t` speaks, for the amounts put into its sentences (default English). */
+  language?: Language;
 }
 
 export class TextDump {
@@ -76,7 +79,7 @@ export class TextDump {
     private readonly options: DumpOptions,
   ) {
     // Millions of headings and previews: each sentence's shape made once (annotate-words.ts).
-    this.t = rememberingShapes(t);
+    this.t = rememberingShapes(t, options.language);
     this.bytes = new SpanBytes(previewBytes(options.previewChars));
     this.hold = options.hold ?? HOLD;
     this.messageHold = options.messageHold ?? HOLD;

@@ -3,6 +3,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import type { Language } from '../../shared/i18n/languages';
 import type { OptionTable, ParsedOptions } from './cli-args';
 import type { NotPrinted, OutputFailure } from './output-writer';
 
@@ -21,6 +22,8 @@ export interface AppPaths {
 
 export interface CliContext {
   t: Translate;
+  /** The language `t` speaks (--lang, or the shell's locale). */
+  language: Language;
   out(line: string): void;
   err(line: string): void;
   /** Bytes to stdout exactly as given: no newline added, nothing decoded (what `connect` receives). */

@@ -18,7 +18,7 @@ describe('eventLine', () => {
 
   it('says when a payload is no longer stored, keeping its exact length', () => {
     const event: JournalEvent = { ...base, kind: 'data', dir: 'out', length: 5000, bytes: null };
-    expect(eventLine(t, event)).toMatch(/→ 5000 B \(payload no longer stored\)$/);
+    expect(eventLine(t, event)).toMatch(/→ 5,000 B \(payload no longer stored\)$/);
   });
 
   it('puts every other kind in words, notes included', () => {

@@ -19,7 +19,12 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 
 const FLAG_COLUMN = 28;
 
-const HELP_OPTION: OptionTable = { help: { type: 'boolean', short: 'h', description: 'cli.help.option.help' } };
+// --lang is taken off the line before a command reads it (cli-language.ts); listed here so that
+// every command's help shows it.
+const HELP_OPTION: OptionTable = {
+  help: { type: 'boolean', short: 'h', description: 'cli.help.option.help' },
+  lang: { type: 'string', example: 'en|zh-CN|ru', description: 'cli.help.option.lang' },
+};
 
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
   const [first, ...rest] = argv;
@@ -65,6 +70,7 @@ function mainHelp(ctx: CliContext): string {
     ctx.t('cli.help.options'),
     `  ${'-h, --help'.padEnd(16)}${ctx.t('cli.help.option.help')}`,
     `  ${'-v, --version'.padEnd(16)}${ctx.t('cli.help.option.version')}`,
+    `  ${'--lang <lang>'.padEnd(16)}${ctx.t('cli.help.option.lang')}`,
     '',
     ctx.t('cli.help.more'),
   ].join('\n');

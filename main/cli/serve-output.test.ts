@@ -14,7 +14,8 @@ import { openFifo, type Fifo } from './testing/fifo';
 const ENTRY = 'main/cli/wirebench.ts';
 const SERVE = [process.execPath, '--import', 'tsx', ENTRY, 'serve', '--port', '0'] as const;
 const REQUEST = Buffer.from('GET / HTTP/1.0\r\n\r\n');
-const NOT_PRINTED = /^(\d+) lines? of the journal (was|were) not printed: /;
+// Amounts are written as English writes them: 1,234.
+const NOT_PRINTED = /^([\d,]+) lines? of the journal (was|were) not printed: /;
 
 const running: ChildProcess[] = [];
 const cleanups: (() => void)[] = [];
@@ -128,11 +129,11 @@ describe('wirebench serve output', () => {
 
       reader.resume();
       await until(() => text.split('\n').some((l) => NOT_PRINTED.test(l)), 'the "not printed" line');
-      const count = Number(text.split('\n').find((l) => NOT_PRINTED.test(l))?.match(NOT_PRINTED)?.[1]);
+      const count = Number(text.split('\n').find((l) => NOT_PRINTED.test(l))?.match(NOT_PRINTED)?.[1]?.replaceAll(',', ''));
       expect(count).toBeGreaterThan(1000);
       child.kill('SIGINT');
       expect(await exitOf(child)).toBe(0);
-      expect(text).toMatch(/\nStopped after 2001 connections: /);
+      expect(text).toMatch(/\nStopped after 2,001 connections: /);
       expect(stderr).toBe('');
     },
   );
@@ -200,17 +201,17 @@ describe('wirebench serve output', () => {
     expect(await exitOf(child)).toBe(0);
 
     const pattern =
-      /^\d\d:\d\d:\d\d\.\d{3} {2}in (\d+\.\d) s: connections (\d+), requests answered (\d+), bytes in (\d+), bytes out (\d+), resets \(RST\) (\d+)$/;
+      /^\d\d:\d\d:\d\d\.\d{3} {2}in (\d+\.\d) s: connections ([\d,]+), requests answered ([\d,]+), bytes in ([\d,]+), bytes out ([\d,]+), resets \(RST\) ([\d,]+)$/;
     const counters = lines.slice(2, -1);
     expect(counters.length).toBeGreaterThan(0);
     const sum = [0, 0, 0, 0, 0];
     for (const line of counters) {
       const match = pattern.exec(line);
       expect(match, line).not.toBeNull();
-      for (let i = 0; i < 5; i++) sum[i] = (sum[i] ?? 0) + Number(match?.[i + 2]);
+      for (let i = 0; i < 5; i++) sum[i] = (sum[i] ?? 0) + Number(match?.[i + 2]?.replaceAll(',', ''));
     }
     expect(sum).toEqual([300, 300, 300 * REQUEST.length, received, 0]);
-    expect(lines.at(-1)).toBe(`Stopped after 300 connections: ${300 * REQUEST.length} bytes in, ${received} bytes out.`);
+    expect(lines.at(-1)).toBe(`Stopped after 300 connections: ${(300 * REQUEST.length).toLocaleString('en')} bytes in, ${received.toLocaleString('en')} bytes out.`);
   });
 
   it('--json --summary 0.5: the counters as JSON objects, resets counted', async () => {

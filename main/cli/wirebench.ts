@@ -3,10 +3,12 @@
 import { version } from '../../package.json';
 import { createI18n } from '../../shared/i18n/catalog';
 import { appPathsFrom, type CliContext } from './cli-context';
+import { takeLanguage } from './cli-language';
 import { OutputWriter } from './output-writer';
 import { runCli } from './run-cli';
 
-const i18n = createI18n();
+const language = takeLanguage(process.argv.slice(2), process.env);
+const i18n = createI18n(language.language);
 const t: CliContext['t'] = (key, params) => i18n.t(key, params ?? {});
 
 // Every line to stdout and stderr goes through a writer: batched, bounded, and never a stack
@@ -25,6 +27,7 @@ let outputWatched = false;
 
 const ctx: CliContext = {
   t,
+  language: language.language,
   out: (line) => stdout.line(line),
   err: (line) => stderr.line(line),
   outBytes: (bytes) => stdout.bytes(bytes),
@@ -62,7 +65,9 @@ void stdout.failed.then(async ({ code }) => {
   process.exit(code === 'EPIPE' ? 0 : 1);
 });
 
-const code = await runCli(process.argv.slice(2), ctx);
+// A --lang we cannot speak is a mistake on the command line, like any other: said, exit 2.
+if (!language.ok) stderr.line(t('cli.errors.badLanguage', { value: language.value, languages: language.languages }));
+const code = language.ok ? await runCli(language.argv, ctx) : 2;
 process.exitCode = code;
 // What the writers still hold goes out first, unless the reader has stopped taking it.
 const written = await Promise.all([stdout.settle(STALLED_MS), stderr.settle(STALLED_MS)]);

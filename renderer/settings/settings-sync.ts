@@ -28,7 +28,7 @@
 //
 // The layout also records the panels showing their error fallback; a panel still broken when the
 // app closed has the settings it draws from reset at the next load, with a notice (panel-reset.ts).
-import { DEFAULT_LESSONS_SECTION, type ResponseSection, type SectionSave, type SectionValue, type SettingsSection, type StoredSettings } from '../../shared/contract/app-settings';
+import { DEFAULT_LANGUAGE_SECTION, DEFAULT_LESSONS_SECTION, type ResponseSection, type SectionSave, type SectionValue, type SettingsSection, type StoredSettings } from '../../shared/contract/app-settings';
 import type { LinkedBridge } from '../bridge/bridge-types';
 import { newSession } from '../store/client-slice';
 import type { WirebenchState } from '../store/state-types';
@@ -78,6 +78,8 @@ function sectionNow(section: SettingsSection, s: WirebenchState): unknown {
   if (section === 'presets') return { presets: s.userPresets };
   // Kept by the Lessons panel itself (features/lessons/lesson-settings.ts); a reset one is its default.
   if (section === 'lessons') return DEFAULT_LESSONS_SECTION;
+  // Kept by the language menu (renderer/i18n-choice.ts); a reset one follows the system again.
+  if (section === 'language') return DEFAULT_LANGUAGE_SECTION;
   return FROM_STATE[section].value(s);
 }
 

@@ -5,8 +5,9 @@
 // directory). Main checks each section against its schema when it loads the file and when a
 // renderer saves one; the renderer owns what the values mean.
 import { z } from 'zod';
+import { LANGUAGE_CHOICES } from '../i18n/languages';
 
-export const SETTINGS_SECTIONS = ['response', 'presets', 'server', 'client', 'layout', 'lessons'] as const;
+export const SETTINGS_SECTIONS = ['response', 'presets', 'server', 'client', 'layout', 'lessons', 'language'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** The most a section may hold once written as JSON: a response with an image body fits. */
@@ -67,6 +68,10 @@ export const LayoutSection = z.record(z.string().max(100), z.union([z.string().m
 export const LessonsSection = z.object({ welcomeDismissed: z.boolean() }).strict();
 export const DEFAULT_LESSONS_SECTION: z.infer<typeof LessonsSection> = { welcomeDismissed: false };
 
+/** The language the person chose in the app, or `system`: follow the system's (the default). */
+export const LanguageSection = z.object({ choice: z.enum(LANGUAGE_CHOICES) }).strict();
+export const DEFAULT_LANGUAGE_SECTION: z.infer<typeof LanguageSection> = { choice: 'system' };
+
 export const SECTION_SCHEMAS = {
   response: ResponseSection,
   presets: PresetsSection,
@@ -74,6 +79,7 @@ export const SECTION_SCHEMAS = {
   client: ClientSection,
   layout: LayoutSection,
   lessons: LessonsSection,
+  language: LanguageSection,
 } as const satisfies Record<SettingsSection, z.ZodType>;
 
 export type SectionValue<S extends SettingsSection> = z.infer<(typeof SECTION_SCHEMAS)[S]>;
@@ -87,6 +93,7 @@ export const StoredSettings = z
     client: ClientSection.optional(),
     layout: LayoutSection.optional(),
     lessons: LessonsSection.optional(),
+    language: LanguageSection.optional(),
   })
   .strict();
 export type StoredSettings = z.infer<typeof StoredSettings>;
@@ -122,5 +129,6 @@ export const SectionSave = z.discriminatedUnion('section', [
   save('client', ClientSection),
   save('layout', LayoutSection),
   save('lessons', LessonsSection),
+  save('language', LanguageSection),
 ]);
 export type SectionSave = z.infer<typeof SectionSave>;

@@ -4,7 +4,7 @@
 // until dismissed: each sentence says where the old file is, which takes a moment to note down.
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { SettingsNotice } from '../../../shared/contract/app-settings';
+import { SETTINGS_SECTIONS, type SettingsNotice, type SettingsSection } from '../../../shared/contract/app-settings';
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
 import { isResetGroup } from '../../settings/panel-reset';
 import { isPanelId } from '../../ui/panel-ids';
@@ -61,7 +61,6 @@ function noticeText(notice: SettingsNotice, t: TFunction): string {
   }
 }
 
-const SECTIONS = ['response', 'presets', 'server', 'client', 'layout', 'lessons'] as const;
-function isSection(name: string): name is (typeof SECTIONS)[number] {
-  return (SECTIONS as readonly string[]).includes(name);
+function isSection(name: string): name is SettingsSection {
+  return (SETTINGS_SECTIONS as readonly string[]).includes(name);
 }

@@ -249,6 +249,7 @@ export const cli = {
     option: {
       help: 'Show this help.',
       version: "Show Wirebench's version.",
+      lang: 'The language Wirebench speaks here: en, zh-CN or ru (default: your locale, from LC_ALL, LC_MESSAGES or LANG).',
       host: 'The address to listen on (default 127.0.0.1: this machine only).',
       port: 'The port to listen on (default 0: the system picks a free one).',
       json: 'Print {"url": ...} on one line, for scripts, instead of a sentence.',
@@ -395,5 +396,6 @@ export const cli = {
     unexpectedArgument: '"wirebench {{command}}" does not take "{{value}}". Run "wirebench {{command}} --help" to see its options.',
     badPort: '"{{value}}" is not a port: use a whole number from 0 to 65535 (0 lets the system choose).',
     badHost: '"{{value}}" is not a host name or an address.',
+    badLanguage: '"{{value}}" is not a language Wirebench speaks: use one of {{languages}}.',
   },
 } as const;

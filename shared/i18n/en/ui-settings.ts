@@ -22,6 +22,7 @@ export const settings = {
     client: 'client console',
     layout: 'layout',
     lessons: 'Lessons panel’s welcome',
+    language: 'language',
   },
   // What a panel that was left broken has reset (ui.settings.notice.panelReset's `what`).
   panelResets: {

@@ -19,6 +19,14 @@ export const ui = {
     linkDown: 'Disconnected from Wirebench. Reconnecting…',
     linkConnecting: 'Connecting to Wirebench…',
   },
+  // The header's language menu. Each language is named in itself (the same in every catalog), so a
+  // person who cannot read the current one still finds their own.
+  language: {
+    label: 'Language',
+    system: 'System ({{language}})',
+    tip: 'The language of the workbench, kept for the next start. “System” follows your system’s language.',
+    names: { en: 'English', 'zh-CN': '中文（简体）', ru: 'Русский' },
+  },
   form: {
     host: 'Host',
     port: 'Port',

@@ -1,0 +1,57 @@
+// Numbers in sentences, written the way each language writes them: 1,048,576 bytes in English,
+// 1 048 576 байт in Russian, 1.5 s and 1,5 с. i18next calls `format` for every value it puts into a
+// sentence (alwaysFormat); we format only numbers, and only those that are amounts (a count, a
+// size, a time), by the placeholder's name: a port, a line number, a version or a status code is
+// an identifier, and "port 9 000" would be wrong. A value given as a string is the caller's
+// already-made text and goes in as it is.
+import type { FormatterModule } from 'i18next';
+
+/** Placeholders whose numbers are amounts; every catalog uses the same names (catalog-parity.test.ts). */
+export const AMOUNT_PLACEHOLDERS: ReadonlySet<string> = new Set([
+  'count',
+  'bytes',
+  'bytesIn',
+  'bytesOut',
+  'length',
+  'declared',
+  'received',
+  'total',
+  'kept',
+  'shown',
+  'size',
+  'limit',
+  'lines',
+  'open',
+  'queued',
+  'served',
+  'accepted',
+  'ms',
+  'everyMs',
+  'seconds',
+]);
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** An amount as the language writes it: grouped thousands, its decimal sign, at most three decimals. */
+export function formatAmount(value: number, language: string): string {
+  let format = formats.get(language);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 3 });
+    formats.set(language, format);
+  }
+  return format.format(value);
+}
+
+/** The i18next formatter module that does it (`instance.use(amountFormatter)` with alwaysFormat). */
+export const amountFormatter: FormatterModule = {
+  type: 'formatter',
+  init: () => undefined,
+  add: () => undefined,
+  addCached: () => undefined,
+  // Typed as returning a string, but i18next hands back whatever it gets (undefined included, which
+  // it then reports as a missing value): anything not an amount goes back untouched.
+  format: ((value: unknown, _format: string | undefined, lng: string | undefined, options?: Record<string, unknown>) => {
+    const name = options?.interpolationkey;
+    return typeof value === 'number' && lng !== undefined && typeof name === 'string' && AMOUNT_PLACEHOLDERS.has(name) ? formatAmount(value, lng) : value;
+  }) as FormatterModule['format'],
+};
