@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { createI18n } from '../../shared/i18n/catalog';
+import { matchLanguage, resolveChoice, type Language } from '../../shared/i18n/languages';
 import { Engine } from '../engine/engine';
 import { CONTENT_SECURITY_POLICY } from '../web/security-headers';
 import { answerAppRequest, APP_RENDERER_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-protocol';
@@ -17,7 +18,9 @@ import { createWindowOptions, preloadPathFrom, rendererIndexFrom } from './windo
 import { FileGrants } from '../host/file-grants';
 import { readGrantedPaths, writeGrantedPaths } from '../host/granted-paths-file';
 import { createHostDispatch } from '../host/host-handlers';
-import { FileSettingsStore } from '../settings/file-settings-store';
+import { FileSettingsStore, MAX_SETTINGS_FILE_BYTES } from '../settings/file-settings-store';
+import { readCapped } from '../settings/read-capped';
+import { parseSettingsFile } from '../settings/settings-file';
 
 // electron-vite sets this in `dev` only. A packaged app never reads it: whoever can set a user's
 // environment must not be able to point the window, and its preload, at a page of their own.
@@ -68,7 +71,8 @@ function runApp(): void {
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   };
   const dispatch = createHostDispatch(engine, { settings, files, choosePath }, (err) => console.error(err));
-  const t = createI18n().t;
+  // Made again once the app is ready and the person's language is known (windowLanguage).
+  let t = createI18n().t;
   let win: BrowserWindow | null = null;
   let detachDoor: () => void = () => {};
 
@@ -115,7 +119,7 @@ function runApp(): void {
     });
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     ses.setPermissionCheckHandler(() => false);
@@ -134,8 +138,23 @@ function runApp(): void {
       onEvent: (listener) => engine.onEvent(listener),
       target: () => (win && !win.isDestroyed() ? { webContents: win.webContents, rendererUrl } : null),
     });
+    t = createI18n(await windowLanguage(settings.file)).t;
     createWindow();
   });
+}
+
+/**
+ * The window title's language: the one the person chose in the header's menu (the settings file's
+ * `language` section), else the system's. The file is only read here, not loaded through the
+ * store: a load sets a damaged file aside and hands its notices to whoever asked, and those must
+ * reach the renderer's own load.
+ */
+async function windowLanguage(settingsFile: string): Promise<Language> {
+  const system = matchLanguage(app.getPreferredSystemLanguages());
+  const read = await readCapped(settingsFile, MAX_SETTINGS_FILE_BYTES);
+  const parsed = read.kind === 'text' ? parseSettingsFile(read.text) : undefined;
+  const choice = parsed?.kind === 'ok' ? parsed.contents.sections.language?.choice : undefined;
+  return resolveChoice(choice ?? 'system', system);
 }
 
 function readBounds(file: string): ReturnType<typeof parseWindowBounds> {
