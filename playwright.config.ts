@@ -11,7 +11,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
-  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
+  // The browser's language is pinned: the app starts in the system's language, and the English
+  // specs must not depend on the LANG of the machine they run on.
+  use: { trace: 'retain-on-failure', screenshot: 'only-on-failure', locale: 'en-US' },
   projects: [
     // Browsers are launched by e2e/fixtures.ts, which knows where Debian's Chromium lives.
     { name: 'web' },

@@ -30,8 +30,9 @@ export function electronUnavailableReason(): string | null {
 }
 
 export const test = base.extend<{ app: Page }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
-  app: async ({}, use, testInfo) => {
+  // `locale` is Playwright's option (playwright.config.ts pins en-US; a describe may set another):
+  // it is the browser's language list, which the renderer's "system" language follows.
+  app: async ({ locale }, use, testInfo) => {
     if (testInfo.project.name === 'electron') {
       const reason = electronUnavailableReason();
       testInfo.skip(reason !== null, `Electron e2e skipped: ${reason ?? ''}`);
@@ -53,7 +54,7 @@ export const test = base.extend<{ app: Page }>({
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     // A context of its own (not browser.newPage()'s), so a spec can open a second tab in it; the
     // size of a small laptop screen, which the layout must fit.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
     const page = await context.newPage();
     try {
       await page.goto(host.url);
