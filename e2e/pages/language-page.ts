@@ -123,6 +123,12 @@ export class LanguagePage {
             break;
           }
         }
+        // Inside its card's border too (a card does not clip: a long word would run over it).
+        const card = el.parentElement?.closest<HTMLElement>('.server-card');
+        if (card) {
+          const frame = card.getBoundingClientRect();
+          if (box.right > frame.right + 1) found.push(describe(el, `over the card's edge (${Math.round(box.right)} > ${Math.round(frame.right)})`));
+        }
         if (box.right > window.innerWidth + 1) found.push(describe(el, `past the window's right edge (${Math.round(box.right)})`));
       }
       return found;
