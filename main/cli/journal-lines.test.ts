@@ -63,3 +63,22 @@ describe('preview', () => {
     expect(preview(t, bytes, 7)).toBe('"éé\\xFFA"');
   });
 });
+
+describe('amounts in each language', () => {
+  const ru = createI18n('ru');
+  const tRu = (key: string, params?: Record<string, unknown>): string => ru.t(key, params ?? {});
+  const words = (say: typeof t, event: JournalEvent): string => eventLine(say, event).replace(/^\S+ c3 \S+ {2}/, '');
+
+  it('keeps a timer to a tenth of a second, trailing zero and all, with the language\'s decimal sign', () => {
+    const timer: JournalEvent = { ...base, kind: 'tcp_state', state: 'TIME_WAIT', timerMs: 60_000 };
+    expect(words(t, timer)).toBe('the kernel says this socket is now TIME_WAIT (60.0 s left on its timer)');
+    expect(words(tRu, timer)).toBe(tRu('cli.serve.event.tcpStateTimer', { state: 'TIME_WAIT', seconds: '60,0' }));
+    expect(words(tRu, { ...timer, timerMs: 1_460 })).toContain('1,5');
+  });
+
+  it('groups the bytes a preview leaves out', () => {
+    const bytes = ascii('a'.repeat(3_010));
+    expect(preview(t, bytes, 10)).toBe(`"${'a'.repeat(10)}…" (+3,000 B)`);
+    expect(preview(tRu, bytes, 10)).toBe(`"${'a'.repeat(10)}…" ${tRu('cli.serve.event.more', { rest: '3\u00a0000' })}`);
+  });
+});

@@ -5,6 +5,7 @@
 // Every word comes from the catalog (cli.serve.event.*, notes.*).
 import { visibleTokens } from '../../shared/bytes/bytes';
 import type { Address, JournalEvent } from '../../shared/contract/contract';
+import { asAmount } from '../../shared/i18n/number-format';
 import type { Translate } from './cli-context';
 
 /** Visible characters of a payload shown before it is cut: about one terminal line's worth. */
@@ -38,7 +39,7 @@ function eventText(t: Translate, event: JournalEvent, previewChars: number): str
     case 'tcp_state':
       return event.timerMs === null
         ? t(`${e}.tcpState`, { state: event.state })
-        : t(`${e}.tcpStateTimer`, { state: event.state, seconds: (event.timerMs / 1000).toFixed(1) });
+        : t(`${e}.tcpStateTimer`, { state: event.state, seconds: asAmount(event.timerMs / 1000, 1) });
     case 'peer_fin':
     case 'fin_sent':
     case 'rst_sent':

@@ -2,6 +2,7 @@
 // for load tests. A server taking thousands of requests a second cannot be read line by line, and
 // formatting those lines cost the CLI more than serving the requests did (issue 19).
 import type { EventPayload } from '../../shared/contract/contract';
+import { asAmount } from '../../shared/i18n/number-format';
 import type { Translate } from './cli-context';
 import { clock } from './journal-lines';
 
@@ -57,5 +58,5 @@ export function nothingCounted(counts: Counts): boolean {
 
 /** One interval's counts as a sentence, stamped with the time it ended. */
 export function countsLine(t: Translate, counts: Counts, seconds: number, at: number): string {
-  return t('cli.serve.counters', { ...counts, time: clock(at), seconds: seconds.toFixed(1) });
+  return t('cli.serve.counters', { ...counts, time: clock(at), seconds: asAmount(seconds, 1) });
 }

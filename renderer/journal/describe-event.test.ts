@@ -52,3 +52,15 @@ describe('describeEvent', () => {
     expect(note).not.toContain('notes.');
   });
 });
+
+describe('describeEvent in Russian', () => {
+  const ru = createI18n('ru').t;
+
+  it('writes times the Russian way, with the precision English has', () => {
+    const timer = ev({ kind: 'tcp_state', state: 'TIME_WAIT', timerMs: 60_000 });
+    expect(describeEvent(timer, t)).toContain('60.0 s');
+    expect(describeEvent(timer, ru)).toBe(ru('ui.journal.tcpStateTimer', { state: 'TIME_WAIT', seconds: '60,0' }));
+    const timeout = ev({ kind: 'timeout', which: 'fin_wait', ms: 1_500 });
+    expect(describeEvent(timeout, ru)).toBe(ru('ui.journal.timeout.fin_wait', { time: ru('ui.time.durationS', { value: '1,5' }) }));
+  });
+});

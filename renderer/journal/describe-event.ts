@@ -3,7 +3,8 @@
 import type { JournalEvent } from '../../shared/contract/contract';
 import type { TFunction } from 'i18next';
 import { ui } from '../../shared/i18n/en/ui';
-import { formatAddress, formatDuration } from '../lib/format';
+import { asAmount } from '../../shared/i18n/number-format';
+import { amountParam, durationText, formatAddress } from '../lib/format';
 
 type OsErrorKey = keyof typeof ui.osErrors;
 
@@ -33,17 +34,14 @@ export function describeEvent(event: JournalEvent, t: TFunction): string {
       return t('ui.journal.queued', { position: event.position });
     case 'dequeued':
       return t('ui.journal.dequeued');
-    case 'timeout': {
-      const d = formatDuration(event.ms);
-      const time = d.unit === 'ms' ? t('ui.time.durationMs', { value: d.value }) : t('ui.time.durationS', { value: d.value });
-      return t(`ui.journal.timeout.${event.which}`, { time });
-    }
+    case 'timeout':
+      return t(`ui.journal.timeout.${event.which}`, { time: durationText(event.ms, t) });
     case 'note':
       return t(`notes.${event.code}`, event.params);
     case 'tcp_state':
       return event.timerMs === null
         ? t('ui.journal.tcpState', { state: event.state })
-        : t('ui.journal.tcpStateTimer', { state: event.state, seconds: (event.timerMs / 1000).toFixed(1) });
+        : t('ui.journal.tcpStateTimer', { state: event.state, seconds: amountParam(asAmount(event.timerMs / 1000, 1)) });
   }
 }
 

@@ -3,13 +3,12 @@
 import type { TFunction } from 'i18next';
 import type { Annotation } from '../../../shared/http/annotate/annotation';
 import type { Dir } from '../../../shared/contract/contract';
-import { formatElapsed } from '../../lib/format';
+import { elapsedText } from '../../lib/format';
 import { spanIndexAt } from './annotation-view';
 import { chunkAt, type Exchange, type ExchangeChunk } from './exchange-model';
 
 export function timeText(ms: number, t: TFunction): string {
-  const { unit, value } = formatElapsed(ms);
-  return unit === 'ms' ? t('ui.time.ms', { value }) : t('ui.time.s', { value });
+  return elapsedText(ms, t);
 }
 
 /** `bytes 4–7 (4 bytes)`: a range as people count, both ends included. */

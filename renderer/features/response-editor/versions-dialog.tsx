@@ -12,7 +12,7 @@ import { diffVersions, versionBytes } from './version-diff';
 
 
 export function VersionsDialog({ serverId, open, onClose }: { serverId: string; open: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const bridge = useBridge();
   const dialog = useRef<HTMLDialogElement>(null);
   const [versions, setVersions] = useState<ResponseVersion[]>([]);
@@ -47,7 +47,7 @@ export function VersionsDialog({ serverId, open, onClose }: { serverId: string; 
     const b = to && versionBytes(to);
     return a && b ? diffVersions(a, b) : null;
   }, [from, to]);
-  const label = (v: ResponseVersion): string => t('ui.editor.versions.option', { version: v.version, time: new Date(v.at).toLocaleTimeString() });
+  const label = (v: ResponseVersion): string => t('ui.editor.versions.option', { version: v.version, time: timeOfDay(v.at, i18n.language) });
   const choose = (which: 'from' | 'to', version: number): void => setPick((p) => (p ? { ...p, [which]: version } : p));
 
   return (
@@ -74,7 +74,7 @@ export function VersionsDialog({ serverId, open, onClose }: { serverId: string; 
       {[from, to].map((v) =>
         v && !versionBytes(v) ? (
           <p key={v.version} className="help">
-            {t('ui.editor.versions.notCanned', { version: v.version, kind: v.responder.kind })}
+            {t('ui.editor.versions.notCanned', { version: v.version, kind: t(`notes.responders.${v.responder.kind}`) })}
           </p>
         ) : null,
       )}
@@ -95,4 +95,9 @@ export function VersionsDialog({ serverId, open, onClose }: { serverId: string; 
       </div>
     </dialog>
   );
+}
+
+/** When a version was saved, as a clock in the app's language (14:05:09, 下午2:05:09), not the browser's. */
+function timeOfDay(at: number, language: string): string {
+  return new Date(at).toLocaleTimeString(language);
 }

@@ -5,13 +5,12 @@ import type { JournalEvent } from '../../../shared/contract/contract';
 import type { Arrow, LadderStep } from '../../../shared/teardown/ladder-types';
 import { otherSide } from '../../../shared/teardown/ladder-types';
 import { narrationKey } from '../../../shared/teardown/narration-key';
-import { formatElapsed } from '../../lib/format';
+import { elapsedText } from '../../lib/format';
 import { previewOf } from './ladder-select';
 
 /** "+0.42 ms": when on the timeline, as the journal words times. */
 export function timeText(ms: number, t: TFunction): string {
-  const { unit, value } = formatElapsed(ms);
-  return unit === 'ms' ? t('ui.time.ms', { value }) : t('ui.time.s', { value });
+  return elapsedText(ms, t);
 }
 
 export function narrate(step: LadderStep, t: TFunction): string {
