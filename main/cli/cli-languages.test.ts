@@ -100,6 +100,25 @@ describe('wirebench in each language', { timeout: 60_000 }, () => {
     expect(ran.out).not.toContain(sentence('en', 'cli.help.summary.serve'));
   });
 
+  // Help pads by string length: right only while what precedes the padding is ASCII (one
+  // terminal column per character; a CJK character takes two). Flags and their <VALUE> hints
+  // come from the option tables, not the catalogs, so a translation cannot break the column.
+  it('help keeps its option column in every language: only ASCII before the padding', async () => {
+    for (const language of ['zh-CN', 'ru'] as const) {
+      const ran = await run(['serve', '--help', '--lang', language], {});
+      const rows = ran.out.split('\n').filter((line) => /^ {2}-/.test(line));
+      expect(rows.length).toBe(Object.keys(SERVE_OPTIONS).length + 2); // with --help and --lang
+      const starts = new Set<number>();
+      for (const row of rows) {
+        const padded = /^ {2}-\S.*? {2,}(?=\S)/.exec(row)?.[0];
+        if (padded === undefined) continue; // a flag too long for the column: its text is on the next line
+        expect(padded).toMatch(/^[\x20-\x7e]+$/);
+        starts.add(padded.length);
+      }
+      expect(starts.size).toBe(1);
+    }
+  });
+
   it('LANG=ru_RU.UTF-8: a refused connect says so in Russian, with the exit code English has', async () => {
     const port = await closedPort();
     const params = { host: '127.0.0.1', port };
