@@ -8,6 +8,7 @@
 // words --json gives; every other word comes from the catalog (cli.annotate.*, problems.*).
 import type { Annotation, HttpMessage, Problem, Side, Span } from '../../shared/http/annotate/annotation';
 import { visibleTokens } from '../../shared/bytes/bytes';
+import { problemSentence as wordedProblem } from '../../shared/i18n/coded-sentences';
 import type { Translate } from './cli-context';
 import { preview } from './journal-lines';
 
@@ -94,7 +95,7 @@ function at(offset: number, length: number): string {
  */
 export function problemSentence(t: Translate, problem: Problem): string {
   const params = Object.fromEntries(Object.entries(problem.params).map(([k, v]) => [k, typeof v === 'string' ? visibleLatin1(v) : v]));
-  return t(`problems.${problem.code}`, params);
+  return wordedProblem(t, problem.code, params);
 }
 
 /** `message 1 · request · GET /hello HTTP/1.1 · 3 fields · body: none (complete)` */

@@ -5,6 +5,7 @@
 // Every word comes from the catalog (cli.serve.event.*, notes.*).
 import { visibleTokens } from '../../shared/bytes/bytes';
 import type { Address, JournalEvent } from '../../shared/contract/contract';
+import { noteSentence } from '../../shared/i18n/coded-sentences';
 import { asAmount } from '../../shared/i18n/number-format';
 import type { Translate } from './cli-context';
 
@@ -35,7 +36,7 @@ function eventText(t: Translate, event: JournalEvent, previewChars: number): str
     case 'timeout':
       return t(`${e}.timeout.${event.which}`, { ms: event.ms });
     case 'note':
-      return t(`notes.${event.code}`, event.params);
+      return noteSentence(t, event.code, event.params);
     case 'tcp_state':
       return event.timerMs === null
         ? t(`${e}.tcpState`, { state: event.state })

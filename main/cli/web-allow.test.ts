@@ -77,7 +77,7 @@ describe('wirebench web --allow', () => {
       expect(await door.invoke('files.choose', { what: 'folder' })).toMatchObject({ ok: false, error: { code: 'no_dialog' } });
 
       const refused = await door.invoke('server.start', { port: 0, settings: { responder: { kind: 'static', root: outside } } });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'path_not_allowed', params: { path: outside } } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'path_not_allowed', params: { path: outside, what: 'folder' } } });
 
       const started = (await door.invoke('server.start', { port: 0, settings: { responder: { kind: 'static', root: allowed } } })) as {
         ok: true;
@@ -94,7 +94,7 @@ describe('wirebench web --allow', () => {
           serverId: started.value.serverId,
           settings: { responder: { kind: 'routes', routes: [{ method: 'GET', path: '/', response: { kind: 'file', path, contentType: 'text/plain' } }] } },
         });
-        expect(update).toMatchObject({ ok: false, error: { code: 'path_not_allowed', params: { path } } });
+        expect(update).toMatchObject({ ok: false, error: { code: 'path_not_allowed', params: { path, what: 'file' } } });
       }
       const again = await fetch(`http://127.0.0.1:${started.value.port}/`);
       expect(await again.text()).toBe('the allowed page');

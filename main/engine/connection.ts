@@ -9,6 +9,7 @@
 import { isIPv6, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Address, Role } from '../../shared/contract/contract';
+import type { NotWritableState } from '../../shared/contract/errors';
 import type { NoteCode } from '../../shared/contract/notes';
 import type { DistributiveOmit, Journal, NewJournalEvent } from './journal';
 import { errnoOf } from './os-errors';
@@ -18,9 +19,6 @@ type EventBody = DistributiveOmit<NewJournalEvent, 'at' | 't'>;
 
 /** What the server decided (not something the OS told us), journaled in order with the rest. */
 export type DecisionEvent = Extract<EventBody, { kind: 'note' | 'timeout' | 'queued' | 'dequeued' }>;
-
-/** Why a connection cannot send any more, as the `state` of the not_writable error. */
-export type NotWritableState = 'fin_sent' | 'reset' | 'closed';
 
 export interface ConnectionHooks {
   /** A chunk arrived (already journaled). */

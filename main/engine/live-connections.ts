@@ -2,6 +2,7 @@
 // engine shutdown must destroy. Closed ones leave this registry but stay in the journal.
 import type { Socket } from 'node:net';
 import type { Address, Role } from '../../shared/contract/contract';
+import type { NotWritableState } from '../../shared/contract/errors';
 import { CommandError } from './command-error';
 import { Connection } from './connection';
 import type { Journal } from './journal';
@@ -47,7 +48,7 @@ export class LiveConnections {
    * A connection the peer tore down says so (conn_reset, broken_pipe): "closed" alone would hide
    * that the other side hung up on us, which is the lesson. Otherwise not_writable with the state.
    */
-  private whyNotWritable(connId: string, state: string): CommandError {
+  private whyNotWritable(connId: string, state: NotWritableState): CommandError {
     if (state === 'closed') {
       const events = this.journal.events(connId) ?? [];
       const error = events.findLast((e) => e.kind === 'error');

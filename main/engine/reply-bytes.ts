@@ -1,5 +1,6 @@
 // Small facts about an answer's bytes and a request's head that the exchange journals.
 import { wantsKeepAlive, type RequestHead } from '../../shared/http/request';
+import type { KeepAliveDeclinedReason } from '../../shared/contract/notes';
 
 /**
  * The status code of an answer that starts like a status line (RFC 9112 section 4:
@@ -34,13 +35,13 @@ function parseStatus(first: Uint8Array): string {
 export function keepAliveRefusal(
   state: 'complete' | 'incomplete' | 'invalid',
   head: RequestHead | null,
-): 'request_invalid' | 'request_incomplete' | 'connection_close' | 'http_1_0' | null {
+): KeepAliveDeclinedReason | null {
   if (state === 'invalid') return 'request_invalid';
   if (head === null) return 'request_incomplete';
   return wantsKeepAlive(head) ? null : closeReason(head);
 }
 
-function closeReason(head: RequestHead): 'connection_close' | 'http_1_0' {
+function closeReason(head: RequestHead): Extract<KeepAliveDeclinedReason, 'connection_close' | 'http_1_0'> {
   const asked = head.headers.some(
     ([name, value]) =>
       name.toLowerCase() === 'connection' &&

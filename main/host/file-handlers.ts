@@ -42,8 +42,10 @@ export function guardPaths(handlers: CommandHandlers, grants: FileGrants): Comma
 }
 
 async function refuseUngranted(settings: ServerSettingsPatch, grants: FileGrants): Promise<void> {
+  // A static root is a folder; a routes responder names files (pathsNamedIn).
+  const what = settings.responder?.kind === 'static' ? 'folder' : 'file';
   for (const path of pathsNamedIn(settings)) {
-    if (!(await grants.allows(path))) throw new CommandError('path_not_allowed', { path });
+    if (!(await grants.allows(path))) throw new CommandError('path_not_allowed', { path, what });
   }
 }
 

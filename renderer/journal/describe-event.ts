@@ -2,6 +2,7 @@
 // Outside features/: the journal panel's entries and the client console's transcript say it alike.
 import type { JournalEvent } from '../../shared/contract/contract';
 import type { TFunction } from 'i18next';
+import { noteSentence } from '../../shared/i18n/coded-sentences';
 import { ui } from '../../shared/i18n/en/ui';
 import { asAmount } from '../../shared/i18n/number-format';
 import { amountParam, durationText, formatAddress } from '../lib/format';
@@ -37,7 +38,7 @@ export function describeEvent(event: JournalEvent, t: TFunction): string {
     case 'timeout':
       return t(`ui.journal.timeout.${event.which}`, { time: durationText(event.ms, t) });
     case 'note':
-      return t(`notes.${event.code}`, event.params);
+      return noteSentence(t, event.code, event.params);
     case 'tcp_state':
       return event.timerMs === null
         ? t('ui.journal.tcpState', { state: event.state })

@@ -13,6 +13,10 @@ const conn = z.object({ connId: text });
 /** The contract command (or CLI step) the error happened in. */
 const command = z.object({ command: text });
 
+/** Why a connection cannot send any more (not_writable's `state`), worded by each language's catalog. */
+export const NOT_WRITABLE_STATES = ['fin_sent', 'reset', 'closed'] as const;
+export type NotWritableState = (typeof NOT_WRITABLE_STATES)[number];
+
 export const ERROR_PARAMS = {
   /** The input did not match the command's schema (or its size and depth bounds). */
   bad_input: z.object({ command: text, issues: text }),
@@ -43,7 +47,7 @@ export const ERROR_PARAMS = {
   /** No such server. */
   unknown_server: z.object({ serverId: text }),
   /** The action needs a writable connection, and this one has sent its FIN or closed. */
-  not_writable: z.object({ connId: text, state: text }),
+  not_writable: z.object({ connId: text, state: z.enum(NOT_WRITABLE_STATES) }),
   /** Too many open files (EMFILE / ENFILE). */
   too_many_files: z.object({}),
   /** Anything else the OS said: errno is its code (EIO, ENOSPC, ...), syscall what was being done. */
@@ -57,8 +61,11 @@ export const ERROR_PARAMS = {
   static_root_relative: z.object({ root: text }),
   /** A static document root that does not exist or is not a folder; errno: ENOENT, ENOTDIR, EACCES, ... */
   static_root_missing: z.object({ root: text, errno: text }),
-  /** A page named a file or folder the person has not allowed (see main/host/file-grants.ts). */
-  path_not_allowed: z.object({ path: text }),
+  /**
+   * A page named a file or folder the person has not allowed (see main/host/file-grants.ts); what:
+   * a folder (a static root) or a file (a route's answer), so the sentence names the right button.
+   */
+  path_not_allowed: z.object({ path: text, what: z.enum(['folder', 'file']) }),
   /** This host cannot show a file dialog (the web host: folders are named on its command line). */
   no_dialog: z.object({}),
   /** Wirebench is closing: the command came too late to be done. */

@@ -1,5 +1,6 @@
 // What the server decided and why, and what the client found out, as journal `note` events: a code with parameters, like errors,
 // turned into sentences by the renderer and the CLI from the i18n catalog (`notes.<code>`).
+import { FRAMING_ERRORS } from '../http/request';
 export const NOTE_CODES = [
   /** The request is complete. params: { length } */
   'request_complete',
@@ -64,3 +65,16 @@ export const NOTE_CODES = [
 ] as const;
 
 export type NoteCode = (typeof NOTE_CODES)[number];
+
+/**
+ * request_invalid's `reason`: a framing error of shared/http/request.ts, or one of the server's own:
+ * 'incomplete' (the client sent its FIN mid-request), 'too_large' (more than the server buffers, and
+ * still not complete), 'no_request_head' (answered on a first chunk that holds no request head).
+ * A code, worded by each language's catalog (notes.invalidReasons).
+ */
+export const REQUEST_INVALID_REASONS = [...FRAMING_ERRORS, 'incomplete', 'too_large', 'no_request_head'] as const;
+export type RequestInvalidReason = (typeof REQUEST_INVALID_REASONS)[number];
+
+/** keep_alive_declined's `reason` (see above), worded by each language's catalog (notes.declinedReasons). */
+export const KEEP_ALIVE_DECLINED_REASONS = ['connection_close', 'http_1_0', 'request_invalid', 'request_incomplete'] as const;
+export type KeepAliveDeclinedReason = (typeof KEEP_ALIVE_DECLINED_REASONS)[number];

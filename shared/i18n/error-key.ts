@@ -1,5 +1,7 @@
 // Which catalog sentence explains an error. Usually `errors.<code>`; a few codes read differently
-// depending on their params (a port in use with no free port found nearby has nothing to suggest).
+// depending on their params (a port in use with no free port found nearby has nothing to suggest),
+// and a param that is itself a code (not_writable's state) picks a sentence of its own rather than
+// showing the code: each language then words every case whole.
 // The renderer and the CLI both ask here, so they never word the same error two ways.
 //
 // errorCatalog() checks a language's sentences at compile time: each `errors.<code>` sentence
@@ -11,6 +13,11 @@ import type { ErrorCode, ErrorParams } from '../contract/errors';
 /** Sentences that stand in for a code's own in some cases, and the code whose params they may use. */
 interface Variants {
   port_in_use_no_suggestion: 'port_in_use';
+  not_writable_fin_sent: 'not_writable';
+  not_writable_reset: 'not_writable';
+  not_writable_closed: 'not_writable';
+  path_not_allowed_folder: 'path_not_allowed';
+  path_not_allowed_file: 'path_not_allowed';
 }
 type Variant = keyof Variants;
 
@@ -19,6 +26,8 @@ export type ErrorSentenceKey = `errors.${ErrorSentenceName}`;
 
 export function errorSentenceKey(error: ErrorInfo): ErrorSentenceKey {
   if (error.code === 'port_in_use' && !error.params.suggestion) return 'errors.port_in_use_no_suggestion';
+  if (error.code === 'not_writable') return `errors.not_writable_${error.params.state}`;
+  if (error.code === 'path_not_allowed') return `errors.path_not_allowed_${error.params.what}`;
   return `errors.${error.code}`;
 }
 
@@ -26,8 +35,15 @@ export function errorSentenceKey(error: ErrorInfo): ErrorSentenceKey {
 type Placeholders<S extends string> = S extends `${string}{{${infer Inner}}}${infer Rest}` ? NameOf<Inner> | Placeholders<Rest> : never;
 type NameOf<Inner extends string> = Inner extends `- ${infer N}` ? NameOf<N> : Inner extends `${infer N},${string}` ? N : Inner;
 
+/** Params that choose the sentence (above) instead of appearing in it. */
+interface ChoosingParams {
+  not_writable: 'state';
+  path_not_allowed: 'what';
+}
+type Chosen<C extends ErrorCode> = C extends keyof ChoosingParams ? ChoosingParams[C] : never;
+
 // A code without params infers as Record<string, never>: it has no names.
-type ParamNames<C extends ErrorCode> = string extends keyof ErrorParams<C> ? never : Extract<keyof ErrorParams<C>, string>;
+type ParamNames<C extends ErrorCode> = string extends keyof ErrorParams<C> ? never : Exclude<Extract<keyof ErrorParams<C>, string>, Chosen<C>>;
 /** Shown by the compiler where a sentence is wrong: what it should use, and what it does. */
 interface PlaceholderMismatch<Expected, Found> {
   expected: Expected;

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation, Problem } from '../../../shared/http/annotate/annotation';
 import type { Dir } from '../../../shared/contract/contract';
+import { problemSentence } from '../../../shared/i18n/coded-sentences';
 import { selectionOf } from '../../store/selection-slice';
 import type { ByteSelection } from '../../store/state-types';
 import { useWirebench } from '../../store/store-context';
@@ -121,7 +122,7 @@ function ProblemItem({ problem, connId, dir }: { problem: Problem; connId: strin
           selectBytes(problem.length > 0 ? selectionOf(connId, dir, problem.offset, problem.length) : selectionOf(connId, dir, Math.max(0, problem.offset - 1), 1))
         }
       >
-        <span className="severity">{t(`ui.annotation.severity.${problem.severity}`)}</span> {t(`problems.${problem.code}`, problem.params)}
+        <span className="severity">{t(`ui.annotation.severity.${problem.severity}`)}</span> {problemSentence(t, problem.code, problem.params)}
       </button>
     </li>
   );

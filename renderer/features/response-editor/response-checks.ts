@@ -6,6 +6,7 @@ import type { ChangeSpec } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { TFunction } from 'i18next';
 import { PROBLEM_SEVERITY, type Problem } from '../../../shared/http/annotate/annotation';
+import { problemSentence } from '../../../shared/i18n/coded-sentences';
 import { checkResponse } from '../../../shared/server/response-check';
 import type { Fix } from '../../../shared/server/response-fixes';
 import { ByteMap, docText } from '../../lib/response-doc';
@@ -49,7 +50,7 @@ export function fixLabel(t: TFunction, fix: Fix): string {
 }
 
 export function problemText(t: TFunction, problem: Problem): string {
-  return t(`problems.${problem.code}`, problem.params);
+  return problemSentence(t, problem.code, problem.params);
 }
 
 /** A fix made in `view` as one edit, so it is one step for undo. */

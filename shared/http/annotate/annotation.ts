@@ -128,6 +128,10 @@ export const PROBLEM_CODES = [
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
+/** What records_not_kept counts (its `kind` param): a message's chunks, or its fields and trailers. */
+export const RECORD_KINDS = ['chunks', 'fields'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
 /** How serious: an error breaks HTTP; a warning is allowed but worth knowing; info explains. */
 export type Severity = 'error' | 'warning' | 'info';
 

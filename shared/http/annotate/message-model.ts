@@ -4,7 +4,7 @@
 // It never sees a byte: the readers of lines and bodies (shared/http/annotate/text-lines.ts,
 // quick-lines.ts, annotator.ts) tell it offsets and lengths. At a head's blank line it decides
 // where the body ends (RFC 9112 section 6.3, through shared/http/annotate/framing.ts).
-import { PROBLEM_SEVERITY, type Field, type HttpMessage, type Problem, type ProblemCode, type Side } from './annotation';
+import { PROBLEM_SEVERITY, type Field, type HttpMessage, type Problem, type ProblemCode, type RecordKind, type Side } from './annotation';
 import { decideFraming, fieldValue } from './framing';
 import { sameName } from '../transfer-coding';
 
@@ -177,7 +177,7 @@ export class MessageModel {
   }
 
   /** The message's one problem saying its records of `kind` are not all kept: made at the first not kept, its total counted after. */
-  private notKept(problem: Problem | null, kind: string, total: number, at: { offset: number; length: number }): Problem {
+  private notKept(problem: Problem | null, kind: RecordKind, total: number, at: { offset: number; length: number }): Problem {
     if (problem && problem.message === (this.msg as HttpMessage).index) {
       problem.params.total = total;
       return problem;

@@ -25,7 +25,14 @@ export const errors = errorCatalog({
   broken_pipe: 'The peer has closed connection {{connId}}, so what we tried to send could not be delivered (EPIPE).',
   unknown_connection: 'There is no connection {{connId}} (it may have been closed and dropped from the journal).',
   unknown_server: 'There is no server {{serverId}} (it may have been stopped already).',
-  not_writable: 'Connection {{connId}} cannot send any more: {{state}}.',
+  not_writable:
+    'Connection {{connId}} cannot send any more.',
+  not_writable_fin_sent:
+    'Connection {{connId}} cannot send any more: our FIN is out, and nothing may follow it (the peer may still send to us).',
+  not_writable_reset:
+    'Connection {{connId}} cannot send any more: it was reset (RST).',
+  not_writable_closed:
+    'Connection {{connId}} cannot send any more: it is closed.',
   too_many_files: 'Too many open files: the system ran out of file descriptors. Close some connections and try again.',
   os_error: 'The operating system refused "{{syscall}}" with {{errno}}.',
   settings_unwritable: 'Your settings could not be saved to {{file}} ({{code}}). Changes will be lost when Wirebench closes.',
@@ -34,7 +41,11 @@ export const errors = errorCatalog({
   static_root_missing:
     'The document root {{root}} cannot be served: it does not exist or is not a folder (the system said {{errno}}). Choose a folder that exists, or leave the root empty for the sample site.',
   path_not_allowed:
-    'Wirebench serves files only from folders you allowed, and {{path}} is not in one. In the app, pick it with “Choose…”; with `wirebench web`, start it with --allow and that folder.',
+    'Wirebench serves files only from folders you allowed, and {{path}} is not in one. In the app, pick it with “Choose folder…” or “Choose file…”; with `wirebench web`, start it with --allow and its folder.',
+  path_not_allowed_folder:
+    'Wirebench serves files only from folders you allowed, and {{path}} is not in one. In the app, pick it with “Choose folder…”; with `wirebench web`, start it with --allow and that folder.',
+  path_not_allowed_file:
+    'Wirebench serves files only from folders you allowed, and {{path}} is not in one. In the app, pick it with “Choose file…”; with `wirebench web`, start it with --allow and the file’s folder.',
   no_dialog:
     'This page cannot open a file dialog: a browser page may serve only the folders named when `wirebench web` was started (--allow FOLDER).',
   shutting_down: 'Wirebench is closing, so "{{command}}" was not done.',

@@ -1,6 +1,15 @@
 // English sentences for the HTTP annotator's problems (shared/http/annotate/annotation.ts PROBLEM_CODES): what is
 // wrong (or worth knowing) about the bytes a problem points at, and why, with its params.
-import type { ProblemCode } from '../../http/annotate/annotation';
+import type { ProblemCode, RecordKind } from '../../http/annotate/annotation';
+import type { CodeSentences, EnForm, PluralWords } from '../sentence-family';
+
+/** Problems that count something, so have plural forms (by `count`, shared/i18n/coded-sentences.ts). */
+export type PluralProblem = 'reason_trailing_space' | 'content_length_short' | 'bytes_after_body';
+
+/** What every language's problems section holds, in its plural forms. */
+export type ProblemSentences<Form extends string> = CodeSentences<ProblemCode, PluralProblem, Form> & {
+  records: PluralWords<RecordKind, Form>;
+};
 
 export const problems = {
   bare_lf:
@@ -18,8 +27,8 @@ export const problems = {
   no_reason_phrase: 'The status line has no space and reason phrase after its code; most clients accept it.',
   bad_http_version:
     '"{{version}}" is not an HTTP version: after HTTP/ come a digit, a dot and a digit, as in HTTP/1.1 (RFC 9112 section 2.3). curl refuses the response ("Unsupported HTTP version in response"); Chromium still shows it.',
-  reason_trailing_space:
-    'The reason phrase ends in whitespace ({{count}} bytes). Allowed: a reason phrase may hold spaces (RFC 9112 section 4), so these belong to it, and clients ignore the phrase anyway; curl and Chromium accept the response, and Chromium gives the phrase without them.',
+  reason_trailing_space_one: 'The reason phrase ends in whitespace ({{count}} byte). Allowed: a reason phrase may hold spaces (RFC 9112 section 4), so these belong to it, and clients ignore the phrase anyway; curl and Chromium accept the response, and Chromium gives the phrase without them.',
+  reason_trailing_space_other: 'The reason phrase ends in whitespace ({{count}} bytes). Allowed: a reason phrase may hold spaces (RFC 9112 section 4), so these belong to it, and clients ignore the phrase anyway; curl and Chromium accept the response, and Chromium gives the phrase without them.',
   empty_line_before_status:
     'An empty line where the status line must be ({{lines}} in a row). A server may skip empty lines before a request (RFC 9112 section 2.2); nothing lets a client skip them before a response. curl refuses the response ("Received HTTP/0.9 when not allowed"); Chromium skips the line and shows the response.',
   bad_content_length: 'Content-Length "{{value}}" is not a number, so the body cannot be delimited.',
@@ -40,10 +49,10 @@ export const problems = {
     'Switching Protocols (Upgrade: "{{protocol}}"): from the byte after this head the connection speaks that protocol, not HTTP (RFC 9110 section 15.2.2).',
   tunnel_established:
     'A 2xx answer to CONNECT: from the byte after this head the connection is a tunnel, and its bytes are not HTTP (RFC 9110 section 9.3.6).',
-  content_length_short:
-    'The connection ended after {{received}} of the {{declared}} bytes Content-Length declared: the body is cut short. curl hands over what came, then fails ("transfer closed with … bytes remaining to read", exit 18).',
-  bytes_after_body:
-    'Bytes follow the {{declared}}-byte body Content-Length declared, and they are not a next message. curl and Chromium stop reading at the declared length and never show them.',
+  content_length_short_one: 'The connection ended after {{received}} of the {{count}} byte Content-Length declared: the body is cut short. curl hands over what came, then fails ("transfer closed with … bytes remaining to read", exit 18).',
+  content_length_short_other: 'The connection ended after {{received}} of the {{count}} bytes Content-Length declared: the body is cut short. curl hands over what came, then fails ("transfer closed with … bytes remaining to read", exit 18).',
+  bytes_after_body_one: 'Bytes follow the {{count}}-byte body Content-Length declared, and they are not a next message. curl and Chromium stop reading at the declared length and never show them.',
+  bytes_after_body_other: 'Bytes follow the {{count}}-byte body Content-Length declared, and they are not a next message. curl and Chromium stop reading at the declared length and never show them.',
   bad_chunk_size: 'This chunk size line is not a hex number: "{{line}}".',
   bad_chunk_end: 'The chunk data is not followed by CRLF: the chunk sizes and the data disagree.',
   chunked_incomplete: 'The connection ended in the middle of a chunked body, before its last (zero-size) chunk.',
@@ -53,5 +62,12 @@ export const problems = {
     'Neither Content-Length nor chunked: the body ends only when the server closes the connection (its FIN).',
   line_too_long: 'A line longer than 64 KiB: the annotator stops reading it as HTTP here.',
   records_not_kept:
-    'This message has {{total}} {{kind}}: the annotator lists the first {{kept}} and, from this one on, only counts them, so that one huge message cannot exhaust memory. Nothing is lost from view: every byte is still shown and attributed, and the framing and problems are found as before.',
-} satisfies Record<ProblemCode, string>;
+    'This message has {{records}}: the annotator lists the first {{kept}} and, from this one on, only counts them, so that one huge message cannot exhaust memory. Nothing is lost from view: every byte is still shown and attributed, and the framing and problems are found as before.',
+  /** records_not_kept's records: how many of which kind (its kind and total). */
+  records: {
+    chunks_one: '{{count}} chunk',
+    chunks_other: '{{count}} chunks',
+    fields_one: '{{count}} field',
+    fields_other: '{{count}} fields',
+  },
+} satisfies ProblemSentences<EnForm>;

@@ -1,9 +1,12 @@
 // Russian sentences for the server's journal notes (shared/contract/notes.ts): what it decided and why.
-import type { NoteCode } from '../../contract/notes';
+import type { NoteSentences } from '../en/notes';
+import type { RuForm } from '../sentence-family';
 
 export const notes = {
-  request_complete:
-    'Запрос получен полностью, байт: {{length}} (строка запроса, заголовки, пустая строка и тело).',
+  request_complete_one: 'Запрос получен полностью: {{count}} байт (строка запроса, заголовки, пустая строка и тело).',
+  request_complete_few: 'Запрос получен полностью: {{count}} байта (строка запроса, заголовки, пустая строка и тело).',
+  request_complete_many: 'Запрос получен полностью: {{count}} байт (строка запроса, заголовки, пустая строка и тело).',
+  request_complete_other: 'Запрос получен полностью: {{count}} байта (строка запроса, заголовки, пустая строка и тело).',
   request_invalid: 'Это не корректный HTTP-запрос ({{reason}}); сервер всё равно отвечает.',
   answered: 'Сервер ответил ({{responder}}{{status}}, версия ответа {{version}}).',
   static_file: 'Отдан файл {{file}} для {{path}} как {{contentType}}.',
@@ -13,7 +16,10 @@ export const notes = {
   route_unmatched: 'Нет маршрута для {{method}} {{path}}: 404 Not Found.',
   keep_alive_waiting: 'Постоянное соединение (keep-alive): соединение остаётся открытым для следующего запроса.',
   keep_alive_declined: 'Соединение не сохраняется для следующего запроса: {{reason}}.',
-  drip_started: 'Ответ выдаётся по каплям: порциями по {{bytes}} Б с интервалом {{everyMs}} мс.',
+  drip_started_one: 'Ответ выдаётся по каплям: по {{count}} байту с интервалом {{everyMs}} мс.',
+  drip_started_few: 'Ответ выдаётся по каплям: по {{count}} байта с интервалом {{everyMs}} мс.',
+  drip_started_many: 'Ответ выдаётся по каплям: по {{count}} байт с интервалом {{everyMs}} мс.',
+  drip_started_other: 'Ответ выдаётся по каплям: по {{count}} байта с интервалом {{everyMs}} мс.',
   hanging: 'Зависание: сервер не ответит никогда, клиент должен сам прекратить ожидание.',
   waiting_for_fin: 'Наш FIN отправлен; ждём до {{ms}} мс, пока клиент тоже закроет свою сторону.',
   static_no_root:
@@ -22,10 +28,41 @@ export const notes = {
     'Не удаётся открыть корневой каталог документов {{root}} ({{code}}): 500 Internal Server Error. Проверьте, что папка существует.',
   method_not_allowed: 'Файлы читаются только методом {{allow}}, а не {{method}}: 405 Method Not Allowed.',
   target_not_a_path: 'Цель запроса {{target}} — не путь: 400 Bad Request.',
-  file_too_large:
-    'Размер {{file}} в байтах — {{size}}, а сервер отправляет за раз не больше {{limit}}: 500 Internal Server Error.',
+  file_too_large_one: 'Файл {{file}} занимает {{count}} байт, а сервер отправляет за раз не больше {{limit}}: 500 Internal Server Error.',
+  file_too_large_few: 'Файл {{file}} занимает {{count}} байта, а сервер отправляет за раз не больше {{limit}}: 500 Internal Server Error.',
+  file_too_large_many: 'Файл {{file}} занимает {{count}} байт, а сервер отправляет за раз не больше {{limit}}: 500 Internal Server Error.',
+  file_too_large_other: 'Файл {{file}} занимает {{count}} байта, а сервер отправляет за раз не больше {{limit}}: 500 Internal Server Error.',
   file_unreadable: 'Не удалось прочитать {{file}} ({{code}}): 500 Internal Server Error.',
   resolved:
     'Имя {{host}} преобразовано в адреса {{addresses}}; соединение установлено с {{connected}}. Адреса, к которым до этого подключиться не удалось: {{failed}}.',
   client_gave_up: 'За {{ms}} мс ответ не пришёл, поэтому клиент прекращает ожидание и закрывает соединение.',
-} satisfies Record<NoteCode, string>;
+  invalidReasons: {
+    bad_request_line: 'строка запроса — не метод, цель и версия',
+    bad_header: 'строка заголовка — не поле заголовка',
+    head_too_large: 'заголовки длиннее, чем читает сервер',
+    bad_chunk_size: 'строка размера фрагмента — не шестнадцатеричное число',
+    bad_chunk_end: 'за данными фрагмента нет CRLF',
+    bad_trailer: 'строка завершающих полей (trailer) — не поле заголовка',
+    bad_content_length: 'значение Content-Length — не число',
+    conflicting_content_length: 'Content-Length задан с разными значениями',
+    unsupported_transfer_encoding: 'Transfer-Encoding не заканчивается на chunked',
+    repeated_chunked: 'Transfer-Encoding применяет chunked больше одного раза',
+    chunked_with_parameters: 'в Transfer-Encoding у chunked есть параметры',
+    transfer_encoding_http10: 'это HTTP/1.0 с полем Transfer-Encoding',
+    incomplete: 'клиент отправил FIN, не закончив запрос',
+    too_large: 'запрос перерос 16 МиБ и всё ещё не закончен',
+    no_request_head: 'в первых прочитанных данных нет заголовков запроса',
+  },
+  declinedReasons: {
+    connection_close: 'запрос попросил «Connection: close»',
+    http_1_0: 'это запрос HTTP/1.0 без «Connection: keep-alive»',
+    request_invalid: 'запрос некорректен, поэтому нельзя найти, где начался бы следующий',
+    request_incomplete: 'сервер ответил раньше, чем пришли все заголовки запроса, поэтому нельзя найти, где начался бы следующий',
+  },
+  responders: {
+    canned: 'заготовленный ответ',
+    static: 'статические файлы',
+    routes: 'маршруты',
+    echo: 'эхо',
+  },
+} satisfies NoteSentences<RuForm>;

@@ -1,6 +1,7 @@
 // Russian sentences for the HTTP annotator's problems (shared/http/annotate/annotation.ts PROBLEM_CODES): what is
 // wrong (or worth knowing) about the bytes a problem points at, and why, with its params.
-import type { ProblemCode } from '../../http/annotate/annotation';
+import type { ProblemSentences } from '../en/problems';
+import type { RuForm } from '../sentence-family';
 
 export const problems = {
   bare_lf:
@@ -22,8 +23,10 @@ export const problems = {
     'В строке состояния после кода нет пробела и поясняющей фразы; большинство клиентов это принимают.',
   bad_http_version:
     '«{{version}}» — не версия HTTP: после HTTP/ идут цифра, точка и цифра, как в HTTP/1.1 (RFC 9112, раздел 2.3). curl отвергает такой ответ («Unsupported HTTP version in response»); Chromium всё равно его показывает.',
-  reason_trailing_space:
-    'Поясняющая фраза заканчивается пробельными символами (байт: {{count}}). Это допустимо: в поясняющей фразе могут быть пробелы (RFC 9112, раздел 4), так что они — её часть, а клиенты всё равно не смотрят на фразу; curl и Chromium принимают ответ, а Chromium отдаёт фразу без них.',
+  reason_trailing_space_one: 'Поясняющая фраза заканчивается пробельными символами ({{count}} байт). Это допустимо: в поясняющей фразе могут быть пробелы (RFC 9112, раздел 4), так что они — её часть, а клиенты всё равно не смотрят на фразу; curl и Chromium принимают ответ, а Chromium отдаёт фразу без них.',
+  reason_trailing_space_few: 'Поясняющая фраза заканчивается пробельными символами ({{count}} байта). Это допустимо: в поясняющей фразе могут быть пробелы (RFC 9112, раздел 4), так что они — её часть, а клиенты всё равно не смотрят на фразу; curl и Chromium принимают ответ, а Chromium отдаёт фразу без них.',
+  reason_trailing_space_many: 'Поясняющая фраза заканчивается пробельными символами ({{count}} байт). Это допустимо: в поясняющей фразе могут быть пробелы (RFC 9112, раздел 4), так что они — её часть, а клиенты всё равно не смотрят на фразу; curl и Chromium принимают ответ, а Chromium отдаёт фразу без них.',
+  reason_trailing_space_other: 'Поясняющая фраза заканчивается пробельными символами ({{count}} байта). Это допустимо: в поясняющей фразе могут быть пробелы (RFC 9112, раздел 4), так что они — её часть, а клиенты всё равно не смотрят на фразу; curl и Chromium принимают ответ, а Chromium отдаёт фразу без них.',
   empty_line_before_status:
     'Пустая строка там, где должна быть строка состояния (подряд: {{lines}}). Сервер может пропускать пустые строки перед запросом (RFC 9112, раздел 2.2), но клиенту ничто не разрешает пропускать их перед ответом. curl отвергает ответ («Received HTTP/0.9 when not allowed»); Chromium пропускает строку и показывает ответ.',
   bad_content_length: 'Content-Length «{{value}}» — не число, поэтому границу тела определить нельзя.',
@@ -47,10 +50,14 @@ export const problems = {
     'Смена протокола (Upgrade: «{{protocol}}»): начиная с байта после этой заголовочной части соединение говорит на этом протоколе, а не на HTTP (RFC 9110, раздел 15.2.2).',
   tunnel_established:
     'Ответ 2xx на CONNECT: начиная с байта после этой заголовочной части соединение — туннель, и его байты уже не HTTP (RFC 9110, раздел 9.3.6).',
-  content_length_short:
-    'Соединение закончилось раньше, чем пришло тело: получено байт — {{received}}, а Content-Length объявил {{declared}}. Тело обрезано. curl отдаёт то, что пришло, а затем завершается ошибкой («transfer closed with … bytes remaining to read», код выхода 18).',
-  bytes_after_body:
-    'После тела (его длина в байтах по Content-Length — {{declared}}) идут ещё байты, и это не следующее сообщение. curl и Chromium перестают читать на объявленной длине и никогда их не показывают.',
+  content_length_short_one: 'Соединение закончилось после {{received}} из {{count}} байта, объявленного в Content-Length: тело обрезано. curl отдаёт то, что пришло, а затем завершается ошибкой («transfer closed with … bytes remaining to read», код выхода 18).',
+  content_length_short_few: 'Соединение закончилось после {{received}} из {{count}} байт, объявленных в Content-Length: тело обрезано. curl отдаёт то, что пришло, а затем завершается ошибкой («transfer closed with … bytes remaining to read», код выхода 18).',
+  content_length_short_many: 'Соединение закончилось после {{received}} из {{count}} байт, объявленных в Content-Length: тело обрезано. curl отдаёт то, что пришло, а затем завершается ошибкой («transfer closed with … bytes remaining to read», код выхода 18).',
+  content_length_short_other: 'Соединение закончилось после {{received}} из {{count}} байта, объявленных в Content-Length: тело обрезано. curl отдаёт то, что пришло, а затем завершается ошибкой («transfer closed with … bytes remaining to read», код выхода 18).',
+  bytes_after_body_one: 'После тела длиной {{count}} байт, объявленной в Content-Length, идут ещё байты, и это не следующее сообщение. curl и Chromium перестают читать на объявленной длине и никогда их не показывают.',
+  bytes_after_body_few: 'После тела длиной {{count}} байта, объявленной в Content-Length, идут ещё байты, и это не следующее сообщение. curl и Chromium перестают читать на объявленной длине и никогда их не показывают.',
+  bytes_after_body_many: 'После тела длиной {{count}} байт, объявленной в Content-Length, идут ещё байты, и это не следующее сообщение. curl и Chromium перестают читать на объявленной длине и никогда их не показывают.',
+  bytes_after_body_other: 'После тела длиной {{count}} байта, объявленной в Content-Length, идут ещё байты, и это не следующее сообщение. curl и Chromium перестают читать на объявленной длине и никогда их не показывают.',
   bad_chunk_size: 'Эта строка размера фрагмента — не шестнадцатеричное число: «{{line}}».',
   bad_chunk_end: 'За данными фрагмента не идёт CRLF: размеры фрагментов не сходятся с данными.',
   chunked_incomplete:
@@ -62,5 +69,15 @@ export const problems = {
     'Нет ни Content-Length, ни chunked: тело закончится только тогда, когда сервер закроет соединение (его FIN).',
   line_too_long: 'Строка длиннее 64 КиБ: здесь разметка перестаёт читать её как HTTP.',
   records_not_kept:
-    'В этом сообщении записей вида {{kind}} — {{total}}: разметка перечисляет первые {{kept}}, а начиная с этой только считает их, чтобы одно огромное сообщение не исчерпало память. Из виду ничего не пропадает: каждый байт по-прежнему показан и отнесён к своей части, а границы сообщения и замечания находятся как раньше.',
-} satisfies Record<ProblemCode, string>;
+    'В этом сообщении {{records}}: разметка перечисляет первые {{kept}}, а начиная с этого места только считает их, чтобы одно огромное сообщение не исчерпало память. Из виду ничего не пропадает: каждый байт по-прежнему показан и отнесён к своей части, а границы сообщения и замечания находятся как раньше.',
+  records: {
+    chunks_one: '{{count}} фрагмент',
+    chunks_few: '{{count}} фрагмента',
+    chunks_many: '{{count}} фрагментов',
+    chunks_other: '{{count}} фрагмента',
+    fields_one: '{{count}} поле заголовка',
+    fields_few: '{{count}} поля заголовка',
+    fields_many: '{{count}} полей заголовка',
+    fields_other: '{{count}} поля заголовка',
+  },
+} satisfies ProblemSentences<RuForm>;

@@ -21,7 +21,14 @@ export const errors = errorCatalog({
   broken_pipe: '对端已关闭连接 {{connId}}，因此我们尝试发送的数据无法送达（EPIPE）。',
   unknown_connection: '不存在连接 {{connId}}（它可能已被关闭，并已从日志中移除）。',
   unknown_server: '不存在服务器 {{serverId}}（它可能已经停止了）。',
-  not_writable: '连接 {{connId}} 无法再发送数据：{{state}}。',
+  not_writable:
+    '连接 {{connId}} 无法再发送数据。',
+  not_writable_fin_sent:
+    '连接 {{connId}} 无法再发送数据：我方已发送 FIN，此后不能再发送任何数据（对端仍可向我们发送）。',
+  not_writable_reset:
+    '连接 {{connId}} 无法再发送数据：连接已被复位（RST）。',
+  not_writable_closed:
+    '连接 {{connId}} 无法再发送数据：连接已关闭。',
   too_many_files: '打开的文件过多：系统的文件描述符已经用尽。请关闭一些连接后重试。',
   os_error: '操作系统拒绝了“{{syscall}}”，错误为 {{errno}}。',
   settings_unwritable: '你的设置无法保存到 {{file}}（{{code}}）。Wirebench 关闭后，这些更改将会丢失。',
@@ -30,7 +37,11 @@ export const errors = errorCatalog({
   static_root_missing:
     '无法使用文档根目录 {{root}}：它不存在或不是文件夹（系统报告 {{errno}}）。请选择一个存在的文件夹，或者把根目录留空以使用示例站点。',
   path_not_allowed:
-    'Wirebench 只提供你允许的文件夹中的文件，而 {{path}} 不在其中。在应用中，请用“选择…”按钮选取它；使用 `wirebench web` 时，请在启动时用 --allow 指定该文件夹。',
+    'Wirebench 只提供你允许的文件夹中的文件，而 {{path}} 不在其中。在应用中，请用“选择文件夹…”或“选择文件…”按钮选取它；使用 `wirebench web` 时，请在启动时用 --allow 指定它所在的文件夹。',
+  path_not_allowed_folder:
+    'Wirebench 只提供你允许的文件夹中的文件，而 {{path}} 不在其中。在应用中，请用“选择文件夹…”按钮选取它；使用 `wirebench web` 时，请在启动时用 --allow 指定该文件夹。',
+  path_not_allowed_file:
+    'Wirebench 只提供你允许的文件夹中的文件，而 {{path}} 不在其中。在应用中，请用“选择文件…”按钮选取它；使用 `wirebench web` 时，请在启动时用 --allow 指定它所在的文件夹。',
   no_dialog:
     '此页面无法打开文件对话框：浏览器页面只能提供启动 `wirebench web` 时指定的文件夹（--allow FOLDER）。',
   shutting_down: 'Wirebench 正在关闭，因此没有执行“{{command}}”。',

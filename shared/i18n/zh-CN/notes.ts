@@ -1,8 +1,9 @@
 // Simplified Chinese sentences for the server's journal notes (shared/contract/notes.ts).
-import type { NoteCode } from '../../contract/notes';
+import type { NoteSentences } from '../en/notes';
+import type { ZhForm } from '../sentence-family';
 
 export const notes = {
-  request_complete: '请求已完整：共 {{length}} 字节（请求行、首部、空行和消息体）。',
+  request_complete_other: '请求已完整：共 {{count}} 字节（请求行、首部、空行和消息体）。',
   request_invalid: '这不是格式正确的 HTTP 请求（{{reason}}）；服务器照样应答。',
   answered: '服务器已应答（{{responder}}{{status}}，响应设置第 {{version}} 版）。',
   static_file: '已为 {{path}} 提供文件 {{file}}，类型为 {{contentType}}。',
@@ -12,15 +13,44 @@ export const notes = {
   route_unmatched: '没有匹配 {{method}} {{path}} 的路由：404 Not Found。',
   keep_alive_waiting: '持久连接（keep-alive）：连接保持打开，等待下一个请求。',
   keep_alive_declined: '不保持持久连接：{{reason}}。',
-  drip_started: '缓慢滴送应答：每 {{everyMs}} ms 发送 {{bytes}} 字节。',
+  drip_started_other: '缓慢滴送应答：每 {{everyMs}} ms 发送 {{count}} 字节。',
   hanging: '挂起：服务器永远不会应答；客户端只能自己放弃。',
   waiting_for_fin: '我方的 FIN 已发出；最多等待 {{ms}} ms，等客户端也关闭它那一端。',
   static_no_root: '没有设置文档根目录，也没有可以退而使用的示例根目录：500 Internal Server Error。请选择一个要提供文件的文件夹。',
   static_root_missing: '无法打开文档根目录 {{root}}（{{code}}）：500 Internal Server Error。请检查该文件夹是否存在。',
   method_not_allowed: '文件只能用 {{allow}} 读取，不能用 {{method}}：405 Method Not Allowed。',
   target_not_a_path: '请求目标 {{target}} 不是路径：400 Bad Request。',
-  file_too_large: '{{file}} 有 {{size}} 字节，超过了服务器一次最多发送的 {{limit}} 字节：500 Internal Server Error。',
+  file_too_large_other: '{{file}} 有 {{count}} 字节，超过了服务器一次最多发送的量（{{limit}} 字节）：500 Internal Server Error。',
   file_unreadable: '无法读取 {{file}}（{{code}}）：500 Internal Server Error。',
   resolved: '{{host}} 解析为 {{addresses}}；已连接到 {{connected}}。在它之前连接失败的地址：{{failed}}。',
   client_gave_up: '{{ms}} ms 内没有收到应答，客户端放弃并关闭连接。',
-} satisfies Record<NoteCode, string>;
+  invalidReasons: {
+    bad_request_line: '请求行不由方法、目标和版本组成',
+    bad_header: '某个首部行不是字段',
+    head_too_large: '首部超出了服务器读取的长度',
+    bad_chunk_size: '某个块大小行不是十六进制数',
+    bad_chunk_end: '分块数据后面没有 CRLF',
+    bad_trailer: '某个尾部字段行不是字段',
+    bad_content_length: 'Content-Length 不是数字',
+    conflicting_content_length: 'Content-Length 给出了不同的值',
+    unsupported_transfer_encoding: 'Transfer-Encoding 不以 chunked 结尾',
+    repeated_chunked: 'Transfer-Encoding 多次应用 chunked',
+    chunked_with_parameters: 'Transfer-Encoding 给 chunked 带了参数',
+    transfer_encoding_http10: '这是带 Transfer-Encoding 的 HTTP/1.0 请求',
+    incomplete: '请求尚未完整，客户端就发送了 FIN',
+    too_large: '请求已超过 16 MiB 仍未完整',
+    no_request_head: '第一次读到的数据中没有请求首部',
+  },
+  declinedReasons: {
+    connection_close: '请求要求“Connection: close”',
+    http_1_0: '这是不带“Connection: keep-alive”的 HTTP/1.0 请求',
+    request_invalid: '请求格式不正确，无法确定下一个请求从哪里开始',
+    request_incomplete: '服务器在完整的请求首部到达之前就应答了，无法确定下一个请求从哪里开始',
+  },
+  responders: {
+    canned: '预设响应',
+    static: '静态文件',
+    routes: '路由',
+    echo: '回显',
+  },
+} satisfies NoteSentences<ZhForm>;

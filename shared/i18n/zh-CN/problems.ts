@@ -1,5 +1,6 @@
 // Simplified Chinese sentences for the HTTP annotator's problems (shared/http/annotate/annotation.ts PROBLEM_CODES).
-import type { ProblemCode } from '../../http/annotate/annotation';
+import type { ProblemSentences } from '../en/problems';
+import type { ZhForm } from '../sentence-family';
 
 export const problems = {
   bare_lf:
@@ -17,8 +18,7 @@ export const problems = {
   no_reason_phrase: '状态行在状态码之后没有空格和原因短语；大多数客户端都能接受。',
   bad_http_version:
     '“{{version}}”不是 HTTP 版本：HTTP/ 之后应该是一个数字、一个点和一个数字，例如 HTTP/1.1（RFC 9112 第 2.3 节）。curl 拒绝这个响应（“Unsupported HTTP version in response”）；Chromium 仍会显示它。',
-  reason_trailing_space:
-    '原因短语以空白结尾（{{count}} 字节）。这是允许的：原因短语可以包含空格（RFC 9112 第 4 节），所以这些空白属于短语本身，而且客户端本来就会忽略原因短语；curl 和 Chromium 都接受这个响应，Chromium 给出的短语不含这些空白。',
+  reason_trailing_space_other: '原因短语以空白结尾（{{count}} 字节）。这是允许的：原因短语可以包含空格（RFC 9112 第 4 节），所以这些空白属于短语本身，而且客户端本来就会忽略原因短语；curl 和 Chromium 都接受这个响应，Chromium 给出的短语不含这些空白。',
   empty_line_before_status:
     '状态行的位置上是一个空行（连续 {{lines}} 个）。服务器可以跳过请求之前的空行（RFC 9112 第 2.2 节），但没有任何规定允许客户端跳过响应之前的空行。curl 拒绝这个响应（“Received HTTP/0.9 when not allowed”）；Chromium 跳过该行并显示响应。',
   bad_content_length: 'Content-Length 的值“{{value}}”不是数字，因此无法确定消息体的边界。',
@@ -39,10 +39,8 @@ export const problems = {
     'Switching Protocols（Upgrade: "{{protocol}}"）：从这个首部之后的第一个字节起，连接上说的是该协议，而不再是 HTTP（RFC 9110 第 15.2.2 节）。',
   tunnel_established:
     '对 CONNECT 的 2xx 应答：从这个首部之后的第一个字节起，连接就成了隧道，其中的字节不再是 HTTP（RFC 9110 第 9.3.6 节）。',
-  content_length_short:
-    'Content-Length 声明了 {{declared}} 字节，但连接在收到 {{received}} 字节后就结束了：消息体被截断。curl 会交出已收到的部分，然后报错（“transfer closed with … bytes remaining to read”，退出码 18）。',
-  bytes_after_body:
-    'Content-Length 声明的 {{declared}} 字节消息体之后还有字节，而它们并不是下一个报文。curl 和 Chromium 读到声明的长度就停止，根本不会显示它们。',
+  content_length_short_other: 'Content-Length 声明了 {{count}} 字节，但连接在收到 {{received}} 字节后就结束了：消息体被截断。curl 会交出已收到的部分，然后报错（“transfer closed with … bytes remaining to read”，退出码 18）。',
+  bytes_after_body_other: 'Content-Length 声明的 {{count}} 字节消息体之后还有字节，而它们并不是下一个报文。curl 和 Chromium 读到声明的长度就停止，根本不会显示它们。',
   bad_chunk_size: '这个块大小行不是十六进制数：“{{line}}”。',
   bad_chunk_end: '块数据之后没有紧跟 CRLF：块大小与实际数据对不上。',
   chunked_incomplete: '连接在分块消息体的中途结束了，还没有收到最后那个（大小为 0 的）块。',
@@ -51,5 +49,9 @@ export const problems = {
   body_until_close: '既没有 Content-Length，也没有 chunked：消息体要等服务器关闭连接（发出 FIN）时才结束。',
   line_too_long: '某一行超过了 64 KiB：标注器从这里起不再把它当作 HTTP 来读。',
   records_not_kept:
-    '这个报文共有 {{total}} 项 {{kind}}：标注器只列出前 {{kept}} 项，从这一项起只计数不列出，以免一个巨大的报文耗尽内存。显示的内容没有任何缺失：每个字节仍然显示并归属到相应部分，报文定界和问题也照常检出。',
-} satisfies Record<ProblemCode, string>;
+    '这个报文共有 {{records}}：标注器只列出前 {{kept}} 项，从这一项起只计数不列出，以免一个巨大的报文耗尽内存。显示的内容没有任何缺失：每个字节仍然显示并归属到相应部分，报文定界和问题也照常检出。',
+  records: {
+    chunks_other: '{{count}} 个分块',
+    fields_other: '{{count}} 个字段',
+  },
+} satisfies ProblemSentences<ZhForm>;
