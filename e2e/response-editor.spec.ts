@@ -160,7 +160,7 @@ test('L3’s image as the lesson sends it: the check says it starts with an empt
   await expect(emptyLine).toHaveCount(1);
   await expect(emptyLine).toContainText('An empty line where the status line must be');
   // Told as the empty line it is, not as a bare LF: the bare-LF check starts at the status line's end.
-  await expect(emptyLine.locator('.check-where')).toHaveText('bytes 0–0');
+  await expect(emptyLine.locator('.check-where')).toHaveText('byte 0');
   await expect(app.locator('[data-testid="editor-check"][data-code="bad_http_version"]')).toHaveCount(1);
   await emptyLine.locator('[data-testid="editor-fix"][data-fix="remove_empty_line"]').click();
   await expect(emptyLine).toHaveCount(0);

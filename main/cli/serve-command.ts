@@ -84,7 +84,7 @@ function how(ctx: CliContext, s: ServerSettings): string {
   const r = s.responder;
   const responder =
     r.kind === 'canned'
-      ? t('cli.serve.responder.canned', { length: r.bytes.length })
+      ? t('cli.serve.responder.canned', { count: r.bytes.length })
       : r.kind === 'static'
         ? r.root === null
           ? t('cli.serve.responder.staticSample')

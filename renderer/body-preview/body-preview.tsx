@@ -61,7 +61,7 @@ function TextPreview({ bytes, textual }: { bytes: Uint8Array; textual: boolean }
   return (
     <>
       {!textual && bytes.length > 0 && <p className="body-note">{t('ui.body.binary', { count: Math.min(limit, bytes.length) })}</p>}
-      {bytes.length > limit && <p className="body-note">{t('ui.body.truncated', { shown: limit, total: bytes.length })}</p>}
+      {bytes.length > limit && <p className="body-note">{t('ui.body.truncated', { shown: limit, count: bytes.length })}</p>}
       <pre className="body-text" data-testid="body-text">
         <ByteText bytes={bytes.subarray(0, limit)} />
       </pre>

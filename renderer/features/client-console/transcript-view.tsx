@@ -31,7 +31,7 @@ export function TranscriptView({ events, showControls }: { events: readonly Jour
     <div className="transcript" data-testid="client-output" role="log" ref={box} onScroll={onScroll} tabIndex={0}>
       {transcript.blocks.length === 0 && <p className="transcript-empty">{t('ui.client.emptyOutput')}</p>}
       {transcript.totalBytes > transcript.shownBytes && (
-        <p className="transcript-note">{t('ui.client.truncated', { shown: transcript.shownBytes, total: transcript.totalBytes })}</p>
+        <p className="transcript-note">{t('ui.client.truncated', { shown: transcript.shownBytes, count: transcript.totalBytes })}</p>
       )}
       {transcript.blocks.map((block) => (
         <TranscriptBlockView key={block.key} items={block.items} terminal={!showControls} />
@@ -66,7 +66,7 @@ function TranscriptLine({ item, terminal }: { item: TranscriptItem; terminal: bo
   if (item.type === 'bytes') {
     return (
       <span className={`tx tx-${item.dir}`} data-dir={item.dir}>
-        <span className="visually-hidden">{item.dir === 'out' ? t('ui.client.sentLegend') : t('ui.client.receivedLegend')}: </span>
+        <span className="visually-hidden">{t('ui.client.legendSaid', { legend: item.dir === 'out' ? t('ui.client.sentLegend') : t('ui.client.receivedLegend') })} </span>
         <ByteText bytes={item.bytes} terminal={terminal} />
       </span>
     );

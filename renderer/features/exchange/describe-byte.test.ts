@@ -17,6 +17,14 @@ describe('byte words', () => {
     expect(rangeText(4, 4, t)).toBe('bytes 4–7 (4 bytes)');
   });
 
+  it('keeps the range where a language’s "one" form also counts 21 bytes, and says one byte as one', () => {
+    const ru = createI18n('ru').t;
+    expect(rangeText(20, 21, ru)).toBe('байты 20–40 (21 байт)');
+    expect(rangeText(20, 22, ru)).toBe('байты 20–41 (22 байта)');
+    expect(rangeText(7, 1, ru)).toBe('байт 7');
+    expect(rangeText(7, 1, createI18n('zh-CN').t)).toBe('字节 7');
+  });
+
   it('tells where a read starts, and when, in a title', () => {
     const title = byteTitle(ex, annotation, 'in', 8, t);
     expect(title.split('\n')[0]).toBe(

@@ -11,8 +11,10 @@ export function timeText(ms: number, t: TFunction): string {
   return elapsedText(ms, t);
 }
 
-/** `bytes 4–7 (4 bytes)`: a range as people count, both ends included. */
+/** `bytes 4–7 (4 bytes)`: a range as people count, both ends included; `byte 7` when it is one. */
 export function rangeText(offset: number, length: number, t: TFunction): string {
+  // Chosen here, not by a plural form: the forms count, and Russian's "one" also counts 21 bytes.
+  if (length === 1) return t('ui.annotation.oneByte', { from: offset });
   return t('ui.annotation.range', { from: offset, to: offset + length - 1, count: length });
 }
 

@@ -18,7 +18,7 @@ export function EditorChecksList({ checks, onSelect, onFix }: ChecksListProps) {
   return (
     <section className="editor-checks" data-testid="editor-checks" data-count={count} aria-label={t('ui.editor.checks.heading')}>
       <h4>
-        {t('ui.editor.checks.heading')}: {count === 0 ? t('ui.editor.checks.none') : t('ui.editor.checks.count', { count })}
+        {t('ui.editor.checks.headingWith', { summary: count === 0 ? t('ui.editor.checks.none') : t('ui.editor.checks.count', { count }) })}
       </h4>
       {count > 0 && (
         <>
@@ -26,7 +26,9 @@ export function EditorChecksList({ checks, onSelect, onFix }: ChecksListProps) {
             {checks.problems.map(({ problem, from, to, fixes }, i) => (
               <li key={i} className={`check check-${PROBLEM_SEVERITY[problem.code]}`} data-testid="editor-check" data-code={problem.code}>
                 <button type="button" className="link check-where" onClick={() => onSelect(from, Math.max(to, from))}>
-                  {t('ui.editor.checks.bytes', { from: problem.offset, to: problem.offset + Math.max(problem.length, 1) - 1 })}
+                  {problem.length <= 1
+                    ? t('ui.editor.checks.oneByte', { from: problem.offset })
+                    : t('ui.editor.checks.bytes', { from: problem.offset, to: problem.offset + problem.length - 1 })}
                 </button>{' '}
                 <span>{problemText(t, problem)}</span>
                 {fixes.map((fix) => (

@@ -107,7 +107,7 @@ export function ResponseEditor({ doc, onDoc }: ResponseEditorProps) {
           {t('ui.editor.bytes', { count: bytes.length })}
         </span>
         <span className={`endings endings-${endings}`} data-testid="editor-endings" data-endings={endings} title={t(`ui.editor.endings.tip_${endings}`)}>
-          {t('ui.editor.endings.label')}: {t(`ui.editor.endings.${endings}`)}
+          {t('ui.editor.endings.label', { endings: t(`ui.editor.endings.${endings}`) })}
         </span>
         <button type="button" className="small" data-testid="editor-to-crlf" title={t('ui.editor.toCrlfTip')} disabled={endings === 'crlf' || endings === 'none'} onClick={() => convert('crlf')}>
           {t('ui.editor.toCrlf')}

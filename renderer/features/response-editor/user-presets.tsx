@@ -28,7 +28,7 @@ export function UserPresetsBar({ doc }: { doc: ResponseDoc }) {
   return (
     <details className="user-presets" data-testid="user-presets">
       <summary>
-        {t('ui.editor.mine.manage')} ({presets.length})
+        {t('ui.editor.mine.manageCount', { count: presets.length })}
       </summary>
       {presets.length === 0 && <p className="field-note">{t('ui.editor.mine.empty')}</p>}
       <ul>

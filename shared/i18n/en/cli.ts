@@ -28,10 +28,12 @@ export const cli = {
     counters:
       '{{time}}  in {{seconds}} s: connections {{connections}}, requests answered {{requests}}, bytes in {{bytesIn}}, bytes out {{bytesOut}}, resets (RST) {{resets}}',
     responder: {
-      canned: 'answers with the canned response ({{length}} bytes, exactly as given)',
+      canned_one: 'answers with the canned response ({{count}} byte, exactly as given)',
+      canned_other: 'answers with the canned response ({{count}} bytes, exactly as given)',
       static: 'serves the files in {{root}}',
       staticSample: 'serves the sample site shipped with Wirebench',
-      routes: 'answers by route ({{count}} routes; anything else gets 404)',
+      routes_one: 'answers by route ({{count}} route; anything else gets 404)',
+      routes_other: 'answers by route ({{count}} routes; anything else gets 404)',
       echo: 'echoes each request back as the body of a 200',
     },
     answer: {

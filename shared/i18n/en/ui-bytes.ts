@@ -76,7 +76,10 @@ export const annotation = {
     pending: 'Not finished yet: more bytes, or the FIN, will decide what this is.',
     tunnel: 'Not HTTP any more: after a 101 or a 2xx to CONNECT the connection carries another protocol, shown as it is.',
   },
-  range_one: 'byte {{from}}',
+  // One byte and a range are different sentences (describe-byte.ts picks): a plural form stands for
+  // a count, and Russian's "one" form also counts 21, 31, ... bytes.
+  oneByte: 'byte {{from}}',
+  range_one: 'bytes {{from}}–{{to}} ({{count}} byte)',
   range_other: 'bytes {{from}}–{{to}} ({{count}} bytes)',
   structure: 'Structure',
   structureTitle: 'Show or hide the messages found in the bytes, and the problems',

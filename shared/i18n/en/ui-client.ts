@@ -101,7 +101,8 @@ export const client = {
 
   sendFile: 'Send a file…',
   sendFileTip: 'Sends a file’s exact bytes, as they are on disk.',
-  fileSent: 'Sent {{name}}: {{count}} bytes.',
+  fileSent_one: 'Sent {{name}}: {{count}} byte.',
+  fileSent_other: 'Sent {{name}}: {{count}} bytes.',
   showControls: 'Show CR, LF',
   showControlsTip: 'On: CR, LF and the other control bytes show as badges in the transcript. Off: received bytes look as a terminal shows them. Bytes that are not text stay visible either way.',
   notConnected: 'Not connected',
@@ -128,6 +129,8 @@ export const client = {
   emptyOutput: 'What you send and what you receive appear here, CR and LF included.',
   sentLegend: 'sent',
   receivedLegend: 'received',
+  // Read out before a line of bytes (legend: sent or received), with the language's colon.
+  legendSaid: '{{legend}}:',
   noteOpened: 'connected to {{remote}}',
   notePeerFin: 'the server sent FIN: it has finished sending',
   noteFinSent: 'we sent FIN',
@@ -136,5 +139,6 @@ export const client = {
   noteClosed: 'connection closed',
   noteEvicted_one: '{{count}} byte not kept in memory',
   noteEvicted_other: '{{count}} bytes not kept in memory',
-  truncated: 'Showing the last {{shown}} of {{total}} bytes.',
+  truncated_one: 'Showing the last {{shown}} of {{count}} byte.',
+  truncated_other: 'Showing the last {{shown}} of {{count}} bytes.',
 } as const;

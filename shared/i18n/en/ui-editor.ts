@@ -14,7 +14,8 @@ export const editor = {
   enterLf: 'LF only',
   enterTip: 'Enter inserts this line ending; Shift+Enter inserts the other one.',
   endings: {
-    label: 'Line endings',
+    // endings: the kind found (crlf, lf, mixed, none below), with its colon: Chinese writes a full-width one.
+    label: 'Line endings: {{endings}}',
     crlf: 'CRLF',
     lf: 'LF',
     mixed: 'mixed',
@@ -49,9 +50,12 @@ export const editor = {
   },
   checks: {
     heading: 'Checks',
+    // summary: none, or count.
+    headingWith: 'Checks: {{summary}}',
     none: 'No problems: this is well-formed HTTP.',
     count_one: '{{count}} problem',
     count_other: '{{count}} problems',
+    oneByte: 'byte {{from}}',
     bytes: 'bytes {{from}}–{{to}}',
     allowed: 'Broken on purpose is fine: the server sends exactly these bytes. A fix is offered, never forced.',
     fix: 'Fix: {{label}}',
@@ -87,6 +91,7 @@ export const editor = {
     delete: 'Delete',
     confirmDelete: 'Delete the preset “{{name}}”?',
     manage: 'My presets',
+    manageCount: 'My presets ({{count}})',
     empty: 'None yet: “Save as preset…” keeps the response you are editing.',
     defaultName: 'My response {{n}}',
     saveButton: 'Save',
@@ -100,7 +105,8 @@ export const editor = {
     from: 'From',
     to: 'To',
     option: 'v{{version}} · {{time}}',
-    notCanned: 'v{{version}} is not a canned response ({{kind}}).',
+    // kind: what answers instead, worded by notes.responders.
+    notCanned: 'v{{version}} is not a canned response: it answers with {{kind}}.',
     same: 'These two versions send the same bytes.',
     added: 'added',
     removed: 'removed',

@@ -81,6 +81,7 @@ export const annotation = {
     pending: 'Ещё не закончено: что это, решат следующие байты или FIN.',
     tunnel: 'Уже не HTTP: после 101 или 2xx в ответ на CONNECT по соединению идёт другой протокол, он показан как есть.',
   },
+  oneByte: 'байт {{from}}',
   range_one: 'байты {{from}}–{{to}} ({{count}} байт)',
   range_few: 'байты {{from}}–{{to}} ({{count}} байта)',
   range_many: 'байты {{from}}–{{to}} ({{count}} байт)',

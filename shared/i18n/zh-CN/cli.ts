@@ -24,10 +24,10 @@ export const cli = {
     counters:
       '{{time}}  {{seconds}} 秒内：连接 {{connections}}，已应答请求 {{requests}}，收到字节 {{bytesIn}}，发出字节 {{bytesOut}}，复位（RST）{{resets}}',
     responder: {
-      canned: '以预设响应应答（{{length}} 字节，原样发送）',
+      canned_other: '以预设响应应答（{{count}} 字节，原样发送）',
       static: '提供 {{root}} 中的文件',
       staticSample: '提供 Wirebench 自带的示例网站',
-      routes: '按路由应答（共 {{count}} 条路由；其他请求一律 404）',
+      routes_other: '按路由应答（共 {{count}} 条路由；其他请求一律 404）',
       echo: '把每个请求原样回显为 200 响应的消息体',
     },
     answer: {

@@ -74,6 +74,7 @@ export const annotation = {
     pending: '尚未结束：要等更多的字节或 FIN 到达，才能确定这是什么。',
     tunnel: '不再是 HTTP：在 101 响应或对 CONNECT 的 2xx 响应之后，连接承载的是另一种协议，按原样显示。',
   },
+  oneByte: '字节 {{from}}',
   range_other: '字节 {{from}}–{{to}}（{{count}} 字节）',
   structure: '结构',
   structureTitle: '显示或隐藏在字节中找到的报文，以及问题',

@@ -99,7 +99,7 @@ export const client = {
 
   sendFile: '发送文件…',
   sendFileTip: '按磁盘上的原样发送一个文件的确切字节。',
-  fileSent: '已发送 {{name}}：{{count}} 字节。',
+  fileSent_other: '已发送 {{name}}：{{count}} 字节。',
   showControls: '显示 CR、LF',
   showControlsTip: '打开时：CR、LF 和其他控制字节在会话记录中显示为标记。关闭时：收到的字节按终端的样子显示。不是文本的字节无论哪种方式都保持可见。',
   notConnected: '未连接',
@@ -126,6 +126,7 @@ export const client = {
   emptyOutput: '你发送的和收到的内容都显示在这里，包括 CR 和 LF。',
   sentLegend: '已发送',
   receivedLegend: '已收到',
+  legendSaid: '{{legend}}：',
   noteOpened: '已连接到 {{remote}}',
   notePeerFin: '服务器发送了 FIN：它已发送完毕',
   noteFinSent: '我方发送了 FIN',
@@ -133,5 +134,5 @@ export const client = {
   noteRstReceived: '收到服务器发来的 RST：{{reason}}',
   noteClosed: '连接已关闭',
   noteEvicted_other: '{{count}} 字节未保留在内存中',
-  truncated: '显示共 {{total}} 字节中的最后 {{shown}} 字节。',
+  truncated_other: '显示共 {{count}} 字节中的最后 {{shown}} 字节。',
 } as const;

@@ -266,7 +266,7 @@ export const ui = {
       unread: '客户端已有 {{time}} 没有读取应答的其余部分，因此服务器放弃这个连接',
     },
     evicted_other: '为节省内存，载荷已丢弃；{{count}} 字节',
-    truncated: '……还有 {{count}} 字节。',
+    truncated_other: '……还有 {{count}} 字节。',
     showAll: '显示全部 {{count}} 字节',
     hidden_other: '……中间有 {{count}} 条记录未显示（开头和结尾都已显示）……',
   },
