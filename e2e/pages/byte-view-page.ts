@@ -150,7 +150,8 @@ export class ByteViewPage {
   /** The bytes a direction's turns add up to, as their headings say (the turns drawn so far). */
   async turnBytes(pane: Pane, dir: Dir): Promise<number> {
     const heads = await this.turnHeads(pane, dir).allTextContents();
-    return heads.reduce((sum, head) => sum + Number(/ (\d+) bytes? in /.exec(head)?.[1] ?? NaN), 0);
+    // Amounts are grouped as English writes them (4,158 bytes).
+    return heads.reduce((sum, head) => sum + Number(/ ([\d,]+) bytes? in /.exec(head)?.[1]?.replaceAll(',', '') ?? NaN), 0);
   }
 
   /** Shows the structure tree and problems beside the bytes (a toggle; left on if it already is). */
