@@ -15,8 +15,14 @@ test('bytes of an exchange: hex, text with CR/LF badges, one selection, chunk bo
   await new ServerPanelPage(app).choose({ answer: 'request_end' });
   const port = await wb.startServer(0);
   await wb.connect('127.0.0.1', port);
+  // Each line is typed once the server has read the one before: on a busy machine two quick writes
+  // can reach the server in one read, and this test is about three.
+  await expect.poll(async () => (await wb.connIds('server')).length).toBe(1);
+  const [server] = await wb.connIds('server');
   await wb.typeLine('GET / HTTP/1.1');
+  await expect.poll(() => wb.bytesIn(server ?? '')).toBe(16);
   await wb.typeLine('Host: localhost');
+  await expect.poll(() => wb.bytesIn(server ?? '')).toBe(33);
   await wb.typeLine('');
   await expect(wb.byId('client-output')).toContainText('Hello World');
 
