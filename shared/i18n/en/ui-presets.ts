@@ -1,11 +1,6 @@
 // English words of the canned-response presets (shared/server/presets.ts: a label and the one thing each
 // teaches) and of the response editor's one-click fixes (shared/server/response-fixes.ts: ui.fixes.<code>).
-import type { PresetName } from '../../server/presets';
-import type { FixCode } from '../../server/response-fixes';
-
-type PresetWords = Record<PresetName, { label: string; teaches: string }>;
-/** Fixes whose words count something (LFs, lines, bytes): plural forms, picked by `count`. */
-type CountedFix = 'bare_lf_to_crlf' | 'remove_empty_line' | 'remove_bytes_after_body';
+import type { FixWords, PresetWords } from '../preset-words';
 
 export const presets = {
   'l1-hello-world': {
@@ -89,4 +84,4 @@ export const fixes = {
   trim_reason: 'Remove the whitespace after the reason phrase',
   remove_bytes_after_body_one: 'Remove the byte after the body',
   remove_bytes_after_body_other: 'Remove the {{count}} bytes after the body',
-} satisfies Record<Exclude<FixCode, CountedFix> | `${CountedFix}_one` | `${CountedFix}_other`, string>;
+} satisfies FixWords<'one' | 'other'>;

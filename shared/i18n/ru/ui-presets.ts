@@ -1,12 +1,6 @@
 // Russian words of the canned-response presets (shared/server/presets.ts: a label and the one thing each
 // teaches) and of the response editor's one-click fixes (shared/server/response-fixes.ts: ui.fixes.<code>).
-import type { PresetName } from '../../server/presets';
-import type { FixCode } from '../../server/response-fixes';
-
-type PresetWords = Record<PresetName, { label: string; teaches: string }>;
-/** Fixes whose words count something (LFs, lines, bytes): Russian plural forms, picked by `count`. */
-type CountedFix = 'bare_lf_to_crlf' | 'remove_empty_line' | 'remove_bytes_after_body';
-type PluralForm = 'one' | 'few' | 'many' | 'other';
+import type { FixWords, PresetWords } from '../preset-words';
 
 export const presets = {
   'l1-hello-world': {
@@ -102,4 +96,4 @@ export const fixes = {
   remove_bytes_after_body_few: 'Удалить {{count}} байта после тела',
   remove_bytes_after_body_many: 'Удалить {{count}} байт после тела',
   remove_bytes_after_body_other: 'Удалить {{count}} байта после тела',
-} satisfies Record<Exclude<FixCode, CountedFix> | `${CountedFix}_${PluralForm}`, string>;
+} satisfies FixWords<'one' | 'few' | 'many' | 'other'>;

@@ -1,11 +1,6 @@
 // Simplified Chinese words of the canned-response presets (label, what each teaches) and the editor's one-click fixes.
 // Chinese has one plural form, so the counted fixes have only `_other`.
-import type { PresetName } from '../../server/presets';
-import type { FixCode } from '../../server/response-fixes';
-
-type PresetWords = Record<PresetName, { label: string; teaches: string }>;
-/** Fixes whose words count something (LFs, lines, bytes): plural forms, picked by `count`. */
-type CountedFix = 'bare_lf_to_crlf' | 'remove_empty_line' | 'remove_bytes_after_body';
+import type { FixWords, PresetWords } from '../preset-words';
 
 export const presets = {
   'l1-hello-world': {
@@ -86,4 +81,4 @@ export const fixes = {
   set_http_version: '把版本改为 {{version}}',
   trim_reason: '删除原因短语后面的空白',
   remove_bytes_after_body_other: '删除消息体之后的 {{count}} 字节',
-} satisfies Record<Exclude<FixCode, CountedFix> | `${CountedFix}_other`, string>;
+} satisfies FixWords<'other'>;
