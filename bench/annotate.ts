@@ -2,29 +2,45 @@
 // stream (half requests, half responses: GETs with browser headers, POSTs with bodies, some
 // chunked; pages, JSON, images, 304s, chunked answers), against Node's own HTTP parser (llhttp,
 // driven directly through node's internal HTTPParser binding, as node:http does) on the same bytes
-// in the same 64 KiB pieces, in the same run. Prints the ratios (target: ours >= 0.5 x llhttp),
-// what the annotation holds, and heap/RSS. Not a test: nothing here runs in `npm test`.
-//   node --expose-gc --import tsx bench/annotate.ts [--mb 100] [--rounds 3] [--piece 65536] [--profile FILE]
-// --profile FILE: only the annotator, `rounds` times over both streams, with a CPU profile of just
-// that (not of making the streams) written to FILE (open it in Chrome DevTools, Performance tab).
+// in the same 64 KiB pieces, in the same run. Issue 19's targets, each a ratio of figures taken in
+// the same round (llhttp, then ours, on the same stream), the median over the rounds:
+//   - requests: ours (push + end) at least as fast as llhttp on the request stream;
+//   - requests and responses, result() included: ours, push + end + result() on both streams, at
+//     least as fast as llhttp on both;
+//   - memory per span: what the last round's two annotations hold (heap after GC with them, less
+//     heap after GC without them), over their spans: no more than BASELINE_BYTES_PER_SPAN.
+// Prints the figures, a table of the targets, and last the targets as one line for `npm run bench`
+// (bench/targets.ts). Not a test: nothing here runs in `npm test`.
+//   node --expose-gc --import tsx bench/annotate.ts [--mb 100] [--rounds 9] [--piece 65536] [--profile FILE]
+// --profile FILE: only the annotator (push + end + result()), `rounds` times over both streams,
+// with a CPU profile of just that (not of making the streams) written to FILE (open it in Chrome
+// DevTools, Performance tab).
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { Annotation, Side } from '../shared/http/annotate/annotation';
 import { HttpAnnotator } from '../shared/http/annotate/annotator';
-import { formatBytes, formatGrowth, memoryNow } from './memory';
+import { formatBytes, memoryNow } from './memory';
+import { formatTargets, targetsLine, type TargetVerdict } from './targets';
 
 const { values } = parseArgs({
   options: {
     mb: { type: 'string', default: '100' },
-    rounds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '9' },
     piece: { type: 'string', default: '65536' },
     profile: { type: 'string' },
   },
 });
 const TOTAL = Number(values.mb) * 1e6;
 const ROUNDS = Number(values.rounds);
+
+/**
+ * Bytes of heap per span that the two streams' annotations held before issue 19's work: the
+ * annotator of commit de26ae1, measured by this bench as it is (default run, --expose-gc, the
+ * same 458,793 spans) on 2026-12-07, three runs, 92.3 each time. The target: no more than this.
+ */
+const BASELINE_BYTES_PER_SPAN = 92.3;
 const PIECE = Number(values.piece);
 
 // A small deterministic generator, so every run measures the same stream.
@@ -153,67 +169,123 @@ console.log(
     `${PIECE}-byte pieces, best of ${ROUNDS} rounds`,
 );
 
+
 if (values.profile !== undefined) {
   await memoryNow();
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
-  for (let round = 0; round < ROUNDS; round++) for (const side of ['request', 'response'] as const) ours(side, streams[side].pieces);
+  for (let round = 0; round < ROUNDS; round++) for (const side of ['request', 'response'] as const) ours(side, streams[side].pieces).result();
   const { profile } = await session.post('Profiler.stop');
   writeFileSync(values.profile, JSON.stringify(profile));
-  console.log(`CPU profile of ${ROUNDS} annotator rounds written to ${values.profile}`);
+  console.log(`CPU profile of ${ROUNDS} annotator rounds (push + end + result()) written to ${values.profile}`);
   process.exit(0);
 }
 
-const best: Record<string, number> = {};
-/** Each round's llhttp and ours times, side by side: on a shared machine a round's two runs see about the same load. */
-const paired: Record<string, { llhttp: number; ours: number }[]> = { request: [], response: [] };
+const SIDES = ['request', 'response'] as const;
+/** One round's times in ms, per side: llhttp, ours (push + end), then ours' result(). */
+interface Round {
+  llhttp: Record<Side, number>;
+  ours: Record<Side, number>;
+  result: Record<Side, number>;
+}
 /** The last round's annotations, kept so that the memory figures include what they hold. */
-const held: Annotation[] = [];
-const before = await memoryNow();
-for (const side of ['request', 'response'] as const) {
-  const { pieces, length, messages } = streams[side];
-  const node = time(() => llhttp(side, pieces));
-  if (node.value.messages !== messages) throw new Error(`llhttp read ${node.value.messages} of ${messages} ${side}s`);
-  for (let round = 0; round < ROUNDS; round++) {
-    const n = time(() => llhttp(side, pieces));
-    const a = time(() => ours(side, pieces));
-    const r = time(() => a.value.result());
-    const annotation = r.value;
-    if (annotation.messages.length !== messages || annotation.problems.length > 0) throw new Error(`the annotator read ${annotation.messages.length} of ${messages} ${side}s`);
-    best[`llhttp ${side}`] = Math.min(best[`llhttp ${side}`] ?? Infinity, n.ms);
-    best[`ours ${side}`] = Math.min(best[`ours ${side}`] ?? Infinity, a.ms);
-    best[`result ${side}`] = Math.min(best[`result ${side}`] ?? Infinity, r.ms);
-    paired[side]?.push({ llhttp: n.ms, ours: a.ms });
-    if (round === ROUNDS - 1) held.push(annotation);
-  }
-  const spans = held.at(-1)?.spans.length ?? 0;
-  console.log(`\n${side}s (${formatBytes(length)}, ${messages} messages, ${spans.toLocaleString('en')} spans):`);
-  console.log(`  llhttp (node's HTTPParser)      ${mbps(length, best[`llhttp ${side}`] ?? 0)}  (${(best[`llhttp ${side}`] ?? 0).toFixed(0)} ms)`);
-  console.log(`  ours: push + end                ${mbps(length, best[`ours ${side}`] ?? 0)}  (${(best[`ours ${side}`] ?? 0).toFixed(0)} ms)`);
-  console.log(`  ours: then result() (a copy)    ${(best[`result ${side}`] ?? 0).toFixed(0).padStart(7)} ms`);
-}
-const after = await memoryNow();
+let held: Annotation[] = [];
 
-const total = streams.request.length + streams.response.length;
-const sum = (who: string): number => (best[`${who} request`] ?? 0) + (best[`${who} response`] ?? 0);
-console.log('\nratios (ours / llhttp, throughput, best round of each; target >= 0.50):');
-for (const side of ['request', 'response'] as const) {
-  console.log(`  ${`${side}s`.padEnd(10)} ${((best[`llhttp ${side}`] ?? 0) / (best[`ours ${side}`] ?? 1)).toFixed(2)} x`);
+function round(): Round {
+  const r: Round = { llhttp: { request: 0, response: 0 }, ours: { request: 0, response: 0 }, result: { request: 0, response: 0 } };
+  held = [];
+  // Side by side in each round: on a shared machine a round's runs see about the same load.
+  for (const side of SIDES) {
+    const { pieces, messages } = streams[side];
+    const n = time(() => llhttp(side, pieces));
+    if (n.value.messages !== messages) throw new Error(`llhttp read ${n.value.messages} of ${messages} ${side}s`);
+    const a = time(() => ours(side, pieces));
+    const annotation = time(() => a.value.result());
+    if (annotation.value.messages.length !== messages || annotation.value.problems.length > 0) {
+      throw new Error(`the annotator read ${annotation.value.messages.length} of ${messages} ${side}s`);
+    }
+    r.llhttp[side] = n.ms;
+    r.ours[side] = a.ms;
+    r.result[side] = annotation.ms;
+    held.push(annotation.value);
+  }
+  return r;
 }
-console.log(`  both       ${(sum('llhttp') / sum('ours')).toFixed(2)} x  (${mbps(total, sum('ours'))} vs ${mbps(total, sum('llhttp'))}; with result(): ${(sum('llhttp') / (sum('ours') + sum('result'))).toFixed(2)} x)`);
-// The same ratio per round, then its median: less at the mercy of one lucky or unlucky run than
-// the best rounds above when other work shares the cores.
+
+round(); // warm-up: both parsers compiled before anything is timed
+const rounds: Round[] = [];
+for (let i = 0; i < ROUNDS; i++) rounds.push(round());
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((x, y) => x - y);
   return s.length % 2 === 1 ? (s[s.length >> 1] as number) : ((s[s.length / 2 - 1] as number) + (s[s.length / 2] as number)) / 2;
 };
-const rounds = paired.request?.map((q, i) => ({ q, p: paired.response?.[i] })) ?? [];
-const perRound = rounds.map(({ q, p }) => (q.llhttp + (p?.llhttp ?? 0)) / (q.ours + (p?.ours ?? 0)));
-console.log(`  both, median of the ${perRound.length} rounds' ratios: ${median(perRound).toFixed(2)} x (each round: ${perRound.map((x) => x.toFixed(2)).join(' ')})`);
+const bestOf = (pick: (r: Round) => number): number => Math.min(...rounds.map(pick));
+
+for (const side of SIDES) {
+  const { length, messages } = streams[side];
+  const spans = held.find((a) => a.side === side)?.spans.length ?? 0;
+  console.log(`\n${side}s (${formatBytes(length)}, ${messages} messages, ${spans.toLocaleString('en')} spans), best round:`);
+  console.log(`  llhttp (node's HTTPParser)      ${mbps(length, bestOf((r) => r.llhttp[side]))}  (${bestOf((r) => r.llhttp[side]).toFixed(1)} ms)`);
+  console.log(`  ours: push + end                ${mbps(length, bestOf((r) => r.ours[side]))}  (${bestOf((r) => r.ours[side]).toFixed(1)} ms)`);
+  console.log(`  ours: then result() (a copy)    ${bestOf((r) => r.result[side]).toFixed(1).padStart(7)} ms`);
+}
+
+// Per round, then the median: less at the mercy of one lucky or unlucky run than best rounds
+// when other work shares the cores.
+const both = (t: Record<Side, number>): number => t.request + t.response;
+const ratio = {
+  requests: rounds.map((r) => r.llhttp.request / r.ours.request),
+  responses: rounds.map((r) => r.llhttp.response / r.ours.response),
+  both: rounds.map((r) => both(r.llhttp) / both(r.ours)),
+  bothWithResult: rounds.map((r) => both(r.llhttp) / (both(r.ours) + both(r.result))),
+};
+console.log(`\nratios (ours / llhttp, throughput, per round; the median, then each round's):`);
+const show = (name: string, xs: number[]): void => console.log(`  ${name.padEnd(34)} ${median(xs).toFixed(2)} x  (${xs.map((x) => x.toFixed(2)).join(' ')})`);
+show('requests', ratio.requests);
+show('responses', ratio.responses);
+show('both', ratio.both);
+show('both, result() included', ratio.bothWithResult);
+
+// What the annotations hold: the heap after GC with them, less the heap after GC without them
+// (the same code compiled, the same streams held, so the difference is theirs alone).
+const spansHeld = held.reduce((n, a) => n + a.spans.length, 0);
+const withThem = await memoryNow();
+held = [];
+const withoutThem = await memoryNow();
+const perSpan = (withThem.heapUsed - withoutThem.heapUsed) / spansHeld;
 console.log(
-  `\nmemory, the last round's two annotations (${held.reduce((n, a) => n + a.spans.length, 0).toLocaleString('en')} spans) held: heap used ${formatBytes(after.heapUsed)} ` +
-    `(${formatGrowth(after.heapUsed - before.heapUsed)} over the start, the input streams excluded), rss ${formatBytes(after.rss)}` +
-    `${after.afterGc ? ' (after GC)' : ' (run with --expose-gc for figures after GC)'}`,
+  `\nmemory: the last round's two annotations (${spansHeld.toLocaleString('en')} spans) hold ${formatBytes(withThem.heapUsed - withoutThem.heapUsed)}, ` +
+    `${perSpan.toFixed(1)} bytes per span (heap used ${formatBytes(withThem.heapUsed)} with them, rss ${formatBytes(withThem.rss)})` +
+    `${withThem.afterGc ? ' (after GC)' : ' (run with --expose-gc for figures after GC: these are not)'}`,
 );
+
+const total = streams.request.length + streams.response.length;
+const medianMs = (pick: (r: Round) => number): number => median(rounds.map(pick));
+const verdicts: TargetVerdict[] = [
+  {
+    name: 'annotator / llhttp, requests',
+    value: median(ratio.requests),
+    unit: '×',
+    goal: { atLeast: 1 },
+    detail: `${mbps(streams.request.length, medianMs((r) => r.ours.request)).trim()} vs ${mbps(streams.request.length, medianMs((r) => r.llhttp.request)).trim()}`,
+  },
+  {
+    name: 'annotator / llhttp, requests+responses incl. result()',
+    value: median(ratio.bothWithResult),
+    unit: '×',
+    goal: { atLeast: 1 },
+    detail: `${mbps(total, medianMs((r) => both(r.ours) + both(r.result))).trim()} vs ${mbps(total, medianMs((r) => both(r.llhttp))).trim()}`,
+  },
+  {
+    name: 'annotator memory per span',
+    value: perSpan,
+    unit: ' B',
+    goal: { atMost: BASELINE_BYTES_PER_SPAN },
+    detail: `${spansHeld.toLocaleString('en')} spans; ${BASELINE_BYTES_PER_SPAN} B before issue 19's work`,
+  },
+];
+console.log(`\ntargets (issue 19):\n${formatTargets(verdicts)}`);
+console.log(targetsLine(verdicts));
