@@ -1,23 +1,35 @@
-// `npm run bench`: requests per second of our server against two baselines measured in the same
-// run with the same load generator, on loopback:
-//   close-per-request (lesson L1's answer, then FIN): ours, a bare node:net server, L1's python3
-//   keep-alive (the same answer with a Content-Length):  ours, a bare node:net server
-// then the ratios (target: ours >= 0.9 x bare Node in both), and what the journal holds after.
+// `npm run bench`: issue 19's table, measured side by side in one run on loopback, every server
+// answering the same bytes (lesson L1's answer; for keep-alive the same with a Content-Length):
+//   bare node:net, Node's http module, nginx (one worker, where installed), lesson L1's python3
+//   server (close only), our Engine in process, and `wirebench serve` as users run it (the built
+//   CLI, every event printed to /dev/null), plus `wirebench serve --quiet`,
+// each in close-per-request and keep-alive, then the servers' targets as ratios of this run. Then
+// the other benchmarks as children (the 100 MB file against nginx, the annotator, the UI under
+// load), and one table of every target, met or not. `--only` picks parts.
 // `--requests N` instead drives N requests through our server alone and checks that the journal
 // stays within its budget (see journal-budget.ts). Not a test: nothing here runs in `npm test`.
-//   node --expose-gc --import tsx bench/server-bench.ts [--seconds 4] [--rounds 2] [--connections 16]
-//        [--load auto|wrk|node] [--requests N [--policy close|keep_alive]]
-import { availableParallelism } from 'node:os';
+//   npm run bench -- [--only servers,big-file,annotate,ui-load] [--seconds 4] [--rounds 2]
+//        [--connections 16] [--load auto|wrk|node] [--requests N [--policy close|keep_alive]]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { L1_HELLO_WORLD } from '../shared/server/presets';
-import { startBareServer, type Policy } from './bare-server';
+import type { Policy } from './bare-server';
+import { childBenches, runChildBench } from './child-benches';
 import { runJournalBudget } from './journal-budget';
-import { runLoad, wrkInstalled, type LoadResult, type Tool } from './load';
-import { formatBytes, formatGrowth, memoryNow } from './memory';
-import { probe, startEngineServer, startPythonServer, type EngineServer, type RunningServer } from './servers';
+import { wrkInstalled, type Tool } from './load';
+import { formatBytes, memoryNow } from './memory';
+import { serverRows } from './server-rows';
+import { describeRow, measureMode, type ModeResult } from './server-rounds';
+import { serverTable, serverVerdicts } from './server-table';
+import { formatTargets, met, type TargetVerdict, type Unmeasured } from './targets';
+
+const PARTS = ['servers', 'big-file', 'annotate', 'ui-load'];
 
 const { values } = parseArgs({
   options: {
+    only: { type: 'string' },
     seconds: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '2' },
     connections: { type: 'string', default: '16' },
@@ -29,6 +41,9 @@ const { values } = parseArgs({
 const seconds = bounded(values.seconds, 1, 120, 'seconds');
 const rounds = bounded(values.rounds, 1, 10, 'rounds');
 const connections = bounded(values.connections, 1, 512, 'connections');
+const only = values.only === undefined ? PARTS : values.only.split(',').map((p) => p.trim());
+const unknownPart = only.find((p) => !PARTS.includes(p));
+if (unknownPart !== undefined) fail(`--only takes some of ${PARTS.join(',')} (not ${unknownPart})`);
 const load = values.load ?? 'auto';
 if (load !== 'auto' && load !== 'wrk' && load !== 'node') fail('--load takes auto, wrk or node');
 if (load === 'wrk' && !wrkInstalled()) fail('--load wrk: wrk is not installed (apt-get install wrk)');
@@ -39,7 +54,7 @@ if (load === 'wrk' && !wrkInstalled()) fail('--load wrk: wrk is not installed (a
  * every server two accepts per request, and our journal two connections. The Node client opens one.
  */
 const toolFor = (policy: Policy): Tool => (load !== 'auto' ? load : policy === 'keep_alive' && wrkInstalled() ? 'wrk' : 'node');
-const describeTool = (tool: Tool): string => (tool === 'wrk' ? 'wrk -t1' : 'bench/load-client.ts');
+const describeTool = (tool: Tool): string => (tool === 'wrk' ? `wrk -t1 -c${connections}` : `bench/load-client.ts, ${connections} connections`);
 
 /** L1's answer has no Content-Length: its end is the FIN (RFC 9112 section 6.3, rule 8). */
 const CLOSE_ANSWER = L1_HELLO_WORLD.bytes;
@@ -47,8 +62,8 @@ const CLOSE_ANSWER = L1_HELLO_WORLD.bytes;
 const KEEP_ALIVE_ANSWER = withContentLength(L1_HELLO_WORLD.bytes);
 
 console.log(
-  `wirebench server benchmark: node ${process.version}, ${availableParallelism()} cores, ` +
-    `${connections} connections, ${rounds} rounds of ${seconds} s per server (after a 1 s warm-up)`,
+  `wirebench benchmark: node ${process.version}, ${availableParallelism()} cores; servers: ${connections} connections, ` +
+    `${rounds} rounds of ${seconds} s per server and mode, taking turns (after a 1 s warm-up each)`,
 );
 
 if (values.requests !== undefined) {
@@ -62,76 +77,58 @@ if (values.requests !== undefined) {
   process.exit(ok ? 0 : 1);
 }
 
-const rates: Record<string, number> = {};
-const journals: string[] = [];
+const verdicts: TargetVerdict[] = [];
+const unmeasured: Unmeasured[] = [];
 
-for (const policy of ['close', 'keep_alive'] as const) {
-  const answer = policy === 'close' ? CLOSE_ANSWER : KEEP_ALIVE_ANSWER;
-  const tool = toolFor(policy);
-  console.log(`\n${policy === 'close' ? 'close-per-request' : 'keep-alive'} (${answer.length}-byte answer; load: ${describeTool(tool)}):`);
-  const contenders: [string, () => Promise<RunningServer>][] = [
-    ...(policy === 'close' ? [['python3 L1 server', startPythonServer] as [string, () => Promise<RunningServer>]] : []),
-    ['bare node:net', () => startBareServer(answer, policy)],
-    ['ours (Engine, journal on)', () => startEngineServer(answer, policy)],
-  ];
-  const servers: RunningServer[] = [];
-  const before = await memoryNow();
+if (only.includes('servers')) {
+  const scratch = mkdtempSync(join(tmpdir(), 'wirebench-server-bench-'));
+  const rows = serverRows(scratch);
+  const modes: Partial<Record<Policy, ModeResult>> = {};
   try {
-    for (const [, start] of contenders) servers.push(await start());
-    for (const server of servers) await probe(server.port, policy, answer);
-    // JIT, caches and SYN queues warm, then rounds that take turns, so that a burst of load
-    // from elsewhere on the machine slows one round of each rather than all of one server.
-    for (const server of servers) await runLoad(tool, { port: server.port, policy, connections, seconds: 1 });
-    const results: LoadResult[][] = servers.map(() => []);
-    for (let round = 0; round < rounds; round++) {
-      for (const [i, server] of servers.entries()) results[i]?.push(await runLoad(tool, { port: server.port, policy, connections, seconds }));
+    for (const policy of ['close', 'keep_alive'] as const) {
+      const answer = policy === 'close' ? CLOSE_ANSWER : KEEP_ALIVE_ANSWER;
+      const tool = toolFor(policy);
+      console.log(`\n${policy === 'close' ? 'close-per-request' : 'keep-alive'} (${answer.length}-byte answer; load: ${describeTool(tool)}):`);
+      const result = await measureMode(rows, { policy, answer, tool, connections, seconds, rounds });
+      modes[policy] = result;
+      for (const row of rows) {
+        const r = result.rows.get(row.key);
+        if (r) console.log(describeRow(row.label, r));
+      }
     }
-    for (const [i, [label]] of contenders.entries()) {
-      const runs = results[i] ?? [];
-      const best = runs.reduce((a, b) => (b.rate > a.rate ? b : a));
-      rates[`${label.split(' ')[0]} ${policy}`] = best.rate;
-      console.log(`  ${label.padEnd(26)} ${rate(best)}${runs.length > 1 ? `  [rounds: ${runs.map((r) => Math.round(r.rate)).join(', ')}]` : ''}`);
-    }
-    // Measured with our server still up: what its journal holds is what a person's app would.
-    const ours = servers.at(-1) as EngineServer;
-    const j = await ours.journal();
-    const after = await memoryNow();
-    journals.push(
-      `  ${policy}: ${j.totals.connections} connections, ${formatBytes(j.totals.bytesIn + j.totals.bytesOut)} through; ` +
-        `journal holds ${j.retained} connections and ${formatBytes(j.totals.storedPayloadBytes)} of payload ` +
-        `(${j.totals.droppedConnections} dropped whole); host was handed ${ours.eventsSeen()} events;\n` +
-        `    heap used ${formatBytes(after.heapUsed)} (${formatGrowth(after.heapUsed - before.heapUsed)} over the mode's start), rss ${formatBytes(after.rss)}`,
-    );
   } finally {
-    for (const server of servers) await server.close();
+    rmSync(scratch, { recursive: true, force: true });
   }
+  console.log(`\nthe table (best round of each; issue 19):\n${serverTable(rows, modes, { close: CLOSE_ANSWER.length, keep_alive: KEEP_ALIVE_ANSWER.length })}`);
+  const servers = serverVerdicts(modes);
+  verdicts.push(...servers.targets);
+  unmeasured.push(...servers.unmeasured);
+  console.log(`\nthe servers' targets (ratios of this run):\n${formatTargets(servers.targets)}`);
+  for (const u of servers.unmeasured) console.log(`  ${u.name}: not measured (${u.reason})`);
+  console.log(`other ratios, for information (no target; --quiet is the load-test mode, the target is on serve as users run it):`);
+  for (const line of servers.information) console.log(`  ${line}`);
+  console.log('\njournal after each of the Engine\'s runs:');
+  for (const mode of Object.values(modes)) if (mode.journal) console.log(mode.journal);
+  const memory = await memoryNow();
+  console.log(
+    `after every server closed: rss ${formatBytes(memory.rss)}, heap used ${formatBytes(memory.heapUsed)}` +
+      `${memory.afterGc ? ' (all heap figures after GC)' : ' (run with --expose-gc for figures after GC)'}`,
+  );
 }
 
-console.log('\nratios (best round of each):');
-ratio('ours / bare node, close-per-request  ', rates['ours close'], rates['bare close'], 0.9);
-ratio('ours / bare node, keep-alive         ', rates['ours keep_alive'], rates['bare keep_alive'], 0.9);
-ratio('ours / python3 L1, close-per-request ', rates['ours close'], rates['python3 close']);
-ratio('bare node / python3 L1, close        ', rates['bare close'], rates['python3 close']);
-console.log('\njournal after each of our runs:');
-for (const line of journals) console.log(line);
-const memory = await memoryNow();
-console.log(
-  `after every server closed: rss ${formatBytes(memory.rss)}, heap used ${formatBytes(memory.heapUsed)}` +
-    `${memory.afterGc ? ' (all heap figures after GC)' : ' (run with --expose-gc for figures after GC)'}`,
-);
+for (const child of childBenches()) {
+  if (!only.includes(child.part)) continue;
+  const result = await runChildBench(child);
+  verdicts.push(...result.verdicts);
+  unmeasured.push(...result.unmeasured);
+}
+
+console.log('\nevery target:');
+if (verdicts.length > 0) console.log(formatTargets(verdicts));
+for (const u of unmeasured) console.log(`  ${u.name}: not measured (${u.reason})`);
+const total = verdicts.length + unmeasured.length;
+console.log(`${verdicts.filter(met).length} of ${total} targets met${unmeasured.length > 0 ? ` (${unmeasured.length} not measured, counted as not met)` : ''}`);
 process.exit(0);
-
-function rate(r: LoadResult): string {
-  const errors = r.errors > 0 ? `, ${r.errors} errors` : '';
-  return `${Math.round(r.rate).toLocaleString('en-US').padStart(8)} requests/s (${r.requests} in ${r.seconds.toFixed(2)} s${errors})`;
-}
-
-function ratio(label: string, a: number | undefined, b: number | undefined, target?: number): void {
-  if (!a || !b) return console.log(`  ${label}  n/a`);
-  const value = a / b;
-  const verdict = target === undefined ? '' : value >= target ? `  (target >= ${target}: met)` : `  (target >= ${target}: NOT met)`;
-  console.log(`  ${label}  ${value.toFixed(2)}${verdict}`);
-}
 
 function withContentLength(bytes: Uint8Array): Uint8Array {
   const text = Buffer.from(bytes).toString('latin1');

@@ -17,6 +17,12 @@ export interface TargetVerdict {
   detail?: string;
 }
 
+/** A target that has no figure in this run (its bench is missing, failed, or a server did not run): counted as not met. */
+export interface Unmeasured {
+  name: string;
+  reason: string;
+}
+
 export const TARGETS_PREFIX = 'wirebench-targets: ';
 
 export function met(v: TargetVerdict): boolean {
