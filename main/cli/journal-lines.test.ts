@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract/contract';
 import { createI18n } from '../../shared/i18n/catalog';
-import { eventLine, preview } from './journal-lines';
+import { eventLine, preview, tokenPreview } from './journal-lines';
 
 const i18n = createI18n();
 const t = (key: string, params?: Record<string, unknown>): string => i18n.t(key, params ?? {});
@@ -80,5 +80,21 @@ describe('amounts in each language', () => {
     const bytes = ascii('a'.repeat(3_010));
     expect(preview(t, bytes, 10)).toBe(`"${'a'.repeat(10)}…" (+3,000 B)`);
     expect(preview(tRu, bytes, 10)).toBe(`"${'a'.repeat(10)}…" ${tRu('cli.serve.event.more', { rest: '3\u00a0000' })}`);
+  });
+});
+
+describe('preview of ASCII bytes', () => {
+  it('cuts where the token walk cuts, whatever the controls and the limit', () => {
+    const t = (key: string, params?: Record<string, unknown>): string => `${key} ${JSON.stringify(params)}`;
+    // A fixed pseudo-random walk over ASCII (controls, CR, LF, TAB and DEL included) and a few bytes past it.
+    let seed = 19;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let round = 0; round < 2000; round++) {
+      const bytes = Uint8Array.from({ length: next() % 120 }, () => (next() % 50 === 0 ? 0x80 + (next() % 0x80) : next() % 0x80));
+      const limit = next() % 90;
+      const [shown, shownBytes] = tokenPreview(bytes, limit);
+      const rest = bytes.length - shownBytes;
+      expect(preview(t, bytes, limit)).toBe(rest > 0 ? `"${shown}…" ${t('cli.serve.event.more', { rest })}` : `"${shown}"`);
+    }
   });
 });

@@ -55,6 +55,35 @@ function eventText(t: Translate, event: JournalEvent, previewChars: number): str
  * how long the bytes really are when only their start is given (annotate keeps no more of a span).
  */
 export function preview(t: Translate, bytes: Uint8Array, limit: number, length = bytes.length): string {
+  const ascii = asciiPreview(bytes, limit);
+  let shown = ascii ?? '';
+  let shownBytes = shown.length;
+  if (ascii === null) [shown, shownBytes] = tokenPreview(bytes, limit);
+  const rest = length - shownBytes;
+  return rest > 0 ? `"${shown}…" ${t('cli.serve.event.more', { rest })}` : `"${shown}"`;
+}
+
+/** How each ASCII byte is shown, as visibleTokens shows it alone (CR as ␍, LF as ␊, ...). */
+const ASCII_VISIBLE: readonly string[] = Array.from({ length: 0x80 }, (_, b) => visibleTokens(Uint8Array.of(b))[0]?.text ?? '');
+
+/**
+ * The common case, a request or a header, made without tokens: when the first `limit` bytes are
+ * ASCII, each is one character and one token or part of a run, so the cut falls after `limit`
+ * bytes exactly as tokenPreview would put it. Null when a byte past ASCII comes first.
+ */
+function asciiPreview(bytes: Uint8Array, limit: number): string | null {
+  const end = Math.min(bytes.length, limit);
+  let shown = '';
+  for (let i = 0; i < end; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x80) return null;
+    shown += ASCII_VISIBLE[b];
+  }
+  return shown;
+}
+
+/** The shown text and how many bytes it shows, from visibleTokens: any bytes at all. Exported for its test. */
+export function tokenPreview(bytes: Uint8Array, limit: number): [string, number] {
   let shown = '';
   let shownBytes = 0;
   // Only a prefix can be shown: every byte becomes at least a quarter of a character (a 4-byte
@@ -80,19 +109,34 @@ export function preview(t: Translate, bytes: Uint8Array, limit: number, length =
     }
     break;
   }
-  const rest = length - shownBytes;
-  return rest > 0 ? `"${shown}…" ${t('cli.serve.event.more', { rest })}` : `"${shown}"`;
+  return [shown, shownBytes];
 }
 
 function address(a: Address): string {
   return a.family === 'IPv6' ? `[${a.address}]:${a.port}` : `${a.address}:${a.port}`;
 }
 
+/** The last second `clock` wrote, as "HH:MM:SS.": a journal's events come many to a second. */
+let clockSecond = Number.NaN;
+let clockPrefix = '';
+
 /** Local wall-clock time, to the millisecond: when, to a person watching. */
 export function clock(at: number): string {
-  const d = new Date(at);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+  // Date drops a fraction of a millisecond, toward zero, as Math.trunc does.
+  const whole = Math.trunc(at);
+  const ms = ((whole % 1000) + 1000) % 1000;
+  const second = whole - ms;
+  if (second !== clockSecond) {
+    // Time zones move by whole seconds (and DST at a second's start): one Date per second is enough.
+    const d = new Date(second);
+    clockPrefix = `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.`;
+    clockSecond = second;
+  }
+  return clockPrefix + (ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : String(ms));
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /** Time since the connection opened: loopback events are fractions of a millisecond apart. */

@@ -4,9 +4,10 @@
 // memory or its pace.
 import type { EventPayload, JournalEvent } from '../../shared/contract/contract';
 import { encodeWire } from '../../shared/contract/wire-codec';
-import type { CliContext } from './cli-context';
+import type { CliContext, Translate } from './cli-context';
 import { eventLine } from './journal-lines';
 import { RstReasons } from './rst-reasons';
+import { templatedTranslate } from './sentence-templates';
 import { countsLine, nothingCounted, ServeCounters } from './serve-counters';
 
 export interface ServePrinterOptions {
@@ -25,6 +26,8 @@ export class ServePrinter {
   private timer: NodeJS.Timeout | null = null;
   private countedSince = 0;
   private readonly notPrinted: (count: number) => string;
+  /** ctx.t's sentences, made once and filled in: a line per event at the server's pace (issue 19). */
+  private readonly t: Translate;
 
   constructor(
     private readonly ctx: CliContext,
@@ -32,6 +35,7 @@ export class ServePrinter {
   ) {
     this.reasons = options.json || options.summarySeconds !== null ? null : new RstReasons('server');
     this.counters = options.summarySeconds === null ? null : new ServeCounters();
+    this.t = templatedTranslate(ctx.language, ctx.t);
     this.notPrinted = options.json
       ? (count) => encodeWire({ kind: 'not_printed', count })
       : (count) => ctx.t('cli.serve.notPrinted', { count });
@@ -65,7 +69,7 @@ export class ServePrinter {
   }
 
   private print(events: readonly JournalEvent[]): void {
-    const { ctx } = this;
+    const { ctx, t } = this;
     for (const event of events) {
       if (!this.reasons) {
         ctx.outLive(() => encodeWire(event), this.notPrinted);
@@ -74,8 +78,8 @@ export class ServePrinter {
       // Every event is seen, printed or not: the reason for an RST depends on what came before it.
       const reason = this.reasons.see(event);
       ctx.outLive(() => {
-        const text = eventLine(ctx.t, event);
-        return reason ? `${text} (${ctx.t(reason)})` : text;
+        const text = eventLine(t, event);
+        return reason ? `${text} (${t(reason)})` : text;
       }, this.notPrinted);
     }
   }
