@@ -36,6 +36,14 @@ export class Connection {
   private wasReset = false;
   private isClosed = false;
   private hooks: ConnectionHooks = {};
+  /**
+   * The clock readings of the socket event being handled (a chunk, the peer's FIN), or -1 between
+   * events. Everything that event causes at once (the request's notes, the answer's write, the
+   * timers restarted) is journaled with the same readings: one clock read per chunk, not one per
+   * event, at tens of thousands of requests a second.
+   */
+  private eventMono = -1;
+  private eventAt = 0;
 
   constructor(
     private readonly socket: Socket,
@@ -48,20 +56,30 @@ export class Connection {
     this.connId = journal.open(serverId, {
       kind: 'opened',
       role,
-      local: local ?? address(socket.localAddress, socket.localPort),
-      remote: address(socket.remoteAddress, socket.remotePort),
+      local: local ?? address(socket.localAddress, socket.localPort, socket.localFamily),
+      remote: address(socket.remoteAddress, socket.remotePort, socket.remoteFamily),
       at: Date.now(),
       t: 0,
       mono: this.t0,
     });
     socket.on('data', (chunk: Buffer) => {
       const bytes = ownBytes(chunk);
-      this.recordData('in', bytes);
-      this.hooks.onData?.(bytes);
+      this.stampEvent();
+      try {
+        this.recordData('in', bytes);
+        this.hooks.onData?.(bytes);
+      } finally {
+        this.eventMono = -1;
+      }
     });
     socket.on('end', () => {
-      this.record({ kind: 'peer_fin' });
-      this.hooks.onPeerFin?.();
+      this.stampEvent();
+      try {
+        this.record({ kind: 'peer_fin' });
+        this.hooks.onPeerFin?.();
+      } finally {
+        this.eventMono = -1;
+      }
     });
     // 'finish' fires once end() was called and everything written before it has been handed to
     // the OS, which then sends the FIN: that is the moment our half of the connection is closed.
@@ -89,6 +107,25 @@ export class Connection {
     const how = resetHow(code, (err as NodeJS.ErrnoException).syscall);
     if (how !== null && !this.journal.summary(this.connId)?.reset) this.record({ kind: 'rst_received', how });
     this.record({ kind: 'error', code });
+  }
+
+  /** Reads the clocks once for the socket event about to be handled (see eventMono). */
+  private stampEvent(): void {
+    this.eventMono = performance.now();
+    this.eventAt = Date.now();
+  }
+
+  /**
+   * The monotonic clock (performance.now()), read once per socket event: while one is handled,
+   * its reading. The exchange's timers count from it.
+   */
+  now(): number {
+    return this.eventMono >= 0 ? this.eventMono : performance.now();
+  }
+
+  /** The wall clock (Date.now()), read once per socket event like now(). */
+  private wallNow(): number {
+    return this.eventMono >= 0 ? this.eventAt : Date.now();
   }
 
   /**
@@ -166,9 +203,9 @@ export class Connection {
    * an object nobody changes afterwards. recordDecision's fast path for the few notes of a request.
    */
   recordNote(code: NoteCode, params: Record<string, string | number>): void {
-    const t = performance.now() - this.t0;
+    const t = this.now() - this.t0;
     // The keys in the order record() would give them: a host printing events sees no difference.
-    this.journal.recordBuilt({ kind: 'note', code, params, at: Date.now(), t, connId: this.connId, seq: 0 });
+    this.journal.recordBuilt({ kind: 'note', code, params, at: this.wallNow(), t, connId: this.connId, seq: 0 });
   }
 
   /**
@@ -228,9 +265,9 @@ export class Connection {
    * readings, connId, seq) rather than copied, a spread of objects of a dozen shapes being slow.
    */
   private record(event: EventBody): void {
-    const t = performance.now() - this.t0;
+    const t = this.now() - this.t0;
     const full = event as EventBody & { at: number; t: number; connId: string; seq: number };
-    full.at = Date.now();
+    full.at = this.wallNow();
     full.t = t;
     full.connId = this.connId;
     full.seq = 0;
@@ -239,13 +276,13 @@ export class Connection {
 
   /** A chunk read or written: the busiest event, built whole in one step (no spread of a partial event). */
   private recordData(dir: 'in' | 'out', bytes: Uint8Array): void {
-    const t = performance.now() - this.t0;
+    const t = this.now() - this.t0;
     this.journal.recordBuilt({
       kind: 'data',
       dir,
       length: bytes.length,
       bytes,
-      at: Date.now(),
+      at: this.wallNow(),
       t,
       connId: this.connId,
       seq: 0,
@@ -293,6 +330,8 @@ function plainBytes(bytes: Uint8Array): Uint8Array {
  * An endpoint as the contract shows it. The OS may already have forgotten the peer (a connection
  * reset while it waited in the accept queue has no peer name any more): it is then shown empty.
  */
-function address(ip: string | undefined, port: number | undefined): Address {
-  return { address: ip ?? '', port: port ?? 0, family: ip !== undefined && isIPv6(ip) ? 'IPv6' : 'IPv4' };
+function address(ip: string | undefined, port: number | undefined, family: string | undefined): Address {
+  // The family as the socket knows it: no parsing of the address text per connection.
+  const v6 = family === 'IPv6' || (family === undefined && ip !== undefined && isIPv6(ip));
+  return { address: ip ?? '', port: port ?? 0, family: v6 ? 'IPv6' : 'IPv4' };
 }

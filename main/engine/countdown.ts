@@ -41,17 +41,17 @@ export class IdleWatch {
     else this.fire();
   };
 
-  /** A byte arrived. */
-  touch(): void {
-    this.lastIn = performance.now();
+  /** A byte arrived (at `now`, on the performance.now() clock, if the caller read it already). */
+  touch(now = performance.now()): void {
+    this.lastIn = now;
   }
 
   /** (Re)starts watching; `fire` runs after `ms` of silence. ms 0: off. */
-  start(ms: number, fire: () => void): void {
-    this.from = performance.now();
+  start(ms: number, fire: () => void, now = performance.now()): void {
+    this.from = now;
     this.ms = ms;
     this.fire = fire;
-    this.deadline.start(ms, this.check);
+    this.deadline.start(ms, this.check, now);
   }
 
   /** Stops watching (cheaply: see Deadline). */
@@ -92,16 +92,19 @@ export class Deadline {
     this.fire();
   };
 
-  /** (Re)starts: `fire` runs after `ms` unless stopped or restarted first; ms 0 only stops. */
-  start(ms: number, fire: () => void): void {
+  /**
+   * (Re)starts: `fire` runs after `ms` unless stopped or restarted first; ms 0 only stops. `now`:
+   * the performance.now() reading the caller has already (one clock read per chunk).
+   */
+  start(ms: number, fire: () => void, now = performance.now()): void {
     if (ms <= 0) {
       this.due = null;
       return;
     }
     this.fire = fire;
-    this.due = performance.now() + ms;
+    this.due = now + ms;
     if (this.timer !== null && this.wakeAt <= this.due) return;
-    this.arm(ms);
+    this.arm(ms, now);
   }
 
   /** Stops it; the timer may still wake once, and then does nothing. */
@@ -115,9 +118,9 @@ export class Deadline {
     this.timer = null;
   }
 
-  private arm(ms: number): void {
+  private arm(ms: number, now = performance.now()): void {
     if (this.timer) clearTimeout(this.timer);
-    this.wakeAt = performance.now() + Math.ceil(ms);
+    this.wakeAt = now + Math.ceil(ms);
     this.timer = setTimeout(this.wake, Math.ceil(ms));
   }
 }

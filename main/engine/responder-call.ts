@@ -6,10 +6,15 @@ import type { RequestState } from './request-buffer';
 import type { Reply, Responder, ResponderRequest } from './responder';
 
 export interface Asked {
-  /** What the responder was shown: one framed request when framed, else everything received. */
-  readonly received: Uint8Array;
   /** The request's head, parsed on first use: a canned or echo answer never needs it. */
   readonly head: () => RequestHead | null;
+  /**
+   * Copies the request's bytes now if nobody has yet. They are copied on first use (a canned
+   * answer never looks at them, request after request); call this before the buffer they come
+   * from changes while someone may still look: before it is discarded, or before an answer
+   * that comes later.
+   */
+  readonly settle: () => void;
 }
 
 /** The request a responder sees, from the buffered bytes and their framing state. */
@@ -19,19 +24,22 @@ export function requestFor(
   copy: (length?: number) => Uint8Array,
   peerFinished: boolean,
 ): { request: ResponderRequest; asked: Asked } {
-  const received = state.state === 'complete' ? copy(state.length) : copy();
+  let received: Uint8Array | null = null;
+  const bytes = (): Uint8Array => (received ??= state.state === 'complete' ? copy(state.length) : copy());
   // Not framed yet (answered on the first chunk): a request line that has arrived is enough to
   // choose a file or a route, as the lessons' servers choose from the first line they read.
-  const head = state.state === 'incomplete' ? once(() => requestSoFar(received)) : () => state.head;
+  const head = state.state === 'incomplete' ? once(() => requestSoFar(bytes())) : () => state.head;
   const request: ResponderRequest = {
     connId,
-    received,
     peerFinished,
+    get received() {
+      return bytes();
+    },
     get head() {
       return head();
     },
   };
-  return { request, asked: { received, head } };
+  return { request, asked: { head, settle: bytes } };
 }
 
 /**
@@ -41,6 +49,7 @@ export function requestFor(
  */
 export function callResponder(
   responder: Responder,
+  asked: Asked,
   request: ResponderRequest,
   deliver: (reply: Reply) => void,
   failed: (err: unknown) => void,
@@ -52,8 +61,11 @@ export function callResponder(
     failed(err);
     return;
   }
-  if (reply instanceof Promise) reply.then(deliver, failed);
-  else deliver(reply);
+  if (reply instanceof Promise) {
+    // The responder may look at the request's bytes later, when the buffer has moved on.
+    asked.settle();
+    reply.then(deliver, failed);
+  } else deliver(reply);
 }
 
 /** `compute`, run at most once, on the first call. */

@@ -84,7 +84,7 @@ class Exchange {
     // Pipelined bytes were read just now, with these settings; otherwise read again at the first byte.
     this.planIsFresh = this.request.length > 0;
     this.headerMs = s.headerTimeoutMs;
-    this.headerTimer.start(this.headerMs, this.onHeaderTimeout);
+    this.headerTimer.start(this.headerMs, this.onHeaderTimeout, this.conn.now());
     this.watchIdle();
     // Pipelined bytes already here start this request. On a later turn of the event loop: a chunk
     // holding thousands of tiny requests must not recurse thousands of frames deep, nor keep the
@@ -105,7 +105,7 @@ class Exchange {
   }
 
   private onData(chunk: Uint8Array): void {
-    this.idleTimer.touch();
+    this.idleTimer.touch(this.conn.now());
     if (this.stage === 'waiting' && !this.planIsFresh) {
       this.planIsFresh = true;
       this.readPlan();
@@ -185,6 +185,8 @@ class Exchange {
       this.peerFinished,
     );
     this.head = asked.head;
+    // The head of a request not framed yet is read from its bytes, possibly after the answer.
+    if (s.after !== 'keep_alive' || this.request.state.state === 'incomplete') asked.settle();
     if (s.after !== 'keep_alive') this.request.discard();
     if (s.after === 'hang') {
       this.note('hanging', {});
@@ -194,6 +196,7 @@ class Exchange {
     }
     callResponder(
       this.plan.responder,
+      asked,
       request,
       (reply) => this.deliver(reply),
       (err) => this.responderFailed(err),
@@ -336,7 +339,7 @@ class Exchange {
     this.conn.halfClose();
     this.stage = 'fin_wait';
     this.finMs = ms;
-    this.finTimer.start(ms, this.onFinTimeout);
+    this.finTimer.start(ms, this.onFinTimeout, this.conn.now());
     this.watchIdle();
   }
 
@@ -369,7 +372,7 @@ class Exchange {
   /** The server waits for the client now: "no byte received for idleTimeoutMs" counts from here. */
   private watchIdle(): void {
     this.idleMs = this.settings.idleTimeoutMs;
-    this.idleTimer.start(this.idleMs, this.onIdleTimeout);
+    this.idleTimer.start(this.idleMs, this.onIdleTimeout, this.conn.now());
   }
 
   private noteAnswered(first: Uint8Array | undefined): void {

@@ -11,7 +11,8 @@
 // maxHeadBytes for the head, so a 1 MB request line is refused after reading 64 KiB, not 1 MB.
 import { type ChunkedProgress, scanChunked, startChunked } from './chunked';
 import { bodyLength, FRAMING_VERDICTS } from './framing';
-import { contentEnd, hasCtl, isTchar, isToken, latin1, LF, listElements, parseFieldLine, SP } from './syntax';
+import { contentEnd, hasCtl, isOws, isTchar, isToken, latin1, LF, parseFieldLine, SP } from './syntax';
+import { sameName } from './transfer-coding';
 
 export interface RequestHead {
   /** As sent, e.g. 'GET'. */
@@ -132,17 +133,42 @@ export function requestSoFar(bytes: Uint8Array, maxHeadBytes = DEFAULT_MAX_HEAD_
  * `Connection: close`; HTTP/1.0 only with `Connection: keep-alive`; HTTP/0.9 never.
  */
 export function wantsKeepAlive(head: RequestHead): boolean {
-  const options = new Set<string>();
+  // Called for every request of a kept-alive connection: one pass over the headers, no allocation.
+  let close = false;
+  let keepAlive = false;
   for (const [name, value] of head.headers) {
-    if (name.toLowerCase() === 'connection') for (const o of listElements(value)) options.add(o.toLowerCase());
+    if (name.length !== 10 || !sameName(name, 'connection')) continue;
+    close ||= hasListElement(value, 'close');
+    keepAlive ||= hasListElement(value, 'keep-alive');
   }
-  if (options.has('close')) return false;
-  const version = /^HTTP\/(\d)\.(\d)$/.exec(head.version);
-  if (version === null) return false;
-  const major = Number(version[1]);
-  const minor = Number(version[2]);
+  if (close) return false;
+  const v = head.version;
+  // HTTP-version = "HTTP/" DIGIT "." DIGIT (parseRequestLine checked it; '' is HTTP/0.9).
+  if (v.length !== 8 || !v.startsWith('HTTP/') || v.charCodeAt(6) !== 0x2e) return false;
+  const major = v.charCodeAt(5) - 0x30;
+  const minor = v.charCodeAt(7) - 0x30;
+  if (major < 0 || major > 9 || minor < 0 || minor > 9) return false;
   if (major > 1 || (major === 1 && minor >= 1)) return true;
-  return options.has('keep-alive');
+  return keepAlive;
+}
+
+/**
+ * Whether the comma-separated list `value` (RFC 9110 section 5.6.1) holds `lower`, compared
+ * case-insensitively, elements trimmed of optional whitespace; listElements without the arrays.
+ */
+function hasListElement(value: string, lower: string): boolean {
+  let start = 0;
+  while (start <= value.length) {
+    let end = value.indexOf(',', start);
+    if (end === -1) end = value.length;
+    let a = start;
+    let b = end;
+    while (a < b && isOws(value.charCodeAt(a))) a++;
+    while (b > a && isOws(value.charCodeAt(b - 1))) b--;
+    if (b - a === lower.length && sameName(value.slice(a, b), lower)) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 /** Case-insensitive header lookup, first match. */
@@ -160,8 +186,9 @@ function fresh(): FramingProgress {
  * (or an HTTP/0.9 request line) is in; returns an error code if the head cannot be one.
  */
 function scanHead(bytes: Uint8Array, p: FramingProgress, maxHead: number): FramingError | null {
-  // Nothing past the limit is ever looked at: the head must end within it.
-  const window = bytes.subarray(0, Math.min(bytes.length, maxHead));
+  // Nothing past the limit is ever looked at: the head must end within it. (A view only when
+  // there is something past it: this runs for every request of a kept-alive connection.)
+  const window = bytes.length > maxHead ? bytes.subarray(0, maxHead) : bytes;
   for (;;) {
     const lf = window.indexOf(LF, p.scanAt);
     if (lf === -1) {
@@ -178,7 +205,8 @@ function scanHead(bytes: Uint8Array, p: FramingProgress, maxHead: number): Frami
       // RFC 9112 section 2.2: empty lines before the request line are ignored; after it, the
       // empty line ends the head.
       if (p.requestLine === null) continue;
-      p.head = { ...p.requestLine, headers: p.headers, headLength: lf + 1 };
+      const { method, target, version } = p.requestLine;
+      p.head = { method, target, version, headers: p.headers, headLength: lf + 1 };
       return null;
     }
     const line = latin1(bytes, start, end);

@@ -82,7 +82,7 @@ export function trimOws(text: string): string {
   return text.slice(start, end);
 }
 
-function isOws(code: number): boolean {
+export function isOws(code: number): boolean {
   return code === SP || code === HTAB;
 }
 
