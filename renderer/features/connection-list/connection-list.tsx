@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAddress, formatCount } from '../../lib/format';
+import { useThrottled } from '../../lib/use-throttled';
 import { selectConnOrder, selectConns, selectTotals } from '../../store/connections-slice';
 import { queuedConnIds, selectServers } from '../../store/servers-slice';
 import { useWirebench } from '../../store/store-context';
@@ -20,12 +21,21 @@ import './connection-list.css';
  */
 const LINES = new WeakMap<object, ExchangeLine>();
 
+/** How often the list follows a busy journal (see useThrottled). */
+const LIST_INTERVAL_MS = 250;
+
 export function ConnectionList() {
   const { t } = useTranslation();
-  const order = useWirebench(selectConnOrder);
-  const conns = useWirebench(selectConns);
-  const journals = useWirebench((s) => s.journals);
-  const totals = useWirebench(selectTotals);
+  const liveOrder = useWirebench(selectConnOrder);
+  const liveConns = useWirebench(selectConns);
+  const liveJournals = useWirebench((s) => s.journals);
+  const liveTotals = useWirebench(selectTotals);
+  const live = useMemo(
+    () => ({ order: liveOrder, conns: liveConns, journals: liveJournals, totals: liveTotals }),
+    [liveOrder, liveConns, liveJournals, liveTotals],
+  );
+  // Cards and counters a few times a second at most: under load every card changes every frame.
+  const { order, conns, journals, totals } = useThrottled(live, LIST_INTERVAL_MS);
   const selected = useWirebench(selectSelectedConnId);
   const select = useWirebench((s) => s.select);
   const forgetClosed = useWirebench((s) => s.forgetClosedConns);
@@ -59,11 +69,16 @@ export function ConnectionList() {
   );
   const closedCount = useMemo(() => order.filter((id) => conns[id]?.closed).length, [order, conns]);
 
-  // The selected card in view: a new connection is selected when the client connects.
+  // The selected card in view: a new connection is selected when the client connects. Once per
+  // selection (its card may show up a delta after it is selected), not on every change of the list:
+  // under load the list changes every frame, and scrollIntoView forces a layout each time (issue 19).
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (selected === null) return;
+    if (selected === null || scrolledTo.current === selected) return;
     const row = list.current?.querySelector(`[data-conn-id="${CSS.escape(selected)}"]`);
-    row?.scrollIntoView({ block: 'nearest' });
+    if (!row) return;
+    row.scrollIntoView({ block: 'nearest' });
+    scrolledTo.current = selected;
   }, [selected, shown]);
 
   return (
