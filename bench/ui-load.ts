@@ -97,15 +97,18 @@ async function typedLine(page: Page, text: string): Promise<number> {
 }
 
 /** `count` typed lines, evenly over `spanMs` (close: reconnecting before each, since the server hangs up after answering). */
-async function typeLines(page: Page, mode: Mode, port: number, count: number, spanMs: number, connected: boolean): Promise<number[]> {
+async function typeLines(page: Page, mode: Mode, port: number, count: number, spanMs: number): Promise<number[]> {
   const typed: number[] = [];
   const gap = spanMs / count;
   for (let i = 0; i < count; i++) {
     const next = Date.now() + gap;
-    if (mode === 'close' || (i === 0 && !connected)) await connectConsole(page, port);
+    // close: the server hung up after answering. keep_alive: connected once, unless the server
+    // closed the console's connection meanwhile (it says why in the transcript).
+    const open = (await page.getByTestId('client-status').getAttribute('data-phase')) === 'open';
+    if (mode === 'close' || !open) await connectConsole(page, port);
     // close: each line is a request line, answered at once. keep_alive: a request line, then header
-    // lines of that one request, which the server waits to see end (it never does).
-    const line = mode === 'close' || i === 0 ? `GET /typed-${i}-${Date.now()} HTTP/1.1` : `X-Probe-${i}: typed ${Date.now()}`;
+    // lines of that one request, which the server waits to see end.
+    const line = mode === 'close' || !open ? `GET /typed-${i}-${Date.now()} HTTP/1.1` : `X-Probe-${i}: typed ${Date.now()}`;
     typed.push(await typedLine(page, line));
     await page.waitForTimeout(Math.max(0, next - Date.now()));
   }
@@ -165,7 +168,7 @@ async function runMode(browser: Browser, mode: Mode, trace: boolean): Promise<{ 
 
     // Idle: the same figures with no load, for comparison.
     await page.evaluate(START_FRAMES);
-    const idleTyped = await typeLines(page, mode, port, 3, 1500, false);
+    const idleTyped = await typeLines(page, mode, port, 3, 1500);
     const idle: Figures = { frames: await page.evaluate<number[]>(STOP_FRAMES), typed: idleTyped };
 
     const loadSeconds = WARM_UP_MS / 1000 + SECONDS + 1;
@@ -179,7 +182,7 @@ async function runMode(browser: Browser, mode: Mode, trace: boolean): Promise<{ 
     const endTrace = cdp && TRACE_FILE ? await startTrace(cdp, TRACE_FILE) : null;
     await page.evaluate(START_FRAMES);
     const t0 = Date.now();
-    const typed = await typeLines(page, mode, port, LINES, SECONDS * 1000, true);
+    const typed = await typeLines(page, mode, port, LINES, SECONDS * 1000);
     await page.waitForTimeout(Math.max(0, SECONDS * 1000 - (Date.now() - t0)));
     const frames = await page.evaluate<number[]>(STOP_FRAMES);
     await endTrace?.();
