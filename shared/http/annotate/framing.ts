@@ -37,3 +37,64 @@ function hasField(msg: HttpMessage, lower: string): boolean {
   for (const f of msg.fields) if (sameName(f.name, lower)) return true;
   return false;
 }
+
+/**
+ * The head decided last, to decide a head like it without deciding again: a keep-alive stream
+ * sends the same head message after message (a browser's GETs), and the decision (and the
+ * lookups of Content-Type and Content-Encoding beside it) was a tenth of reading such a head.
+ * A head is like it when everything decideFraming reads is the same: the kind, the version, the
+ * method, the status, the method answered, and every field's name and value, in order. Only a
+ * decision without problems is kept: problems are the message's own objects.
+ */
+export class LastDecision {
+  private kind: HttpMessage['kind'] | undefined;
+  private version = '';
+  private method: string | undefined;
+  private status: number | undefined;
+  private requestMethod: string | undefined;
+  private names: string[] = [];
+  private values: string[] = [];
+  private decision: FramingDecision | undefined;
+  contentType: string | undefined;
+  contentEncoding: string | undefined;
+
+  /** The decision for `msg` if it is like the head decided last, else undefined. */
+  sameAs(msg: HttpMessage, requestMethod: string | undefined): FramingDecision | undefined {
+    const decision = this.decision;
+    if (decision === undefined || msg.kind !== this.kind || msg.version !== this.version || msg.method !== this.method) return undefined;
+    if (msg.status !== this.status || requestMethod !== this.requestMethod) return undefined;
+    const fields = msg.fields;
+    const names = this.names;
+    const values = this.values;
+    if (fields.length !== names.length) return undefined;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i] as HttpMessage['fields'][number];
+      if (f.name !== names[i] || f.value !== values[i]) return undefined;
+    }
+    return decision;
+  }
+
+  /** `decision` was made for `msg` (with its Content-Type and Content-Encoding): kept if it has no problems. */
+  keep(msg: HttpMessage, requestMethod: string | undefined, decision: FramingDecision): void {
+    if (decision.problems.length > 0) {
+      this.decision = undefined;
+      return;
+    }
+    this.decision = decision;
+    this.kind = msg.kind;
+    this.version = msg.version;
+    this.method = msg.method;
+    this.status = msg.status;
+    this.requestMethod = requestMethod;
+    this.contentType = msg.contentType;
+    this.contentEncoding = msg.contentEncoding;
+    const fields = msg.fields;
+    this.names.length = fields.length;
+    this.values.length = fields.length;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i] as HttpMessage['fields'][number];
+      this.names[i] = f.name;
+      this.values[i] = f.value;
+    }
+  }
+}

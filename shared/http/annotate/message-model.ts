@@ -5,7 +5,7 @@
 // quick-lines.ts, annotator.ts) tell it offsets and lengths. At a head's blank line it decides
 // where the body ends (RFC 9112 section 6.3, through shared/http/annotate/framing.ts).
 import { PROBLEM_SEVERITY, type Field, type HttpMessage, type Problem, type ProblemCode, type RecordKind, type Side } from './annotation';
-import { decideFraming, fieldValue } from './framing';
+import { decideFraming, fieldValue, LastDecision } from './framing';
 import { sameName } from '../transfer-coding';
 
 /**
@@ -67,6 +67,8 @@ export class MessageModel {
   /** The records_not_kept problems of the current message (or the last one that had them), counting its records. */
   private chunksNotKept: Problem | null = null;
   private fieldsNotKept: Problem | null = null;
+  /** The head decided last: a head like it is not decided again (see LastDecision). */
+  private readonly lastDecision = new LastDecision();
 
   constructor(
     readonly side: Side,
@@ -103,10 +105,18 @@ export class MessageModel {
   /** The blank line that ends a head (not a trailer section) came, its body starting at `bodyOffset`: decide where the body ends (RFC 9112 section 6.3). */
   headDone(bodyOffset: number): void {
     const msg = this.msg as HttpMessage;
-    msg.contentType = fieldValue(msg.fields, 'content-type');
-    msg.contentEncoding = fieldValue(msg.fields, 'content-encoding');
     const method = msg.kind === 'response' ? this.requestMethod?.(this.answered) : undefined;
-    const decision = decideFraming(msg, method);
+    const last = this.lastDecision;
+    let decision = last.sameAs(msg, method);
+    if (decision !== undefined) {
+      msg.contentType = last.contentType;
+      msg.contentEncoding = last.contentEncoding;
+    } else {
+      msg.contentType = fieldValue(msg.fields, 'content-type');
+      msg.contentEncoding = fieldValue(msg.fields, 'content-encoding');
+      decision = decideFraming(msg, method);
+      last.keep(msg, method, decision);
+    }
     for (const p of decision.problems) {
       // A problem of one field points at that field; one of the whole message at its start line.
       const field = p.field >= 0 ? msg.fields[p.field] : undefined;

@@ -9,10 +9,14 @@ import type { Cursor } from './cursor';
 import { MAX_LINE_BYTES, type LineReader } from './line-reader';
 import { FIELD_NOT_KEPT, type MessageModel } from './message-model';
 import { sameText, scanChunkSize, scanFieldLine, scanRequestLine, scanStatusLine, statusCode, Texts, type LineCut } from './scan';
+import { SeenLines, type SeenLine } from './seen-lines';
 import { KIND, NO_FIELD } from './spans';
+import { latin1 } from '../syntax';
 
 export class QuickLines {
   private readonly texts = new Texts();
+  /** The field lines of the message before, to take a line sent again as it was read (see SeenLines). */
+  private readonly seen = new SeenLines();
   /** Where a scan puts the parts of the line it read. */
   private readonly cut: LineCut = { a: 0, b: 0, c: 0, d: 0, stop: 0, next: 0 };
 
@@ -28,6 +32,14 @@ export class QuickLines {
     const model = this.model;
     const phase = model.phase;
     let read: boolean;
+    if (phase === 'head') {
+      const msg = model.msg as HttpMessage;
+      const seen = this.seen.match(msg, model.beforeLatest, msg.fields.length, bytes, start, limit);
+      if (seen !== undefined) {
+        this.again(seen);
+        return true;
+      }
+    }
     if (phase === 'head' || phase === 'trailers') read = scanFieldLine(bytes, start, limit, cut);
     else if (phase === 'start') read = model.side === 'request' ? scanRequestLine(bytes, start, limit, cut) : scanStatusLine(bytes, start, limit, cut);
     else read = phase === 'chunk_size' && scanChunkSize(bytes, start, limit, cut);
@@ -74,7 +86,6 @@ export class QuickLines {
   private field(bytes: Uint8Array, start: number): void {
     const { a, b, c, stop, next } = this.cut;
     const model = this.model;
-    const cursor = this.cursor;
     const msg = model.msg as HttpMessage;
     const trailers = model.phase === 'trailers';
     const list = trailers ? msg.trailers : msg.fields;
@@ -82,17 +93,41 @@ export class QuickLines {
     const before = model.beforeLatest;
     const known = knownField(before ? (trailers ? before.trailers : before.fields) : NONE, list.length, bytes, start, a);
     const name = known ? known.name : this.texts.of(bytes, start, a, undefined);
-    const kept = model.keepField({ name, value: this.texts.of(bytes, b, c, known?.value), offset: this.lines.offset, length: next - start });
+    const value = this.texts.of(bytes, b, c, known?.value);
+    const kept = this.layOut(name, value, a - start, b - start, c - start, stop - start, next - start);
+    if (!trailers && kept !== FIELD_NOT_KEPT) {
+      const seen: SeenLine = { text: latin1(bytes, start, next), name, value, colon: a - start, valueStart: b - start, valueEnd: c - start, stop: stop - start };
+      this.seen.note(msg, before, kept, seen);
+    }
+  }
+
+  /** A head's field line the message before had too, byte for byte: read as it was then (the bare LF, if any, noted as read() does). */
+  private again(seen: SeenLine): void {
+    const model = this.model;
+    const msg = model.msg as HttpMessage;
+    const next = seen.text.length;
+    const lfAt = this.lines.offset + seen.stop;
+    const kept = this.layOut(seen.name, seen.value, seen.colon, seen.valueStart, seen.valueEnd, seen.stop, next);
+    if (kept !== FIELD_NOT_KEPT) this.seen.note(msg, model.beforeLatest, kept, seen);
+    if (next - seen.stop === 1) model.noteBareLf(lfAt, msg.index);
+  }
+
+  /** A field line read (positions from its start): the field kept or counted, its spans, the line consumed. Returns what keepField did. */
+  private layOut(name: string, value: string, a: number, b: number, c: number, stop: number, next: number): number {
+    const model = this.model;
+    const cursor = this.cursor;
+    const kept = model.keepField({ name, value, offset: this.lines.offset, length: next });
     // A field counted, not kept (past MAX_MESSAGE_RECORDS): its spans point at no record, and no fold continues it.
     const field = kept === FIELD_NOT_KEPT ? NO_FIELD : kept;
     model.foldable = kept === FIELD_NOT_KEPT ? undefined : kept;
-    cursor.put(KIND.field_name, a - start, field);
+    cursor.put(KIND.field_name, a, field);
     cursor.put(KIND.colon, 1, field);
     if (b > a + 1) cursor.put(KIND.ows, b - a - 1, field);
     if (c > b) cursor.put(KIND.field_value, c - b, field);
     if (stop > c) cursor.put(KIND.ows, stop - c, field);
     cursor.put(KIND.line_end, next - stop, field);
-    cursor.consumed(next - start);
+    cursor.consumed(next);
+    return kept;
   }
 
   private chunkSize(start: number): void {
