@@ -77,6 +77,7 @@ if (values.requests !== undefined) {
   process.exit(ok ? 0 : 1);
 }
 
+const startedAt = performance.now();
 const verdicts: TargetVerdict[] = [];
 const unmeasured: Unmeasured[] = [];
 
@@ -99,7 +100,7 @@ if (only.includes('servers')) {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  console.log(`\nthe table (best round of each; issue 19):\n${serverTable(rows, modes, { close: CLOSE_ANSWER.length, keep_alive: KEEP_ALIVE_ANSWER.length })}`);
+  console.log(`\nthe table (issue 19; best round of each; close per request loaded by ${describeTool(toolFor('close'))}, keep-alive by ${describeTool(toolFor('keep_alive'))}):\n${serverTable(rows, modes, { close: CLOSE_ANSWER.length, keep_alive: KEEP_ALIVE_ANSWER.length })}`);
   const servers = serverVerdicts(modes);
   verdicts.push(...servers.targets);
   unmeasured.push(...servers.unmeasured);
@@ -128,6 +129,7 @@ if (verdicts.length > 0) console.log(formatTargets(verdicts));
 for (const u of unmeasured) console.log(`  ${u.name}: not measured (${u.reason})`);
 const total = verdicts.length + unmeasured.length;
 console.log(`${verdicts.filter(met).length} of ${total} targets met${unmeasured.length > 0 ? ` (${unmeasured.length} not measured, counted as not met)` : ''}`);
+console.log(`(the whole run took ${((performance.now() - startedAt) / 1000).toFixed(0)} s)`);
 process.exit(0);
 
 function withContentLength(bytes: Uint8Array): Uint8Array {
