@@ -91,6 +91,17 @@ const USUAL: [keyof typeof BEFORE, string][] = [
   ['chunkSize', '0\n'],
   ['chunkSize', 'FFFFFFFFFFFFF\r\n'],
   ['trailers', 'Checksum: abc\r\n'],
+  // The CR LF that ends a head or a trailer section (a bare LF one is left to TextLines).
+  ['headAgain', '\r\n'],
+  ['trailers', '\r\n'],
+];
+
+/** Keep-alive heads, each read line by line by QuickLines alone: a line the message before had is taken as it was read (SeenLines). */
+const AGAIN: string[][] = [
+  ['GET /a HTTP/1.1\r\n', 'Host: a\r\n', 'Accept: */*\r\n', '\r\n', 'GET /b HTTP/1.1\r\n', 'Host: a\r\n', 'Accept: */*\r\n', '\r\n'],
+  ['GET /a HTTP/1.1\r\n', 'Host: a\n', 'X:  b \t\r\n', '\r\n', 'GET /b HTTP/1.1\r\n', 'Host: a\n', 'X:  b \t\r\n', '\r\n'],
+  ['GET /a HTTP/1.1\r\n', 'Host: a\r\n', 'X: b\r\n', '\r\n', 'GET /b HTTP/1.1\r\n', 'X: b\r\n', 'Host: a\r\n', 'Host: a\r\n', '\r\n'],
+  ['GET /a HTTP/1.1\r\n', 'Content-Length: 0\r\n', '\r\n', 'GET /b HTTP/1.1\r\n', 'Content-Length: 0\r\n', 'Content-Length: 0\r\n', '\r\n'],
 ];
 
 const UNUSUAL: [keyof typeof BEFORE, string][] = [
@@ -105,7 +116,7 @@ const UNUSUAL: [keyof typeof BEFORE, string][] = [
   ['head', 'Host : a\r\n'],
   ['head', 'Host: a'],
   ['head', 'Host: a\r'],
-  ['head', '\r\n'],
+  ['head', '\n'],
   ['head', 'X: \x80\r\n'],
   ['head', 'X: a\x01b\r\n'],
   ['head', 'no colon\r\n'],
@@ -113,7 +124,7 @@ const UNUSUAL: [keyof typeof BEFORE, string][] = [
   ['chunkSize', '1a \r\n'],
   ['chunkSize', '10000000000000\r\n'],
   ['chunkSize', 'zz\r\n'],
-  ['trailers', '\r\n'],
+  ['trailers', '\n'],
 ];
 
 const show = (line: string): string => JSON.stringify(line);
@@ -128,6 +139,16 @@ describe('QuickLines', () => {
     expect(quick.readQuick(line), `QuickLines reads ${show(line)}`).toBe(true);
     slow.readText(line);
     expect(quick.state()).toEqual(slow.state());
+  });
+
+  it.each(AGAIN)('reads a head like the one before as TextLines does (%j, ...)', (...lines) => {
+    const quick = new Parts('request');
+    const slow = new Parts('request');
+    for (const line of lines) {
+      expect(quick.readQuick(line), `QuickLines reads ${show(line)}`).toBe(true);
+      slow.readText(line);
+      expect(quick.state()).toEqual(slow.state());
+    }
   });
 
   it.each(UNUSUAL)('leaves any other line (after %s) untouched: %j', (before, line) => {

@@ -1,17 +1,19 @@
 // The usual lines of a message read in one pass over their bytes (shared/http/annotate/scan.ts), which
-// finds each line's LF too: a request or status line, a field line, a chunk size in hex digits.
+// finds each line's LF too: a request or status line, a field line, a chunk size in hex digits,
+// the CR LF that ends a head; a field line the message before had too, byte for byte, is taken as
+// it was read then (shared/http/annotate/seen-lines.ts).
 // No string per line, no array of pieces, one consume per line. Any other line (a problem, an
-// extension, folding, a blank line, one without its LF yet, one too long) is left untouched for
+// extension, folding, a bare LF blank line, one without its LF yet, one too long) is left untouched for
 // TextLines (shared/http/annotate/text-lines.ts), which reads it as text and gives the same spans,
 // message and problems a quick read would have given a line both accept (quick-lines.test.ts).
 import type { Field, HttpMessage } from './annotation';
 import type { Cursor } from './cursor';
 import { MAX_LINE_BYTES, type LineReader } from './line-reader';
 import { FIELD_NOT_KEPT, type MessageModel } from './message-model';
-import { sameText, scanChunkSize, scanFieldLine, scanRequestLine, scanStatusLine, statusCode, Texts, type LineCut } from './scan';
+import { sameText, scanChunkSize, scanFieldLine, scanRequestLine, scanStatusLine, statusCode, text, Texts, type LineCut } from './scan';
 import { SeenLines, type SeenLine } from './seen-lines';
 import { KIND, NO_FIELD } from './spans';
-import { latin1 } from '../syntax';
+import { CR, LF } from '../syntax';
 
 export class QuickLines {
   private readonly texts = new Texts();
@@ -32,16 +34,21 @@ export class QuickLines {
     const model = this.model;
     const phase = model.phase;
     let read: boolean;
-    if (phase === 'head') {
-      const msg = model.msg as HttpMessage;
-      const seen = this.seen.match(msg, model.beforeLatest, msg.fields.length, bytes, start, limit);
-      if (seen !== undefined) {
-        this.again(seen);
+    if (phase === 'head' || phase === 'trailers') {
+      if (bytes[start] === CR && start + 1 < limit && bytes[start + 1] === LF) {
+        this.blankLine();
         return true;
       }
-    }
-    if (phase === 'head' || phase === 'trailers') read = scanFieldLine(bytes, start, limit, cut);
-    else if (phase === 'start') read = model.side === 'request' ? scanRequestLine(bytes, start, limit, cut) : scanStatusLine(bytes, start, limit, cut);
+      if (phase === 'head') {
+        const msg = model.msg as HttpMessage;
+        const seen = this.seen.match(msg, model.beforeLatest, msg.fields.length, bytes, start, limit);
+        if (seen !== undefined) {
+          this.again(seen);
+          return true;
+        }
+      }
+      read = scanFieldLine(bytes, start, limit, cut);
+    } else if (phase === 'start') read = model.side === 'request' ? scanRequestLine(bytes, start, limit, cut) : scanStatusLine(bytes, start, limit, cut);
     else read = phase === 'chunk_size' && scanChunkSize(bytes, start, limit, cut);
     if (!read || cut.next - start > MAX_LINE_BYTES) return false;
     const lfAt = this.lines.offset + (cut.stop - start);
@@ -50,6 +57,15 @@ export class QuickLines {
     else this.field(bytes, start);
     if (cut.next - cut.stop === 1) model.noteBareLf(lfAt, (model.msg as HttpMessage).index);
     return true;
+  }
+
+  /** The CR LF that ends a head or a trailer section, as TextLines reads an empty line there. */
+  private blankLine(): void {
+    const model = this.model;
+    this.cursor.take(KIND.blank_line, 2);
+    const bodyOffset = this.lines.offset;
+    if (model.phase === 'trailers') model.finish(bodyOffset);
+    else model.headDone(bodyOffset);
   }
 
   private startLine(bytes: Uint8Array, start: number): void {
@@ -96,7 +112,7 @@ export class QuickLines {
     const value = this.texts.of(bytes, b, c, known?.value);
     const kept = this.layOut(name, value, a - start, b - start, c - start, stop - start, next - start);
     if (!trailers && kept !== FIELD_NOT_KEPT) {
-      const seen: SeenLine = { text: latin1(bytes, start, next), name, value, colon: a - start, valueStart: b - start, valueEnd: c - start, stop: stop - start };
+      const seen: SeenLine = { text: text(bytes, start, next), name, value, colon: a - start, valueStart: b - start, valueEnd: c - start, stop: stop - start };
       this.seen.note(msg, before, kept, seen);
     }
   }
