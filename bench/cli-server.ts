@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Policy } from './bare-server';
-import { freePort, waitForListener } from './ports';
+import { onFreePort, waitForListener } from './ports';
 import type { RunningServer } from './servers';
 
 export const CLI_ENTRY = join(import.meta.dirname, '..', 'out', 'main', 'wirebench.js');
@@ -18,7 +18,10 @@ export interface CliServer extends RunningServer {
 /** Starts `node out/main/wirebench.js serve --host 127.0.0.1 --port <free> ...args`. */
 export async function startCliServer(args: string[]): Promise<CliServer> {
   if (!existsSync(CLI_ENTRY)) throw new Error(`${CLI_ENTRY} is missing: build first (npm run build)`);
-  const port = await freePort();
+  return onFreePort((port) => startCliServerOn(port, args));
+}
+
+async function startCliServerOn(port: number, args: string[]): Promise<CliServer> {
   const child = spawn(process.execPath, [CLI_ENTRY, 'serve', '--host', '127.0.0.1', '--port', String(port), ...args], { stdio: 'ignore' });
   const exited = new Promise<void>((done) => child.once('close', () => done()));
   const stop = async (): Promise<void> => {

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitForListener } from './ports';
+import { onFreePort, waitForListener } from './ports';
 import type { RunningServer } from './servers';
 
 export interface NginxServer extends RunningServer {
@@ -65,8 +65,11 @@ http {
 export async function startNginx(answer: NginxAnswer): Promise<NginxServer> {
   const binary = nginxBinary();
   if (binary === null) throw new Error(`nginx is not installed (looked for ${CANDIDATES.join(', ')})`);
+  return onFreePort((port) => startNginxOn(binary, port, answer));
+}
+
+async function startNginxOn(binary: string, port: number, answer: NginxAnswer): Promise<NginxServer> {
   const dir = mkdtempSync(join(tmpdir(), 'wirebench-nginx-'));
-  const port = await freePort();
   writeFileSync(join(dir, 'nginx.conf'), config(dir, port, answer));
   // -e: the error log from the first moment, before the config names one (else /var/log/nginx).
   const child = spawn(binary, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: 'ignore' });

@@ -19,6 +19,20 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * `start` on a free port, and on another if it fails (up to `tries` in all): between our pick and the
+ * program's listen(), another program on the machine may have taken the port.
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort());
+    } catch (err) {
+      if (attempt >= tries) throw err;
+    }
+  }
+}
+
+/**
  * Resolves once a connection to the port succeeds (and closes it at once: the server sees one short
  * connection before the probe); rejects if `child` exits first or nothing listens within 15 s.
  */
