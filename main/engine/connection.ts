@@ -13,6 +13,7 @@ import type { NotWritableState } from '../../shared/contract/errors';
 import type { NoteCode } from '../../shared/contract/notes';
 import type { DistributiveOmit, Journal, NewJournalEvent } from './journal';
 import { errnoOf } from './os-errors';
+import { atTurnEnd } from './turn-end';
 
 /** An event as this file knows it; the clock readings are added when it is recorded. */
 type EventBody = DistributiveOmit<NewJournalEvent, 'at' | 't'>;
@@ -44,6 +45,18 @@ export class Connection {
    */
   private eventMono = -1;
   private eventAt = 0;
+  /**
+   * Writes decided this turn and not yet handed to the socket (see turn-end.ts), in order, each
+   * with its callback; then what follows them: our FIN (end) or FIN and release (destroySoon).
+   * Anything else that touches the socket (a reset, a streamed chunk, a flush barrier) hands
+   * these over first, so the socket always sees the calls in the order they were made.
+   */
+  private queued: Uint8Array[] = [];
+  private queuedCallbacks: Array<(() => void) | undefined> = [];
+  private queuedBytes = 0;
+  private queuedEnd: 'none' | 'end' | 'destroySoon' = 'none';
+  private flushScheduled = false;
+  private readonly flushQueued = (): void => this.flush();
 
   constructor(
     private readonly socket: Socket,
@@ -171,6 +184,7 @@ export class Connection {
   writeStreamed(chunk: Buffer): boolean {
     const bytes = ownBytes(chunk);
     this.recordData('out', bytes);
+    this.flush();
     return this.socket.write(bytes);
   }
 
@@ -182,12 +196,45 @@ export class Connection {
   /** Runs `listener` once everything written so far is in the OS's hands. */
   afterFlush(listener: () => void): void {
     // An empty write's callback runs after the writes queued before it; nothing is journaled.
+    this.flush();
     this.socket.write(EMPTY, () => listener());
   }
 
+  /** Journals the write now, and hands it to the socket at the turn's end (see queued). */
   private send(bytes: Uint8Array, onFlushed: (() => void) | undefined): void {
     this.recordData('out', plainBytes(bytes));
-    this.socket.write(bytes, onFlushed && (() => onFlushed()));
+    this.queued.push(bytes);
+    this.queuedCallbacks.push(onFlushed);
+    this.queuedBytes += bytes.length;
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    atTurnEnd(this.flushQueued);
+  }
+
+  /** Hands the queued writes, then the queued FIN or release, to the socket, in order. */
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.queued.length === 0 && this.queuedEnd === 'none') return;
+    const writes = this.queued;
+    const callbacks = this.queuedCallbacks;
+    const end = this.queuedEnd;
+    this.queued = [];
+    this.queuedCallbacks = [];
+    this.queuedBytes = 0;
+    this.queuedEnd = 'none';
+    // Closed meanwhile (the peer's RST came in this same turn): the journal has that too, and a
+    // destroyed socket takes nothing more.
+    if (this.socket.destroyed) return;
+    for (let i = 0; i < writes.length; i++) {
+      const done = callbacks[i];
+      this.socket.write(writes[i] as Uint8Array, done && (() => done()));
+    }
+    if (end === 'end') this.socket.end();
+    else if (end === 'destroySoon') this.socket.destroySoon();
   }
 
   /**
@@ -216,9 +263,9 @@ export class Connection {
     return this.socket.bytesWritten - this.socket.writableLength;
   }
 
-  /** Bytes written that Node still holds, waiting for room in the OS's buffer. */
+  /** Bytes written that Node still holds, waiting for room in the OS's buffer (or for the turn's end). */
   pendingBytes(): number {
-    return this.socket.writableLength;
+    return this.socket.writableLength + this.queuedBytes;
   }
 
   /** Runs `listener` once the socket has closed (after `closed` is journaled and hooks.onClosed). */
@@ -236,18 +283,21 @@ export class Connection {
   halfClose(): void {
     if (this.ended) return;
     this.ended = true;
-    this.socket.end();
+    this.queuedEnd = 'end';
+    this.scheduleFlush();
   }
 
   /** FIN, then release the socket once everything is flushed; a peer's late data is dropped. */
   closeWhenFlushed(): void {
     this.ended = true;
-    this.socket.destroySoon();
+    this.queuedEnd = 'destroySoon';
+    this.scheduleFlush();
   }
 
   /** Aborts with an RST (SO_LINGER 0, then close): the peer's next read or write fails. */
   reset(): void {
     if (this.socket.destroyed) return; // reset or closed already: there is nothing left to abort
+    this.flush(); // what was written before the reset reaches the OS before it, as it always did
     this.wasReset = true;
     this.record({ kind: 'rst_sent' });
     this.socket.resetAndDestroy();
@@ -255,6 +305,7 @@ export class Connection {
 
   /** Releases the socket now, whatever its state (engine shutdown). Resolves once closed. */
   destroy(): Promise<void> {
+    this.flush();
     this.socket.destroy();
     // Made here rather than for every connection at its start: only a shutdown waits for it.
     return this.isClosed ? Promise.resolve() : new Promise((resolve) => this.socket.once('close', () => resolve()));
