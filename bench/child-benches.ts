@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseTargets, TARGETS_PREFIX, type TargetVerdict, type Unmeasured } from './targets';
 
+const CHILD_LIMIT_MS = 10 * 60_000;
+
 export interface ChildBench {
   /** The name --only knows it by. */
   part: string;
@@ -34,9 +36,20 @@ export async function runChildBench(bench: ChildBench): Promise<{ verdicts: Targ
     output += `${line}\n`;
     if (!line.startsWith(TARGETS_PREFIX)) console.log(`  ${line}`);
   });
+  // A child that hangs (a browser that never answers, a server that never stops) cannot hold the run.
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGTERM');
+  }, CHILD_LIMIT_MS);
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  clearTimeout(timer);
   let verdicts: TargetVerdict[] = [];
-  let problem: string | null = code === 0 ? null : `bench/${bench.script} exited with ${code}`;
+  let problem: string | null = timedOut
+    ? `bench/${bench.script} was stopped after ${CHILD_LIMIT_MS / 60_000} minutes`
+    : code === 0
+      ? null
+      : `bench/${bench.script} exited with ${code}`;
   try {
     verdicts = parseTargets(output);
   } catch (err) {
