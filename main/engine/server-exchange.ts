@@ -7,7 +7,6 @@
 // for its timeouts) and read again when its first byte arrives. So server.update applies to the
 // next connection, and also to the next request on a connection kept alive: a browser that reuses
 // its connection sees the new answer on reload.
-import type { RequestHead } from '../../shared/http/request';
 import type { NoteCode } from '../../shared/contract/notes';
 import type { ServerSettings } from '../../shared/server/settings';
 import type { Connection } from './connection';
@@ -18,7 +17,7 @@ import { keepAliveRefusal, statusOf } from './reply-bytes';
 import { MAX_BUFFERED_REQUEST, RequestBuffer } from './request-buffer';
 import type { Reply, StreamedFile } from './responder';
 import { inMemory, streamFile } from './stream-file';
-import { callResponder, requestFor } from './responder-call';
+import { AskedRequest, callResponder } from './responder-call';
 import { UnreadWatch } from './unread-watch';
 import type { ExchangeHost, ServePlan, Stage } from './exchange-types';
 
@@ -34,8 +33,8 @@ class Exchange {
   private readonly request = new RequestBuffer();
   private stage: Stage = 'waiting';
   private requests = 0;
-  /** This request's head (parsed on first use, see responder-call.ts). */
-  private head: () => RequestHead | null = () => null;
+  /** What the responder was asked about this request (its head parsed on first use), once answered. */
+  private asked: AskedRequest | null = null;
   private peerFinished = false;
   private answeredOnce = false;
   /** Whether the settings were read since this request's first byte could have arrived. */
@@ -52,6 +51,8 @@ class Exchange {
   private readonly onHeaderTimeout = (): void => this.timeOut('header', this.headerMs);
   private readonly onIdleTimeout = (): void => this.timeOut('idle', this.idleMs);
   private readonly onFinTimeout = (): void => this.timeOut('fin_wait', this.finMs);
+  private readonly onReply = (reply: Reply): void => this.deliver(reply);
+  private readonly onResponderFailed = (err: unknown): void => this.responderFailed(err);
   private stopDrip: () => void = () => undefined;
   private stopStream: () => void = () => undefined;
 
@@ -80,7 +81,7 @@ class Exchange {
     this.readPlan();
     const s = this.settings;
     this.stage = 'waiting';
-    this.head = () => null;
+    this.asked = null;
     // Pipelined bytes were read just now, with these settings; otherwise read again at the first byte.
     this.planIsFresh = this.request.length > 0;
     this.headerMs = s.headerTimeoutMs;
@@ -178,13 +179,8 @@ class Exchange {
     this.stage = 'answering';
     this.headerTimer.stop();
     this.idleTimer.stop(); // the server is busy now, not waiting for the client
-    const { request, asked } = requestFor(
-      this.conn.connId,
-      this.request.state,
-      (length) => this.request.copy(length),
-      this.peerFinished,
-    );
-    this.head = asked.head;
+    const asked = new AskedRequest(this.conn.connId, this.request.state, this.request, this.peerFinished);
+    this.asked = asked;
     // The head of a request not framed yet is read from its bytes, possibly after the answer.
     if (s.after !== 'keep_alive' || this.request.state.state === 'incomplete') asked.settle();
     if (s.after !== 'keep_alive') this.request.discard();
@@ -194,13 +190,7 @@ class Exchange {
       this.watchIdle();
       return;
     }
-    callResponder(
-      this.plan.responder,
-      asked,
-      request,
-      (reply) => this.deliver(reply),
-      (err) => this.responderFailed(err),
-    );
+    callResponder(this.plan.responder, asked, this.onReply, this.onResponderFailed);
   }
 
   private deliver(reply: Reply): void {
@@ -299,7 +289,7 @@ class Exchange {
   private keepAliveOrNot(): void {
     const state = this.request.state;
     // The head may have completed since the answer went out (first_chunk answers early).
-    const refusal = keepAliveRefusal(state.state, state.state === 'complete' ? state.head : this.head());
+    const refusal = keepAliveRefusal(state.state, state.state === 'complete' ? state.head : (this.asked?.head ?? null));
     if (refusal !== null) {
       this.note('keep_alive_declined', { reason: refusal });
       this.request.discard();
