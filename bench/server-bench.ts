@@ -8,7 +8,7 @@
 // load), and one table of every target, met or not. `--only` picks parts.
 // `--requests N` instead drives N requests through our server alone and checks that the journal
 // stays within its budget (see journal-budget.ts). Not a test: nothing here runs in `npm test`.
-//   npm run bench -- [--only servers,big-file,annotate,ui-load] [--seconds 4] [--rounds 2]
+//   npm run bench -- [--only servers,big-file,annotate,ui-load] [--seconds 4] [--rounds 3]
 //        [--connections 16] [--load auto|wrk|node] [--requests N [--policy close|keep_alive]]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -31,7 +31,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     seconds: { type: 'string', default: '4' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '16' },
     load: { type: 'string' },
     requests: { type: 'string' },
