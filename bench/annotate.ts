@@ -11,7 +11,7 @@
 //     heap after GC without them), over their spans: no more than BASELINE_BYTES_PER_SPAN.
 // Prints the figures, a table of the targets, and last the targets as one line for `npm run bench`
 // (bench/targets.ts). Not a test: nothing here runs in `npm test`.
-//   node --expose-gc --import tsx bench/annotate.ts [--mb 100] [--rounds 9] [--piece 65536] [--profile FILE]
+//   node --expose-gc --import tsx bench/annotate.ts [--mb 100] [--rounds 15] [--piece 65536] [--profile FILE]
 // --profile FILE: only the annotator (push + end + result()), `rounds` times over both streams,
 // with a CPU profile of just that (not of making the streams) written to FILE (open it in Chrome
 // DevTools, Performance tab).
@@ -27,7 +27,7 @@ import { formatTargets, targetsLine, type TargetVerdict } from './targets';
 const { values } = parseArgs({
   options: {
     mb: { type: 'string', default: '100' },
-    rounds: { type: 'string', default: '9' },
+    rounds: { type: 'string', default: '15' },
     piece: { type: 'string', default: '65536' },
     profile: { type: 'string' },
   },

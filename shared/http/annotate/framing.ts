@@ -88,13 +88,7 @@ export class LastDecision {
     this.requestMethod = requestMethod;
     this.contentType = msg.contentType;
     this.contentEncoding = msg.contentEncoding;
-    const fields = msg.fields;
-    this.names.length = fields.length;
-    this.values.length = fields.length;
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i] as HttpMessage['fields'][number];
-      this.names[i] = f.name;
-      this.values[i] = f.value;
-    }
+    this.names = msg.fields.map((f) => f.name);
+    this.values = msg.fields.map((f) => f.value);
   }
 }

@@ -58,13 +58,10 @@ export class SeenLines {
   private follow(msg: HttpMessage, previous: HttpMessage | undefined): void {
     if (this.currentOf === msg) return;
     // A new message: the lines of the one just before are what it is compared with; those of any
-    // other (a message between them that had no usual field line) are not.
-    const spare = this.before;
-    if (previous !== undefined && this.currentOf === previous) {
-      this.before = this.current;
-      this.current = spare;
-    } else spare.length = 0;
-    this.current.length = 0;
+    // other (a message between them that had no usual field line) are not. New arrays rather than
+    // `length = 0`, which is a call into the runtime each time.
+    this.before = previous !== undefined && this.currentOf === previous ? this.current : [];
+    this.current = [];
     this.currentOf = msg;
   }
 }
