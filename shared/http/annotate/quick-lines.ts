@@ -11,7 +11,7 @@ import type { Cursor } from './cursor';
 import { MAX_LINE_BYTES, type LineReader } from './line-reader';
 import { FIELD_NOT_KEPT, type MessageModel } from './message-model';
 import { sameText, scanChunkSize, scanFieldLine, scanRequestLine, scanStatusLine, statusCode, text, Texts, type LineCut } from './scan';
-import { SeenLines, type SeenLine } from './seen-lines';
+import { MAX_SEEN_BYTES, SeenLines, type SeenLine } from './seen-lines';
 import { KIND, NO_FIELD } from './spans';
 import { CR, LF } from '../syntax';
 
@@ -111,7 +111,8 @@ export class QuickLines {
     const name = known ? known.name : this.texts.of(bytes, start, a, undefined);
     const value = this.texts.of(bytes, b, c, known?.value);
     const kept = this.layOut(name, value, a - start, b - start, c - start, stop - start, next - start);
-    if (!trailers && kept !== FIELD_NOT_KEPT) {
+    // A line too long to be kept (see SeenLines) is not copied to be offered.
+    if (!trailers && kept !== FIELD_NOT_KEPT && next - start <= MAX_SEEN_BYTES) {
       const seen: SeenLine = { text: text(bytes, start, next), name, value, colon: a - start, valueStart: b - start, valueEnd: c - start, stop: stop - start };
       this.seen.note(msg, before, kept, seen);
     }

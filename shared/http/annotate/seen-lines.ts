@@ -28,14 +28,20 @@ export interface SeenLine {
   readonly stop: number;
 }
 
-/** Lines kept per message: a head seldom has more, and a huge one must not be copied whole. */
+/**
+ * Lines, and bytes of them, kept per message: a usual head has fewer, and an annotator (the
+ * renderer keeps two per connection) must not hold a copy of a huge one: at most twice this.
+ */
 const MAX_SEEN = 64;
+export const MAX_SEEN_BYTES = 8 * 1024;
 
 export class SeenLines {
   /** The lines of the message before `currentOf`, and of `currentOf`, by the index of their field (a hole where a line was not kept). */
   private before: (SeenLine | undefined)[] = [];
   private current: (SeenLine | undefined)[] = [];
   private currentOf: HttpMessage | undefined;
+  /** Bytes of the lines kept for `currentOf`. */
+  private currentBytes = 0;
 
   /**
    * The line field `index` of the message before had, if bytes [start, limit) start with exactly
@@ -52,7 +58,9 @@ export class SeenLines {
   /** Field `index` of `msg` was read from `seen`'s bytes: what the next message's line `index` is compared with. */
   note(msg: HttpMessage, previous: HttpMessage | undefined, index: number, seen: SeenLine): void {
     this.follow(msg, previous);
-    if (index < MAX_SEEN) this.current[index] = seen;
+    if (index >= MAX_SEEN || this.currentBytes + seen.text.length > MAX_SEEN_BYTES) return;
+    this.current[index] = seen;
+    this.currentBytes += seen.text.length;
   }
 
   private follow(msg: HttpMessage, previous: HttpMessage | undefined): void {
@@ -62,6 +70,7 @@ export class SeenLines {
     // `length = 0`, which is a call into the runtime each time.
     this.before = previous !== undefined && this.currentOf === previous ? this.current : [];
     this.current = [];
+    this.currentBytes = 0;
     this.currentOf = msg;
   }
 }
