@@ -1,5 +1,6 @@
 // One line of a connection's journal; data entries also show their bytes, glyphs and all.
 import { memo, useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { JournalEvent } from '../../../shared/contract/contract';
 import { ByteText } from '../../ui/byte-text';
@@ -35,7 +36,7 @@ export const JournalEntry = memo(function JournalEntry({ event, selected = false
       data-seq={event.seq}
       aria-current={selected || undefined}
     >
-      <Elapsed ms={event.t} />
+      <Elapsed ms={event.t} t={t} />
       <span className="what">{describeEvent(event, t)}</span>
       {rstReason && <p className="rst-reason">{t(rstReason)}</p>}
       {event.kind === 'data' && (
@@ -43,7 +44,7 @@ export const JournalEntry = memo(function JournalEntry({ event, selected = false
           {event.bytes === null ? (
             <p className="evicted">{t('ui.journal.evicted', { count: event.length })}</p>
           ) : (
-            <Payload bytes={event.bytes} />
+            <Payload bytes={event.bytes} t={t} />
           )}
         </div>
       )}
@@ -53,8 +54,8 @@ export const JournalEntry = memo(function JournalEntry({ event, selected = false
 
 const noReason = (): null => null;
 
-function Payload({ bytes }: { bytes: Uint8Array }) {
-  const { t } = useTranslation();
+/** Its parent's `t`, as Elapsed takes it: one useTranslation per entry, not one per part. */
+function Payload({ bytes, t }: { bytes: Uint8Array; t: TFunction }) {
   const [all, setAll] = useState(false);
   const cut = !all && bytes.length > PREVIEW_BYTES;
   return (
