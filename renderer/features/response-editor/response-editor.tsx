@@ -37,7 +37,11 @@ export function ResponseEditor({ doc, onDoc }: ResponseEditorProps) {
   const [expanded, setExpanded] = useState(false);
   const [teaches, setTeaches] = useState<string | null>(null);
 
-  const bytes = useMemo(() => responseBytes(doc), [doc]);
+  // By its parts, not the doc: the server panel hands a new doc object on every redraw (its
+  // counters move many times a second under load), and new bytes mean new checks and new
+  // diagnostics, which CodeMirror then applies with a layout read each time (issue 19).
+  const { text: editorText, body: editorBody } = doc;
+  const bytes = useMemo(() => responseBytes({ text: editorText, body: editorBody }), [editorText, editorBody]);
   const textBytes = useMemo(() => escapedTextToBytes(doc.text), [doc.text]);
   const checks = useMemo(() => checkDocument(doc.text, bytes), [doc.text, bytes]);
   const endings = useMemo(() => lineEndings(textBytes), [textBytes]);
