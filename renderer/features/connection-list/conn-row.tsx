@@ -29,42 +29,41 @@ export const ConnRow = memo(function ConnRow({ conn, request, status, queued, se
   const rstReason = useWirebench(selectRstReasonKey(conn.connId));
   const local = formatAddress(conn.local);
   const remote = formatAddress(conn.remote);
+  // The list wraps each card in its <li> (a long, virtualized list positions that <li>).
   return (
-    <li>
-      <button
-        type="button"
-        className={`conn-row role-${conn.role}`}
-        data-testid="conn-row"
-        data-conn-id={conn.connId}
-        data-role={conn.role}
-        data-state={state}
-        data-rst={rstReason ? 'received' : undefined}
-        aria-pressed={selected}
-        onClick={() => onSelect(conn.connId)}
-      >
-        <span className="conn-line">
-          <span className={`badge badge-${conn.role}`}>{t(`ui.conns.role.${conn.role}`)}</span>
-          <span className="conn-id">{conn.connId}</span>
-          <span className={`badge state state-${state}`}>{t(`ui.conns.state.${rstReason ? 'rst_received' : state}`)}</span>
+    <button
+      type="button"
+      className={`conn-row role-${conn.role}`}
+      data-testid="conn-row"
+      data-conn-id={conn.connId}
+      data-role={conn.role}
+      data-state={state}
+      data-rst={rstReason ? 'received' : undefined}
+      aria-pressed={selected}
+      onClick={() => onSelect(conn.connId)}
+    >
+      <span className="conn-line">
+        <span className={`badge badge-${conn.role}`}>{t(`ui.conns.role.${conn.role}`)}</span>
+        <span className="conn-id">{conn.connId}</span>
+        <span className={`badge state state-${state}`}>{t(`ui.conns.state.${rstReason ? 'rst_received' : state}`)}</span>
+      </span>
+      {rstReason && (
+        <span className="conn-reason" data-testid="conn-rst-reason">
+          {t(rstReason)}
         </span>
-        {rstReason && (
-          <span className="conn-reason" data-testid="conn-rst-reason">
-            {t(rstReason)}
-          </span>
-        )}
-        {request !== null && (
-          <span className="conn-exchange" data-testid="conn-exchange" title={request}>
-            {status === null ? t('ui.conns.exchangeAsked', { request }) : t('ui.conns.exchange', { request, status })}
-          </span>
-        )}
-        <span className="conn-ends" aria-label={t('ui.conns.endpointsLabel', { local, remote })}>
-          {t('ui.conns.endpoints', { local, remote })}
+      )}
+      {request !== null && (
+        <span className="conn-exchange" data-testid="conn-exchange" title={request}>
+          {status === null ? t('ui.conns.exchangeAsked', { request }) : t('ui.conns.exchange', { request, status })}
         </span>
-        <span className="conn-bytes">
-          <span className="bytes-in">{t('ui.conns.bytesIn', { bytes: formatCount(conn.bytesIn) })}</span>
-          <span className="bytes-out">{t('ui.conns.bytesOut', { bytes: formatCount(conn.bytesOut) })}</span>
-        </span>
-      </button>
-    </li>
+      )}
+      <span className="conn-ends" aria-label={t('ui.conns.endpointsLabel', { local, remote })}>
+        {t('ui.conns.endpoints', { local, remote })}
+      </span>
+      <span className="conn-bytes">
+        <span className="bytes-in">{t('ui.conns.bytesIn', { bytes: formatCount(conn.bytesIn) })}</span>
+        <span className="bytes-out">{t('ui.conns.bytesOut', { bytes: formatCount(conn.bytesOut) })}</span>
+      </span>
+    </button>
   );
 });

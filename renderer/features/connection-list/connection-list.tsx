@@ -3,7 +3,7 @@
 // was asked and answered (exchange-line.ts); the list can be filtered by those words or an
 // address, and cleared of closed connections (in the renderer only: the contract has no command
 // to clear the engine's journal). The selected card is kept in view.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAddress, formatCount } from '../../lib/format';
 import { useThrottled } from '../../lib/use-throttled';
@@ -12,6 +12,7 @@ import { queuedConnIds, selectServers } from '../../store/servers-slice';
 import { useWirebench } from '../../store/store-context';
 import { selectSelectedConnId } from '../../store/ui-slice';
 import { ConnRow } from './conn-row';
+import { VIRTUAL_FROM, VirtualConnList } from './virtual-conn-list';
 import { exchangeLineOf, matchesFilter, NO_EXCHANGE, type ExchangeLine } from './exchange-line';
 import './connection-list.css';
 
@@ -81,6 +82,12 @@ export function ConnectionList() {
     scrolledTo.current = selected;
   }, [selected, shown]);
 
+  const card = (id: string): ReactNode => {
+    const conn = conns[id];
+    const line = lines.get(id) ?? NO_EXCHANGE;
+    return conn ? <ConnRow conn={conn} request={line.request} status={line.status} queued={queued.has(id)} selected={id === selected} onSelect={select} /> : null;
+  };
+
   return (
     <section className="panel conn-panel" aria-labelledby="conns-heading">
       <header className="panel-header">
@@ -107,15 +114,15 @@ export function ConnectionList() {
           {t('ui.conns.filterEmpty', { filter: filter.trim() })}
         </p>
       ) : (
-        <ul className="conn-list" data-testid="conn-list" ref={list}>
-          {shown.map((id) => {
-            const conn = conns[id];
-            const line = lines.get(id) ?? NO_EXCHANGE;
-            return conn ? (
-              <ConnRow key={id} conn={conn} request={line.request} status={line.status} queued={queued.has(id)} selected={id === selected} onSelect={select} />
-            ) : null;
-          })}
-        </ul>
+        shown.length >= VIRTUAL_FROM ? (
+          <VirtualConnList ids={shown} selected={selected} listRef={list} renderCard={card} />
+        ) : (
+          <ul className="conn-list" data-testid="conn-list" ref={list}>
+            {shown.map((id) => (
+              <li key={id}>{card(id)}</li>
+            ))}
+          </ul>
+        )
       )}
       <footer className="conn-totals">
         <p>
