@@ -13,40 +13,62 @@ import type { Translate } from './cli-context';
 export const PREVIEW_CHARS = 72;
 
 export function eventLine(t: Translate, event: JournalEvent, previewChars = PREVIEW_CHARS): string {
-  return `${clock(event.at)} ${event.connId} +${elapsed(event.t)}  ${eventText(t, event, previewChars)}`;
+  return `${eventPrefix(event)}${eventText(t, event, previewChars)}`;
 }
 
-function eventText(t: Translate, event: JournalEvent, previewChars: number): string {
-  const e = 'cli.serve.event';
+/** What starts an event's line: when, which connection, how long after it opened. */
+export function eventPrefix(event: JournalEvent): string {
+  return `${clock(event.at)} ${event.connId} +${elapsed(event.t)}  `;
+}
+
+// The keys are written out whole: a key built per event (`${prefix}.dataIn`) is a new string each
+// time, to be flattened and hashed for every lookup, at thousands of events a second (issue 19).
+const TIMEOUT_KEYS = {
+  idle: 'cli.serve.event.timeout.idle',
+  header: 'cli.serve.event.timeout.header',
+  fin_wait: 'cli.serve.event.timeout.fin_wait',
+  unread: 'cli.serve.event.timeout.unread',
+} as const;
+
+const BARE_KEYS = {
+  peer_fin: 'cli.serve.event.peer_fin',
+  fin_sent: 'cli.serve.event.fin_sent',
+  rst_sent: 'cli.serve.event.rst_sent',
+  rst_received: 'cli.serve.event.rst_received',
+  dequeued: 'cli.serve.event.dequeued',
+} as const;
+
+/** An event in words, without its time and connection. */
+export function eventText(t: Translate, event: JournalEvent, previewChars: number): string {
   switch (event.kind) {
     case 'opened': {
       const params = { remote: address(event.remote), local: address(event.local) };
-      return t(event.role === 'server' ? `${e}.opened` : `${e}.openedClient`, params);
+      return t(event.role === 'server' ? 'cli.serve.event.opened' : 'cli.serve.event.openedClient', params);
     }
     case 'data': {
-      const payload = event.bytes === null ? t(`${e}.evicted`) : preview(t, event.bytes, previewChars);
-      return t(event.dir === 'in' ? `${e}.dataIn` : `${e}.dataOut`, { length: event.length, payload });
+      const payload = event.bytes === null ? t('cli.serve.event.evicted') : preview(t, event.bytes, previewChars);
+      return t(event.dir === 'in' ? 'cli.serve.event.dataIn' : 'cli.serve.event.dataOut', { length: event.length, payload });
     }
     case 'error':
-      return t(`${e}.error`, { code: event.code });
+      return t('cli.serve.event.error', { code: event.code });
     case 'closed':
-      return t(event.hadError ? `${e}.closedError` : `${e}.closed`);
+      return t(event.hadError ? 'cli.serve.event.closedError' : 'cli.serve.event.closed');
     case 'queued':
-      return t(`${e}.queued`, { position: event.position });
+      return t('cli.serve.event.queued', { position: event.position });
     case 'timeout':
-      return t(`${e}.timeout.${event.which}`, { ms: event.ms });
+      return t(TIMEOUT_KEYS[event.which], { ms: event.ms });
     case 'note':
       return noteSentence(t, event.code, event.params);
     case 'tcp_state':
       return event.timerMs === null
-        ? t(`${e}.tcpState`, { state: event.state })
-        : t(`${e}.tcpStateTimer`, { state: event.state, seconds: asAmount(event.timerMs / 1000, 1) });
+        ? t('cli.serve.event.tcpState', { state: event.state })
+        : t('cli.serve.event.tcpStateTimer', { state: event.state, seconds: asAmount(event.timerMs / 1000, 1) });
     case 'peer_fin':
     case 'fin_sent':
     case 'rst_sent':
     case 'rst_received':
     case 'dequeued':
-      return t(`${e}.${event.kind}`);
+      return t(BARE_KEYS[event.kind]);
   }
 }
 
@@ -63,8 +85,11 @@ export function preview(t: Translate, bytes: Uint8Array, limit: number, length =
   return rest > 0 ? `"${shown}…" ${t('cli.serve.event.more', { rest })}` : `"${shown}"`;
 }
 
-/** How each ASCII byte is shown, as visibleTokens shows it alone (CR as ␍, LF as ␊, ...). */
-const ASCII_VISIBLE: readonly string[] = Array.from({ length: 0x80 }, (_, b) => visibleTokens(Uint8Array.of(b))[0]?.text ?? '');
+/** How each ASCII byte is shown, as visibleTokens shows it alone (CR as ␍, LF as ␊, ...): one UTF-16 unit each. */
+const ASCII_VISIBLE: Uint16Array = Uint16Array.from({ length: 0x80 }, (_, b) => visibleTokens(Uint8Array.of(b))[0]?.text.charCodeAt(0) ?? 0);
+
+/** The shown characters of asciiPreview, made into one string at once, not one string per character. */
+const shownUnits = new Uint16Array(256);
 
 /**
  * The common case, a request or a header, made without tokens: when the first `limit` bytes are
@@ -73,13 +98,13 @@ const ASCII_VISIBLE: readonly string[] = Array.from({ length: 0x80 }, (_, b) => 
  */
 function asciiPreview(bytes: Uint8Array, limit: number): string | null {
   const end = Math.min(bytes.length, limit);
-  let shown = '';
+  if (end > shownUnits.length) return null;
   for (let i = 0; i < end; i++) {
     const b = bytes[i] as number;
     if (b >= 0x80) return null;
-    shown += ASCII_VISIBLE[b];
+    shownUnits[i] = ASCII_VISIBLE[b] as number;
   }
-  return shown;
+  return String.fromCharCode.apply(null, shownUnits.subarray(0, end) as unknown as number[]);
 }
 
 /** The shown text and how many bytes it shows, from visibleTokens: any bytes at all. Exported for its test. */
@@ -141,5 +166,12 @@ function two(n: number): string {
 
 /** Time since the connection opened: loopback events are fractions of a millisecond apart. */
 function elapsed(ms: number): string {
-  return ms < 1000 ? `${ms.toFixed(1)}ms` : `${(ms / 1000).toFixed(3)}s`;
+  // The events of one request come at one instant: said once, repeated.
+  if (ms === elapsedMs) return elapsedText;
+  elapsedText = ms < 1000 ? `${ms.toFixed(1)}ms` : `${(ms / 1000).toFixed(3)}s`;
+  elapsedMs = ms;
+  return elapsedText;
 }
+
+let elapsedMs = Number.NaN;
+let elapsedText = '';

@@ -1,7 +1,7 @@
 // The CLI's output writer on a real pipe (a FIFO) whose reader the test starts, stops and closes.
 import { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BATCH_CHARS, OutputWriter } from './output-writer';
+import { BATCH_BYTES, OutputWriter } from './output-writer';
 import { openFifo, type Fifo } from './testing/fifo';
 
 const opened: Fifo[] = [];
@@ -13,12 +13,12 @@ afterEach(() => {
 
 const notPrinted = (count: number): string => `${count} lines were not printed`;
 
-function pipeWriter(capChars?: number): { fifo: Fifo; stream: Socket; writer: OutputWriter } {
+function pipeWriter(capBytes?: number): { fifo: Fifo; stream: Socket; writer: OutputWriter } {
   const fifo = openFifo();
   opened.push(fifo);
   const stream = new Socket({ fd: fifo.writeFd, readable: false, writable: true });
   sockets.push(stream);
-  const writer = new OutputWriter(stream, capChars);
+  const writer = new OutputWriter(stream, capBytes);
   return { fifo, stream, writer };
 }
 
@@ -52,8 +52,8 @@ describe('OutputWriter', () => {
     const expected = `${lines.join('\n')}\nthe end\nraw ␍␊ bytes\n`;
     await until(() => text().length >= expected.length, 'every line');
     expect(text()).toBe(expected);
-    // About a megabyte: a few dozen writes of BATCH_CHARS, not one per line.
-    expect(writes).toBeLessThanOrEqual(Math.ceil(expected.length / BATCH_CHARS) + 2);
+    // About a megabyte: a few dozen writes of BATCH_BYTES, not one per line.
+    expect(writes).toBeLessThanOrEqual(Math.ceil(expected.length / BATCH_BYTES) + 2);
     expect(await writer.settle(1000)).toBe(true);
   });
 

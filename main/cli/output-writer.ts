@@ -1,11 +1,13 @@
 // One writer per output stream of the CLI (stdout, stderr). Lines are gathered and written in
-// batches, at most one pass of writes per event-loop turn and BATCH_CHARS per write(), never a
-// syscall per line; when the stream says it is full (write() returned false) nothing more goes to
+// batches, at most one pass of writes per event-loop turn and BATCH_BYTES per write(), never a
+// syscall per line; each line is encoded as it comes, into a buffer of BATCH_BYTES (a string of a
+// thousand lines joined, flattened and encoded at once cost `serve` as much as making the lines,
+// issue 19); when the stream says it is full (write() returned false) nothing more goes to
 // it until 'drain', so what waits is held here, where it is counted, not in the stream.
 // Two kinds of output:
 //  - whole: what a command must print in full (help, annotate's annotation, connect's bytes, the
 //    first and last lines of serve). Held for as long as the reader takes.
-//  - live: serve's journal, a line per event as it happens. Past `capChars` held, a live line is
+//  - live: serve's journal, a line per event as it happens. Past `capBytes` held, a live line is
 //    counted instead of kept, so a reader that stops reading (a paused pager, a stuck pipe) cannot
 //    grow the server's memory without end (issue 15); once there is room again, one line says how
 //    many were not printed.
@@ -16,10 +18,12 @@
 // destroyed the stream, so there is nothing left to retry on.)
 import type { Writable } from 'node:stream';
 
-/** What may be held before live lines are left out: characters, about bytes for a journal line. */
-export const DEFAULT_CAP_CHARS = 8 * 1024 * 1024;
+/** What may be held before live lines are left out, in bytes. */
+export const DEFAULT_CAP_BYTES = 8 * 1024 * 1024;
 /** The most handed to one write(): big enough to make syscalls rare, small enough for a pipe to take soon. */
-export const BATCH_CHARS = 64 * 1024;
+export const BATCH_BYTES = 64 * 1024;
+/** The most bytes UTF-8 takes for one UTF-16 unit (a surrogate pair, two units, takes four). */
+const MAX_BYTES_PER_UNIT = 3;
 
 export interface OutputFailure {
   /** The system's name for what went wrong (EPIPE, ENOSPC, EIO, ...). */
@@ -30,13 +34,19 @@ export interface OutputFailure {
 export type NotPrinted = (count: number) => string;
 
 export class OutputWriter {
-  /** Text and bytes waiting, in order, from `head` on; text is gathered into pieces of about BATCH_CHARS. */
-  private pieces: (string | Uint8Array)[] = [];
+  /** Bytes waiting, in order, from `head` on. */
+  private pieces: Uint8Array[] = [];
   private head = 0;
-  /** The piece still being gathered. */
-  private text = '';
-  /** Characters (and bytes) in `pieces` and `text`. */
-  private heldChars = 0;
+  /**
+   * Where text is encoded: bytes from `gathered` to `filled` are not yet a piece. Those before
+   * `gathered` belong to pieces (the stream may still hold them), so the buffer is only ever
+   * written further on, and a new one is taken when it is full.
+   */
+  private buffer: Buffer | null = null;
+  private gathered = 0;
+  private filled = 0;
+  /** Bytes in `pieces` and in the buffer's part not yet a piece. */
+  private heldBytes = 0;
   private blocked = false;
   private scheduled = false;
   private skipped = 0;
@@ -51,9 +61,9 @@ export class OutputWriter {
 
   constructor(
     private readonly stream: Writable,
-    capChars = DEFAULT_CAP_CHARS,
+    capBytes = DEFAULT_CAP_BYTES,
   ) {
-    this.cap = capChars;
+    this.cap = capBytes;
     stream.on('error', (err) => this.fail(err));
   }
 
@@ -71,7 +81,7 @@ export class OutputWriter {
     this.sayNotPrinted();
     this.endText();
     this.pieces.push(data);
-    this.heldChars += data.length;
+    this.heldBytes += data.length;
     this.schedule();
   }
 
@@ -93,7 +103,7 @@ export class OutputWriter {
 
   /** What is held, here and in the stream's own buffer. */
   held(): number {
-    return this.heldChars + this.stream.writableLength;
+    return this.heldBytes + this.stream.writableLength;
   }
 
   /** Live lines counted but not printed, and not yet reported. */
@@ -139,16 +149,32 @@ export class OutputWriter {
   }
 
   private addText(text: string): void {
-    this.text += text;
-    this.heldChars += text.length;
-    if (this.text.length >= BATCH_CHARS) this.endText();
+    const most = text.length * MAX_BYTES_PER_UNIT;
+    if (this.buffer === null || this.buffer.length - this.filled < most) {
+      this.endText();
+      this.buffer = null;
+      if (most > BATCH_BYTES) {
+        // A long text (a help page, a big annotation) is a piece of its own.
+        const bytes = Buffer.from(text, 'utf8');
+        this.pieces.push(bytes);
+        this.heldBytes += bytes.length;
+        this.schedule();
+        return;
+      }
+      this.buffer = Buffer.allocUnsafeSlow(BATCH_BYTES);
+      this.gathered = 0;
+      this.filled = 0;
+    }
+    const written = this.buffer.write(text, this.filled, 'utf8');
+    this.filled += written;
+    this.heldBytes += written;
     this.schedule();
   }
 
   private endText(): void {
-    if (this.text.length === 0) return;
-    this.pieces.push(this.text);
-    this.text = '';
+    if (this.buffer === null || this.filled === this.gathered) return;
+    this.pieces.push(this.buffer.subarray(this.gathered, this.filled));
+    this.gathered = this.filled;
   }
 
   private schedule(): void {
@@ -179,13 +205,13 @@ export class OutputWriter {
     this.flush();
   };
 
-  private take(): string | Uint8Array | undefined {
+  private take(): Uint8Array | undefined {
     if (this.head === this.pieces.length) {
       this.endText();
       if (this.head === this.pieces.length) return undefined;
     }
     const piece = this.pieces[this.head];
-    this.pieces[this.head++] = ''; // let it go now, not when the array is next compacted
+    this.pieces[this.head++] = EMPTY; // let it go now, not when the array is next compacted
     if (this.head === this.pieces.length) {
       this.pieces = [];
       this.head = 0;
@@ -194,7 +220,7 @@ export class OutputWriter {
       this.head = 0;
     }
     if (piece === undefined) return undefined;
-    this.heldChars -= piece.length;
+    this.heldBytes -= piece.length;
     return piece;
   }
 
@@ -203,12 +229,16 @@ export class OutputWriter {
     this.failure = { code: errnoName(err) };
     this.pieces = [];
     this.head = 0;
-    this.text = '';
-    this.heldChars = 0;
+    this.buffer = null;
+    this.gathered = 0;
+    this.filled = 0;
+    this.heldBytes = 0;
     this.skipped = 0;
     this.resolveFailed(this.failure);
   }
 }
+
+const EMPTY = new Uint8Array(0);
 
 function errnoName(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | null)?.code;

@@ -15,6 +15,19 @@ import type { Translate } from './cli-context';
 interface Template {
   readonly literals: readonly string[];
   readonly names: readonly string[];
+  /** Per name: whether its numbers are amounts (AMOUNT_PLACEHOLDERS), written per language. */
+  readonly amounts: readonly boolean[];
+}
+
+const ABSENT = 'absent';
+
+/** A key's sentence as a template; null when i18next must say it; ABSENT when the catalog has no such key. */
+type Form = Template | null | typeof ABSENT;
+
+/** What is known of a key: its own sentence, and its plural forms as they are asked for. */
+interface Entry {
+  readonly bare: Form;
+  readonly plural: Map<string, Form>;
 }
 
 /** i18next reads these params as options (language, context, nesting, ...): such a call is its own. */
@@ -39,10 +52,8 @@ const I18NEXT_OPTIONS: ReadonlySet<string> = new Set([
   'missingInterpolationHandler',
 ]);
 
-const ABSENT = 'absent';
-
-/** Whole numbers below this are written once per language and then looked up. */
-const CACHED_AMOUNTS = 4096;
+/** Whole numbers below this are written (and their plural form chosen) once per language. */
+const CACHED_NUMBERS = 4096;
 
 /**
  * A Translate that gives what `slow` (i18next over the same catalogs, speaking `language`) gives,
@@ -51,58 +62,78 @@ const CACHED_AMOUNTS = 4096;
 export function templatedTranslate(language: Language, slow: Translate): Translate {
   const catalog = CATALOGS[language];
   const plurals = new Intl.PluralRules(language);
-  // Per key: its template, null when i18next must say it, ABSENT when the catalog has no such key.
-  // Plural forms are keys of their own (`dataIn_other`).
-  const templates = new Map<string, Template | null | typeof ABSENT>();
+  const entries = new Map<string, Entry>();
+  // Intl is slow to ask (PluralRules.select took 5 µs a call): small whole numbers are asked once.
   const amounts: string[] = [];
+  const categories: string[] = [];
 
-  const template = (key: string): Template | null | typeof ABSENT => {
-    let found = templates.get(key);
+  const entry = (key: string): Entry => {
+    let found = entries.get(key);
     if (found === undefined) {
-      const text = lookUp(catalog, key);
-      found = text === undefined ? ABSENT : compile(text);
-      templates.set(key, found);
+      found = { bare: form(catalog, key), plural: new Map() };
+      entries.set(key, found);
     }
     return found;
   };
 
-  const amount = (value: number): string => {
-    if (Number.isInteger(value) && value >= 0 && value < CACHED_AMOUNTS) {
-      return (amounts[value] ??= formatAmount(value, language));
+  /** The plural form `_<suffix>` of a key: i18next's `count` picks it. */
+  const pluralForm = (key: string, known: Entry, suffix: string): Form => {
+    let found = known.plural.get(suffix);
+    if (found === undefined) {
+      found = form(catalog, `${key}_${suffix}`);
+      known.plural.set(suffix, found);
     }
+    return found;
+  };
+
+  const category = (count: number): string => {
+    if (Number.isInteger(count) && count >= 0 && count < CACHED_NUMBERS) return (categories[count] ??= plurals.select(count));
+    return plurals.select(count);
+  };
+
+  const amount = (value: number): string => {
+    if (Number.isInteger(value) && value >= 0 && value < CACHED_NUMBERS) return (amounts[value] ??= formatAmount(value, language));
     return formatAmount(value, language);
   };
 
   return (key, params) => {
     if (key.includes(':')) return slow(key, params);
-    let chosen: Template | null | typeof ABSENT = ABSENT;
-    if (params !== undefined && params.count !== undefined) {
+    const known = entry(key);
+    let chosen: Form = ABSENT;
+    if (params !== undefined) {
+      // A param i18next takes for an option (lng, context, ...) is i18next's business.
+      for (const name in params) if (I18NEXT_OPTIONS.has(name)) return slow(key, params);
       const count = params.count;
-      if (typeof count !== 'number') return slow(key, params);
-      // i18next's order: `_zero` for 0 where a catalog has it, the language's form, the bare key.
-      if (count === 0) chosen = template(`${key}_zero`);
-      if (chosen === ABSENT) chosen = template(`${key}_${plurals.select(count)}`);
+      if (count !== undefined) {
+        if (typeof count !== 'number') return slow(key, params);
+        // i18next's order: `_zero` for 0 where a catalog has it, the language's form, the bare key.
+        if (count === 0) chosen = pluralForm(key, known, 'zero');
+        if (chosen === ABSENT) chosen = pluralForm(key, known, category(count));
+      }
     }
-    if (chosen === ABSENT) chosen = template(key);
+    if (chosen === ABSENT) chosen = known.bare;
     // Not in this language's catalog (i18next would try English), or more than placeholders.
     if (chosen === ABSENT || chosen === null) return slow(key, params);
-    const { literals, names } = chosen;
-    if (names.length === 0) return literals[0] ?? '';
+    const { literals, names, amounts: isAmountName } = chosen;
+    let text = literals[0] as string;
+    if (names.length === 0) return text;
     if (params === undefined) return slow(key, params);
-    let text = literals[0] ?? '';
     for (let i = 0; i < names.length; i++) {
-      const name = names[i] as string;
-      const value = params[name];
+      const value = params[names[i] as string];
       let shown: string;
       if (typeof value === 'string') shown = value;
-      else if (typeof value === 'number') shown = AMOUNT_PLACEHOLDERS.has(name) ? amount(value) : String(value);
+      else if (typeof value === 'number') shown = isAmountName[i] ? amount(value) : String(value);
       else if (isAmount(value)) shown = value.digits === undefined ? amount(value.amount) : formatAmount(value.amount, language, value.digits);
       else return slow(key, params); // missing, or a kind of value i18next has its own ways with
-      text += shown + (literals[i + 1] ?? '');
+      text += shown + (literals[i + 1] as string);
     }
-    for (const name in params) if (I18NEXT_OPTIONS.has(name)) return slow(key, params);
     return text;
   };
+}
+
+function form(catalog: CatalogTree, key: string): Form {
+  const text = lookUp(catalog, key);
+  return text === undefined ? ABSENT : compile(text);
 }
 
 function lookUp(catalog: CatalogTree, key: string): string | undefined {
@@ -130,7 +161,7 @@ function compile(text: string): Template | null {
     from = match.index + match[0].length;
   }
   literals.push(text.slice(from));
-  return { literals, names };
+  return { literals, names, amounts: names.map((name) => AMOUNT_PLACEHOLDERS.has(name)) };
 }
 
 function isAmount(value: unknown): value is { amount: number; digits?: number } {

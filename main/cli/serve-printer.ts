@@ -5,7 +5,7 @@
 import type { EventPayload, JournalEvent } from '../../shared/contract/contract';
 import { encodeWire } from '../../shared/contract/wire-codec';
 import type { CliContext, Translate } from './cli-context';
-import { eventLine } from './journal-lines';
+import { EventLines } from './event-lines';
 import { RstReasons } from './rst-reasons';
 import { templatedTranslate } from './sentence-templates';
 import { countsLine, nothingCounted, ServeCounters } from './serve-counters';
@@ -28,6 +28,7 @@ export class ServePrinter {
   private readonly notPrinted: (count: number) => string;
   /** ctx.t's sentences, made once and filled in: a line per event at the server's pace (issue 19). */
   private readonly t: Translate;
+  private readonly lines: EventLines;
 
   constructor(
     private readonly ctx: CliContext,
@@ -36,6 +37,7 @@ export class ServePrinter {
     this.reasons = options.json || options.summarySeconds !== null ? null : new RstReasons('server');
     this.counters = options.summarySeconds === null ? null : new ServeCounters();
     this.t = templatedTranslate(ctx.language, ctx.t);
+    this.lines = new EventLines(this.t);
     this.notPrinted = options.json
       ? (count) => encodeWire({ kind: 'not_printed', count })
       : (count) => ctx.t('cli.serve.notPrinted', { count });
@@ -69,7 +71,7 @@ export class ServePrinter {
   }
 
   private print(events: readonly JournalEvent[]): void {
-    const { ctx, t } = this;
+    const { ctx, t, lines } = this;
     for (const event of events) {
       if (!this.reasons) {
         ctx.outLive(() => encodeWire(event), this.notPrinted);
@@ -78,7 +80,7 @@ export class ServePrinter {
       // Every event is seen, printed or not: the reason for an RST depends on what came before it.
       const reason = this.reasons.see(event);
       ctx.outLive(() => {
-        const text = eventLine(t, event);
+        const text = lines.line(event);
         return reason ? `${text} (${t(reason)})` : text;
       }, this.notPrinted);
     }

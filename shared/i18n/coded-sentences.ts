@@ -17,7 +17,7 @@ type Params = Readonly<Record<string, string | number>>;
 
 /** The note's sentence in t's language. */
 export function noteSentence(t: AnyTranslate, code: NoteCode, params: Params): string {
-  return say(t, `notes.${code}`, noteParams(t, code, params));
+  return say(t, keyFor('notes.', code), noteParams(t, code, params));
 }
 
 /** The problem's sentence in t's language. */
@@ -32,7 +32,7 @@ function noteParams(t: AnyTranslate, code: NoteCode, params: Params): Record<str
     case 'keep_alive_declined':
       return { ...params, reason: say(t, `notes.declinedReasons.${params.reason}`) };
     case 'answered':
-      return { ...params, responder: say(t, `notes.responders.${params.responder}`) };
+      return { ...params, responder: say(t, keyFor('notes.responders.', params.responder)) };
     case 'request_complete':
       return { ...params, count: params.length };
     case 'drip_started':
@@ -54,6 +54,19 @@ function problemParams(t: AnyTranslate, code: ProblemCode, params: Params): Reco
     default:
       return params;
   }
+}
+
+/**
+ * `prefix + code`, made once per pair: `wirebench serve` says a note per request, thousands a second,
+ * and a key made anew each time is a new string to hash for every lookup (issue 19).
+ */
+const keys = new Map<string, Map<string | number, string>>();
+function keyFor(prefix: string, code: string | number | undefined): string {
+  let byCode = keys.get(prefix);
+  if (byCode === undefined) keys.set(prefix, (byCode = new Map<string | number, string>()));
+  let key = byCode.get(code ?? 'undefined');
+  if (key === undefined) byCode.set(code ?? 'undefined', (key = `${prefix}${code}`));
+  return key;
 }
 
 function say(t: AnyTranslate, key: string, params?: Record<string, unknown>): string {
