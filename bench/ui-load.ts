@@ -14,6 +14,7 @@
 //   WIREBENCH_SCREENSHOTS=/tmp ...      and saves what the page looked like at the end of each loaded run
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
@@ -220,6 +221,8 @@ async function main(): Promise<void> {
   const verdicts: TargetVerdict[] = [];
   try {
     console.log(`wirebench UI under load: ${browser.version()}, ${RATE.toLocaleString('en')} requests/s asked for ${SECONDS} s, ${CONNECTIONS} connections`);
+    // Engine, browser and load share the machine's cores: anything else running shows here, and in the rate achieved.
+    console.log(`load average before: ${loadavg().map((n) => n.toFixed(2)).join(', ')} (${availableParallelism()} cores)`);
     for (const [i, mode] of MODES.entries()) {
       const name = mode === 'keep_alive' ? 'keep-alive' : 'close-per-request';
       console.log(`\n${name}:`);
@@ -233,6 +236,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
+  console.log(`\nload average after: ${loadavg().map((n) => n.toFixed(2)).join(', ')}`);
   console.log(`\n${formatTargets(verdicts)}`);
   console.log(targetsLine(verdicts));
 }
