@@ -39,9 +39,10 @@ export class Connection {
   private hooks: ConnectionHooks = {};
   /**
    * The clock readings of the socket event being handled (a chunk, the peer's FIN), or -1 between
-   * events. Everything that event causes at once (the request's notes, the answer's write, the
-   * timers restarted) is journaled with the same readings: one clock read per chunk, not one per
-   * event, at tens of thousands of requests a second.
+   * events. The server's decisions that event causes at once (the request's notes, the timers
+   * restarted) share its readings: one clock read per chunk, not one per note, at tens of
+   * thousands of requests a second. What we put on the wire (a write, a reset) reads the clock
+   * itself: the ladder orders an answer after the chunk or FIN that caused it by their times.
    */
   private eventMono = -1;
   private eventAt = 0;
@@ -299,6 +300,7 @@ export class Connection {
     if (this.socket.destroyed) return; // reset or closed already: there is nothing left to abort
     this.flush(); // what was written before the reset reaches the OS before it, as it always did
     this.wasReset = true;
+    this.eventMono = -1; // what goes on the wire is read on the clock anew (see eventMono)
     this.record({ kind: 'rst_sent' });
     this.socket.resetAndDestroy();
   }
@@ -327,13 +329,15 @@ export class Connection {
 
   /** A chunk read or written: the busiest event, built whole in one step (no spread of a partial event). */
   private recordData(dir: 'in' | 'out', bytes: Uint8Array): void {
-    const t = this.now() - this.t0;
+    // A chunk read is the socket event itself (stamped); a write is read on the clock anew.
+    const stamped = dir === 'in';
+    const t = (stamped ? this.now() : performance.now()) - this.t0;
     this.journal.recordBuilt({
       kind: 'data',
       dir,
       length: bytes.length,
       bytes,
-      at: this.wallNow(),
+      at: stamped ? this.wallNow() : Date.now(),
       t,
       connId: this.connId,
       seq: 0,
