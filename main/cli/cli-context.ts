@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Language } from '../../shared/i18n/languages';
 import type { OptionTable, ParsedOptions } from './cli-args';
-import type { NotPrinted, OutputFailure } from './output-writer';
+import type { EncodedLine, NotPrinted, OutputFailure } from './output-writer';
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
 
@@ -33,7 +33,7 @@ export interface CliContext {
    * behind (output-writer.ts): `make` runs only for a line that is kept, and `notPrinted` words the
    * line that then says how many were left out. `out` and `err` lines are never left out.
    */
-  outLive(make: () => string, notPrinted: NotPrinted): void;
+  outLive(make: () => string | EncodedLine, notPrinted: NotPrinted): void;
   /**
    * Resolves if writing to stdout fails (EPIPE: its reader went away; ENOSPC, EIO, ...). A command
    * that asks ends itself; for one that does not, the process ends (0 for EPIPE, else 1 with a

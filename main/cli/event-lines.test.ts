@@ -59,7 +59,15 @@ describe('EventLines', () => {
     events.push({ ...base(), kind: 'peer_fin' }, { ...base(), kind: 'fin_sent' }, { ...base(), kind: 'closed', hadError: false });
 
     const lines = new EventLines(t, 72);
-    for (const event of events) expect(lines.line(event)).toBe(eventLine(t, event, 72));
+    const decoded = (event: JournalEvent): string => {
+      const { ascii, utf8 } = lines.encoded(event);
+      expect(ascii).toMatch(/^[\x20-\x7e]*$/);
+      return ascii + new TextDecoder().decode(utf8);
+    };
+    for (const event of events) {
+      expect(lines.line(event)).toBe(eventLine(t, event, 72));
+      expect(decoded(event)).toBe(eventLine(t, event, 72));
+    }
     // Once more in another order: what was said last must not leak into a different event.
     const again = new EventLines(t, 72);
     for (const event of [...events].reverse()) expect(again.line(event)).toBe(eventLine(t, event, 72));

@@ -1,31 +1,43 @@
 // serve's journal lines under load: the same requests and answers again and again, thousands a
 // second. Making each sentence anew (the note's words, the payload's preview) was most of what
 // printing cost (issue 19), so the last sentence of each note code, and of each direction's
-// payload, is kept and said again while what it depends on is the same. The lines are exactly
-// journal-lines.ts's eventLine.
+// payload, is kept and said again while what it depends on is the same, in UTF-8 too, so that the
+// writer copies it instead of encoding it again. The lines are exactly journal-lines.ts's eventLine.
 import type { JournalEvent } from '../../shared/contract/contract';
 import type { Translate } from './cli-context';
 import { eventPrefix, eventText, PREVIEW_CHARS } from './journal-lines';
+import type { EncodedLine } from './output-writer';
 
 type NoteParams = Extract<JournalEvent, { kind: 'note' }>['params'];
 
-interface SaidNote {
-  params: NoteParams;
+interface Said {
   text: string;
+  utf8: Uint8Array;
 }
 
-interface SaidData {
+interface SaidNote extends Said {
+  params: NoteParams;
+}
+
+interface SaidData extends Said {
   length: number;
   bytesLength: number;
   /** The bytes the sentence depends on: the preview's, at most 4 * previewChars + 4 (journal-lines.ts). */
   prefix: Uint8Array;
-  text: string;
 }
+
+/** Sentences of other kinds (closed, FIN, ...) kept in UTF-8; past this many, forgotten and begun again. */
+const MOST_OTHERS = 256;
 
 export class EventLines {
   private readonly notes = new Map<string, SaidNote>();
   private dataIn: SaidData | null = null;
   private dataOut: SaidData | null = null;
+  private readonly others = new Map<string, Uint8Array>();
+  private prefixAt = Number.NaN;
+  private prefixT = Number.NaN;
+  private prefixConn = '';
+  private prefixText = '';
 
   constructor(
     private readonly t: Translate,
@@ -34,28 +46,56 @@ export class EventLines {
 
   /** The line journal-lines.ts's eventLine(t, event, previewChars) makes. */
   line(event: JournalEvent): string {
-    return eventPrefix(event) + this.text(event);
+    return eventPrefix(event) + this.said(event).text;
   }
 
-  private text(event: JournalEvent): string {
+  /** The same line, for OutputWriter: its ASCII start, then its words in UTF-8. */
+  encoded(event: JournalEvent): EncodedLine {
+    return { ascii: this.prefix(event), utf8: this.said(event).utf8 };
+  }
+
+  /**
+   * eventPrefix, made once for the events of one instant on one connection (a request's five or
+   * so): the same string then, already flat when the writer reads it character by character.
+   */
+  private prefix(event: JournalEvent): string {
+    if (event.at !== this.prefixAt || event.t !== this.prefixT || event.connId !== this.prefixConn) {
+      this.prefixText = eventPrefix(event);
+      this.prefixAt = event.at;
+      this.prefixT = event.t;
+      this.prefixConn = event.connId;
+    }
+    return this.prefixText;
+  }
+
+  private said(event: JournalEvent): Said {
     if (event.kind === 'note') {
       const said = this.notes.get(event.code);
-      if (said !== undefined && sameParams(said.params, event.params)) return said.text;
+      if (said !== undefined && sameParams(said.params, event.params)) return said;
       const text = eventText(this.t, event, this.previewChars);
-      this.notes.set(event.code, { params: event.params, text });
-      return text;
+      const kept: SaidNote = { params: event.params, text, utf8: Buffer.from(text, 'utf8') };
+      this.notes.set(event.code, kept);
+      return kept;
     }
     if (event.kind === 'data' && event.bytes !== null) {
       const { bytes } = event;
       const said = event.dir === 'in' ? this.dataIn : this.dataOut;
-      if (said !== null && said.length === event.length && said.bytesLength === bytes.length && startsWith(bytes, said.prefix)) return said.text;
+      if (said !== null && said.length === event.length && said.bytesLength === bytes.length && startsWith(bytes, said.prefix)) return said;
       const text = eventText(this.t, event, this.previewChars);
-      const kept: SaidData = { length: event.length, bytesLength: bytes.length, prefix: bytes.slice(0, this.dependsOn(bytes)), text };
+      const prefix = bytes.slice(0, this.dependsOn(bytes));
+      const kept: SaidData = { length: event.length, bytesLength: bytes.length, prefix, text, utf8: Buffer.from(text, 'utf8') };
       if (event.dir === 'in') this.dataIn = kept;
       else this.dataOut = kept;
-      return text;
+      return kept;
     }
-    return eventText(this.t, event, this.previewChars);
+    const text = eventText(this.t, event, this.previewChars);
+    let utf8 = this.others.get(text);
+    if (utf8 === undefined) {
+      if (this.others.size >= MOST_OTHERS) this.others.clear();
+      utf8 = Buffer.from(text, 'utf8');
+      this.others.set(text, utf8);
+    }
+    return { text, utf8 };
   }
 
   /**

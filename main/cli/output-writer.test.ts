@@ -107,3 +107,26 @@ describe('OutputWriter', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
 });
+
+describe('OutputWriter, lines already encoded', () => {
+  it('writes an ASCII start and UTF-8 bytes as one line, among text lines, in order', async () => {
+    const { fifo, writer } = pipeWriter();
+    const text = reading(fifo);
+    const words = new TextEncoder().encode('← 41 B "GET / HTTP/1.1␍␊"');
+    const expected: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      if (i % 7 === 0) {
+        writer.live(() => `text ${i} ␍␊`, notPrinted);
+        expected.push(`text ${i} ␍␊`);
+      } else {
+        writer.live(() => ({ ascii: `12:00:00.${i} c${i} +0.4ms  `, utf8: words }), notPrinted);
+        expected.push(`12:00:00.${i} c${i} +0.4ms  ← 41 B "GET / HTTP/1.1␍␊"`);
+      }
+    }
+    // A start that is not ASCII after all is still written right.
+    writer.live(() => ({ ascii: 'é ', utf8: words }), notPrinted);
+    expected.push('é ← 41 B "GET / HTTP/1.1␍␊"');
+    const all = `${expected.join('\n')}\n`;
+    await until(() => text() === all, 'every line');
+  });
+});

@@ -79,10 +79,7 @@ export class ServePrinter {
       }
       // Every event is seen, printed or not: the reason for an RST depends on what came before it.
       const reason = this.reasons.see(event);
-      ctx.outLive(() => {
-        const text = lines.line(event);
-        return reason ? `${text} (${t(reason)})` : text;
-      }, this.notPrinted);
+      ctx.outLive(() => (reason ? `${lines.line(event)} (${t(reason)})` : lines.encoded(event)), this.notPrinted);
     }
   }
 
