@@ -37,7 +37,7 @@ export class EventLines {
   private prefixAt = Number.NaN;
   private prefixT = Number.NaN;
   private prefixConn = '';
-  private prefixText = '';
+  private prefixBytes: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly t: Translate,
@@ -49,23 +49,20 @@ export class EventLines {
     return eventPrefix(event) + this.said(event).text;
   }
 
-  /** The same line, for OutputWriter: its ASCII start, then its words in UTF-8. */
+  /** The same line, for OutputWriter: its start and its words, in UTF-8. */
   encoded(event: JournalEvent): EncodedLine {
-    return { ascii: this.prefix(event), utf8: this.said(event).utf8 };
+    return { head: this.prefix(event), utf8: this.said(event).utf8 };
   }
 
-  /**
-   * eventPrefix, made once for the events of one instant on one connection (a request's five or
-   * so): the same string then, already flat when the writer reads it character by character.
-   */
-  private prefix(event: JournalEvent): string {
+  /** eventPrefix in UTF-8, made once for the events of one instant on one connection (a request's five or so). */
+  private prefix(event: JournalEvent): Uint8Array {
     if (event.at !== this.prefixAt || event.t !== this.prefixT || event.connId !== this.prefixConn) {
-      this.prefixText = eventPrefix(event);
+      this.prefixBytes = Buffer.from(eventPrefix(event), 'utf8');
       this.prefixAt = event.at;
       this.prefixT = event.t;
       this.prefixConn = event.connId;
     }
-    return this.prefixText;
+    return this.prefixBytes;
   }
 
   private said(event: JournalEvent): Said {
