@@ -300,7 +300,7 @@ export class Connection {
     if (this.socket.destroyed) return; // reset or closed already: there is nothing left to abort
     this.flush(); // what was written before the reset reaches the OS before it, as it always did
     this.wasReset = true;
-    this.eventMono = -1; // what goes on the wire is read on the clock anew (see eventMono)
+    if (this.eventMono >= 0) this.stampEvent(); // what goes on the wire reads the clock anew (see eventMono)
     this.record({ kind: 'rst_sent' });
     this.socket.resetAndDestroy();
   }
@@ -329,15 +329,16 @@ export class Connection {
 
   /** A chunk read or written: the busiest event, built whole in one step (no spread of a partial event). */
   private recordData(dir: 'in' | 'out', bytes: Uint8Array): void {
-    // A chunk read is the socket event itself (stamped); a write is read on the clock anew.
-    const stamped = dir === 'in';
-    const t = (stamped ? this.now() : performance.now()) - this.t0;
+    // A chunk read is the socket event itself (stamped); a write reads the clock anew, and what the
+    // same event causes after it shares that later reading (the journal's times never go back).
+    if (dir === 'out' && this.eventMono >= 0) this.stampEvent();
+    const t = this.now() - this.t0;
     this.journal.recordBuilt({
       kind: 'data',
       dir,
       length: bytes.length,
       bytes,
-      at: stamped ? this.wallNow() : Date.now(),
+      at: this.wallNow(),
       t,
       connId: this.connId,
       seq: 0,
