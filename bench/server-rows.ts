@@ -7,7 +7,8 @@ import { startBareServer } from './bare-server';
 import { cliServeArgs, startCliServer } from './cli-server';
 import { nginxBinary, startNginx } from './nginx';
 import { startNodeHttpServer } from './node-http-server';
-import { startEngineServer, startPythonServer, type RunningServer } from './servers';
+import { builtStartEngineServer } from './built-engine';
+import { startPythonServer, type RunningServer } from './servers';
 
 export type RowKey = 'bare' | 'node-http' | 'nginx' | 'python' | 'engine' | 'serve' | 'serve-quiet';
 
@@ -67,7 +68,8 @@ export function serverRows(scratch: string): ServerRow[] {
       label: 'our Engine in process (journal on)',
       probe: 'exact',
       unavailable: always,
-      start: (answer, policy) => startEngineServer(answer, policy),
+      // Bundled as the app ships it, not through tsx (see built-engine.ts).
+      start: async (answer, policy) => (await builtStartEngineServer())(answer, policy),
     },
     {
       key: 'serve',
