@@ -1,5 +1,5 @@
 // One line of a connection's journal; data entries also show their bytes, glyphs and all.
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { JournalEvent } from '../../../shared/contract/contract';
@@ -13,12 +13,27 @@ import { describeEvent } from '../../journal/describe-event';
  * Bytes drawn per entry until asked for more: a lesson's chunks are far smaller, while a download's
  * are up to 64 KiB each, and drawing all of them would stall the page.
  */
-const PREVIEW_BYTES = 2048;
+export const PREVIEW_BYTES = 2048;
 
-export const JournalEntry = memo(function JournalEntry({ event, selected = false }: { event: JournalEvent; selected?: boolean }) {
+interface JournalEntryProps {
+  event: JournalEvent;
+  selected?: boolean;
+  /** In a virtualized journal (virtual-journal-list.tsx): its place in the list, and how it is measured. */
+  index?: number;
+  measure?: (element: HTMLLIElement | null) => void;
+}
+
+export const JournalEntry = memo(function JournalEntry({ event, selected = false, index, measure }: JournalEntryProps) {
   const { t } = useTranslation();
   const dir = event.kind === 'data' ? event.dir : undefined;
   const ref = useRef<HTMLLIElement>(null);
+  const setRef = useCallback(
+    (element: HTMLLIElement | null) => {
+      ref.current = element;
+      measure?.(element);
+    },
+    [measure],
+  );
   // The peer's RST says why it came (from the connection's earlier events): null for every other entry.
   const rstReason = useWirebench(event.kind === 'rst_received' ? selectRstReasonKey(event.connId) : noReason);
   // Picked elsewhere (the teardown diagram): bring it into sight.
@@ -27,7 +42,8 @@ export const JournalEntry = memo(function JournalEntry({ event, selected = false
   }, [selected]);
   return (
     <li
-      ref={ref}
+      ref={setRef}
+      data-index={index}
       className={`journal-entry kind-${event.kind}${dir ? ` dir-${dir}` : ''}${selected ? ' selected' : ''}`}
       data-testid="journal-entry"
       data-kind={event.kind}

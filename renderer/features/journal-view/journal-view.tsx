@@ -4,7 +4,7 @@
 // from app.tsx, so this feature imports no other and can be drawn alone in a test.
 import type { ConnSummary, JournalEvent } from '../../../shared/contract/contract';
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
-import { useMemo, type ComponentType } from 'react';
+import { useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAddress } from '../../lib/format';
 import { selectConn } from '../../store/connections-slice';
@@ -13,7 +13,7 @@ import { useWirebench } from '../../store/store-context';
 import { PanelBoundary } from '../../ui/panel-boundary';
 import { selectJournalLarge, selectJournalView, selectSelectedConnId, selectSelectedSeq } from '../../store/ui-slice';
 import { JournalEntry } from './journal-entry';
-import { journalWindow } from './journal-window';
+import { VIRTUAL_FROM, VirtualJournalList } from './virtual-journal-list';
 import { useJournal } from '../../journal/use-journal';
 import './journal-view.css';
 
@@ -93,12 +93,15 @@ export function JournalView({ BytesView, DiagramView }: JournalViewProps) {
 
 function EventList({ connId, journal }: { connId: string | null; journal: ConnJournal | undefined }) {
   const { t } = useTranslation();
-  const { head, hidden, tail } = useMemo(() => journalWindow(journal?.events ?? []), [journal?.events]);
+  // In state, not a ref: the virtualized list (a child) needs it, and a parent's ref is set only
+  // after its children have mounted.
+  const [scroll, setScroll] = useState<HTMLDivElement | null>(null);
+  const events = journal?.events ?? NO_EVENTS;
   // An entry picked in the diagram (an arrow): marked here too.
   const selectedSeq = useWirebench(selectSelectedSeq(connId));
   // Focusable, so the keyboard can scroll it (its entries hold no control of their own).
   return (
-    <div className="journal-scroll" data-testid="journal" data-conn-id={connId ?? undefined} tabIndex={0} role="region" aria-label={t('ui.journal.eventsLabel')}>
+    <div ref={setScroll} className="journal-scroll" data-testid="journal" data-conn-id={connId ?? undefined} tabIndex={0} role="region" aria-label={t('ui.journal.eventsLabel')}>
       {!connId || !journal ? (
         <p className="empty">{t('ui.journal.none')}</p>
       ) : (
@@ -108,24 +111,23 @@ function EventList({ connId, journal }: { connId: string | null; journal: ConnJo
               {t('ui.journal.failed', { reason: t(errorSentenceKey(journal.error), journal.error.params) })}
             </p>
           )}
-          {journal.events.length === 0 && (
+          {events.length === 0 && (
             <p className="empty">{journal.loading || journal.needsFetch ? t('ui.journal.loading') : t('ui.journal.empty')}</p>
           )}
-          <ol className="journal-list">
-            {head.map((e) => (
-              <JournalEntry key={e.seq} event={e} selected={e.seq === selectedSeq} />
-            ))}
-            {hidden > 0 && (
-              <li className="journal-gap" data-testid="journal-gap">
-                {t('ui.journal.hidden', { count: hidden })}
-              </li>
-            )}
-            {tail.map((e) => (
-              <JournalEntry key={e.seq} event={e} selected={e.seq === selectedSeq} />
-            ))}
-          </ol>
+          {events.length >= VIRTUAL_FROM ? (
+            // Another connection, another list: its heights and scroll position start afresh.
+            <VirtualJournalList key={connId} events={events} selectedSeq={selectedSeq} scrollElement={scroll} belowMessage={journal.error !== null} />
+          ) : (
+            <ol className="journal-list">
+              {events.map((e) => (
+                <JournalEntry key={e.seq} event={e} selected={e.seq === selectedSeq} />
+              ))}
+            </ol>
+          )}
         </>
       )}
     </div>
   );
 }
+
+const NO_EVENTS: readonly JournalEvent[] = [];
