@@ -2,7 +2,7 @@
 // bytes each way, and its state (including "waiting for accept()" while a sequential server serves
 // someone else).
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ConnSummary } from '../../../shared/contract/contract';
 import { formatAddress, formatCount } from '../../lib/format';
 import { connStateOf } from '../../store/conn-state';
@@ -18,10 +18,11 @@ interface ConnRowProps {
   queued: boolean;
   selected: boolean;
   onSelect: (connId: string) => void;
+  /** The list's own: one useTranslation for the list, not one per card (hundreds under load). */
+  t: TFunction;
 }
 
-export const ConnRow = memo(function ConnRow({ conn, request, status, queued, selected, onSelect }: ConnRowProps) {
-  const { t } = useTranslation();
+export const ConnRow = memo(function ConnRow({ conn, request, status, queued, selected, onSelect, t }: ConnRowProps) {
   // Waiting in the backlog is what matters about an open connection nobody has accepted yet.
   const base = connStateOf(conn);
   const state = queued && base === 'open' ? 'queued' : base;

@@ -85,7 +85,7 @@ export function ConnectionList() {
   const card = (id: string): ReactNode => {
     const conn = conns[id];
     const line = lines.get(id) ?? NO_EXCHANGE;
-    return conn ? <ConnRow conn={conn} request={line.request} status={line.status} queued={queued.has(id)} selected={id === selected} onSelect={select} /> : null;
+    return conn ? <ConnRow conn={conn} request={line.request} status={line.status} queued={queued.has(id)} selected={id === selected} onSelect={select} t={t} /> : null;
   };
 
   return (
