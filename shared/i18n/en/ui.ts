@@ -275,8 +275,6 @@ export const ui = {
     truncated_one: '… and {{count}} more byte.',
     truncated_other: '… and {{count}} more bytes.',
     showAll: 'Show all {{count}} bytes',
-    hidden_one: '… {{count}} entry in between is not shown (the beginning and the end are) …',
-    hidden_other: '… {{count}} entries in between are not shown (the beginning and the end are) …',
   },
   /** What an OS error code on a connection means, for the journal; unknown codes use `other`. */
   osErrors: {

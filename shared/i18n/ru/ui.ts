@@ -289,10 +289,6 @@ export const ui = {
     truncated_many: '… и ещё {{count}} байт.',
     truncated_other: '… и ещё {{count}} байта.',
     showAll: 'Показать все байты ({{count}})',
-    hidden_one: '… {{count}} запись в середине не показана (начало и конец показаны) …',
-    hidden_few: '… {{count}} записи в середине не показаны (начало и конец показаны) …',
-    hidden_many: '… {{count}} записей в середине не показано (начало и конец показаны) …',
-    hidden_other: '… {{count}} записи в середине не показано (начало и конец показаны) …',
   },
   /** What an OS error code on a connection means, for the journal; unknown codes use `other`. */
   osErrors: {

@@ -268,7 +268,6 @@ export const ui = {
     evicted_other: '为节省内存，载荷已丢弃；{{count}} 字节',
     truncated_other: '……还有 {{count}} 字节。',
     showAll: '显示全部 {{count}} 字节',
-    hidden_other: '……中间有 {{count}} 条记录未显示（开头和结尾都已显示）……',
   },
   /** What an OS error code on a connection means, for the journal; unknown codes use `other`. */
   osErrors: {
