@@ -2,25 +2,6 @@
 // library, and tsx's helpers (esbuild's __name) must not end up in functions Playwright sends to
 // the page.
 
-/** Records every requestAnimationFrame delta into window.__wbFrames until STOP_FRAMES. */
-export const START_FRAMES = `(() => {
-  const rec = { deltas: [], running: true, last: performance.now() };
-  window.__wbFrames = rec;
-  const tick = (now) => {
-    if (!rec.running) return;
-    rec.deltas.push(now - rec.last);
-    rec.last = now;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})()`;
-
-export const STOP_FRAMES = `(() => {
-  const rec = window.__wbFrames;
-  rec.running = false;
-  return rec.deltas;
-})()`;
-
 /**
  * Arms one typing probe for `text`: the time of the Enter keydown (caught first, in the capture
  * phase, before the console's own handler) and the time the line is in the transcript (a

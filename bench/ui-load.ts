@@ -13,11 +13,11 @@
 //   WIREBENCH_TRACE=ui-trace.json ...   also records a Chromium trace of the first loaded run (bench/trace-frames.ts)
 //   WIREBENCH_SCREENSHOTS=/tmp ...      and saves what the page looked like at the end of each loaded run
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { Engine } from '../main/engine/engine';
 import { createHostDispatch, unrestrictedFiles } from '../main/host/host-handlers';
@@ -26,7 +26,8 @@ import { startWebHost } from '../main/web/web-host';
 import { L1_HELLO_WORLD } from '../shared/server/presets';
 import type { ServerSettingsPatch } from '../shared/server/settings';
 import { formatTargets, targetsLine, type TargetVerdict } from './targets';
-import { START_FRAMES, STOP_FRAMES, armProbe, waitProbe } from './ui-load-page';
+import { START_FRAMES, startTrace, STOP_FRAMES } from './chromium-frames';
+import { armProbe, waitProbe } from './ui-load-page';
 
 type Mode = 'keep_alive' | 'close';
 
@@ -129,20 +130,6 @@ function startLoad(port: number, mode: Mode, seconds: number): Promise<{ perSeco
       done(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { perSecond: number[]; errors: number; late: number });
     });
   });
-}
-
-async function startTrace(cdp: CDPSession, file: string): Promise<() => Promise<void>> {
-  const events: unknown[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing', 'disabled-by-default-v8.cpu_profiler'];
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
-  return async () => {
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.end');
-    await done;
-    writeFileSync(file, JSON.stringify({ traceEvents: events }));
-    console.log(`  trace: ${events.length} events in ${file}`);
-  };
 }
 
 /** One mode: a fresh engine, host and page; figures idle, then under load. */

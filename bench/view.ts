@@ -9,13 +9,13 @@
 //   npm run bench:view   (WIREBENCH_CHROMIUM=/path/to/chromium to use another browser)
 //   WIREBENCH_TRACE=view-trace.json npm run bench:view   also records a Chromium performance trace
 //   of the scroll (open it in DevTools' Performance panel, or summarise it with bench/trace-frames.ts)
-import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser';
 import { Engine } from '../main/engine/engine';
 import { startWebHost } from '../main/web/web-host';
+import { START_FRAMES, startTrace, STOP_FRAMES } from './chromium-frames';
 import { formatBytes, formatGrowth } from './memory';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -29,15 +29,6 @@ const SCROLL_STEPS = 60;
 const WHEELS = 10;
 const P99_TARGET_MS = 50;
 const TRACE_FILE = process.env.WIREBENCH_TRACE;
-// What DevTools' Performance panel records: tasks, script, style, layout, paint, frames, samples.
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'v8.execute',
-  'blink.user_timing',
-  'disabled-by-default-v8.cpu_profiler',
-];
 
 const lineAt = (n: number): string => `line ${String(n).padStart(10, '0')} of the stream.\r\n`;
 
@@ -76,20 +67,6 @@ async function sendExchange(port: number): Promise<{ written: number; received: 
   return { written, received };
 }
 
-/** Starts a trace; the function returned ends it and writes its events to `file`. */
-async function startTrace(cdp: CDPSession, file: string): Promise<() => Promise<void>> {
-  const events: unknown[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
-  return async () => {
-    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-    await cdp.send('Tracing.end');
-    await done;
-    writeFileSync(file, JSON.stringify({ traceEvents: events }));
-    console.log(`trace: ${events.length} events in ${file}`);
-  };
-}
-
 /** The renderer's JS heap in use, after a collection (CDP). */
 async function jsHeap(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -108,24 +85,6 @@ const OPEN_TIMED = `new Promise((done) => {
   };
   look();
 })`;
-
-const START_RECORDER = `(() => {
-  const rec = { deltas: [], running: true, last: performance.now() };
-  window.__wbFrames = rec;
-  const tick = (now) => {
-    if (!rec.running) return;
-    rec.deltas.push(now - rec.last);
-    rec.last = now;
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})()`;
-
-const STOP_RECORDER = `(() => {
-  const rec = window.__wbFrames;
-  rec.running = false;
-  return rec.deltas;
-})()`;
 
 /** Scrolls the hex pane from top to bottom in steps, one frame between each. */
 const SCROLL_STEPPED = `new Promise((done) => {
@@ -210,7 +169,7 @@ async function main(): Promise<void> {
 
     // Scroll end to end, frames recorded in the page throughout.
     const endTrace = TRACE_FILE ? await startTrace(cdp, TRACE_FILE) : null;
-    await page.evaluate(START_RECORDER);
+    await page.evaluate(START_FRAMES);
     const scrollStart = Date.now();
     const scrolled = await page.evaluate<{ top: number; height: number }>(SCROLL_STEPPED);
     const steppedFrames = await page.evaluate<number>('window.__wbFrames.deltas.length');
@@ -236,7 +195,7 @@ async function main(): Promise<void> {
       }
     }
     await page.waitForTimeout(200);
-    const deltas = await page.evaluate<number[]>(STOP_RECORDER);
+    const deltas = await page.evaluate<number[]>(STOP_FRAMES);
     await endTrace?.();
     const scrollMs = Date.now() - scrollStart;
     const lastText = endShown ? await page.locator(lastCell(lastRow + 14)).textContent() : null;
