@@ -36,8 +36,10 @@ export class IdleWatch {
   private fire: () => void = () => undefined;
   private readonly check = (): void => {
     const quiet = performance.now() - Math.max(this.lastIn, this.from);
-    // Timers never fire early, but performance.now() and the timer clock may differ by a hair.
-    if (quiet + 1 < this.ms) this.deadline.start(Math.ceil(this.ms - quiet), this.check);
+    // The timer's clock (the event loop's, read at the start of its turn) may run a hair behind
+    // performance.now(): not quiet for ms yet by this clock is waited out, so that a timeout is
+    // never journaled before its time.
+    if (quiet < this.ms) this.deadline.start(Math.ceil(this.ms - quiet), this.check);
     else this.fire();
   };
 
@@ -83,8 +85,9 @@ export class Deadline {
     this.timer = null;
     if (this.due === null) return;
     const left = this.due - performance.now();
-    // Timers never fire early, but performance.now() and the timer clock may differ by a hair.
-    if (left > 1) {
+    // The timer's clock (the event loop's, read at the start of its turn) may run a hair behind
+    // performance.now(): what is left by this clock is waited out, so that nothing fires early.
+    if (left > 0) {
       this.arm(left);
       return;
     }
