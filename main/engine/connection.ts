@@ -26,6 +26,8 @@ export interface ConnectionHooks {
   onData?(chunk: Uint8Array): void;
   /** The peer's FIN arrived (already journaled). */
   onPeerFin?(): void;
+  /** Our FIN was handed to the OS (already journaled as fin_sent). */
+  onFinSent?(): void;
   /** The socket is fully closed (already journaled). */
   onClosed?(): void;
 }
@@ -97,7 +99,10 @@ export class Connection {
     });
     // 'finish' fires once end() was called and everything written before it has been handed to
     // the OS, which then sends the FIN: that is the moment our half of the connection is closed.
-    socket.on('finish', () => this.record({ kind: 'fin_sent' }));
+    socket.on('finish', () => {
+      this.record({ kind: 'fin_sent' });
+      this.hooks.onFinSent?.();
+    });
     socket.on('error', (err) => this.onError(err));
     socket.on('close', (hadError) => {
       this.isClosed = true;

@@ -67,6 +67,7 @@ class Exchange {
     this.conn.observe({
       onData: (chunk) => this.onData(chunk),
       onPeerFin: () => this.onPeerFin(),
+      onFinSent: () => this.onFinSent(),
       onClosed: () => this.onClosed(),
     });
     this.startRequest();
@@ -114,6 +115,15 @@ class Exchange {
     this.request.append(chunk); // ignored once the exchange reads no further request
     if (this.stage === 'waiting') this.checkTrigger();
     else if (this.stage === 'finishing') this.finishRequest();
+  }
+
+  /**
+   * halfCloseAndWait's FIN leaves at the turn's end (turn-end.ts), after the writes before it: the
+   * wait counts again from here, so the peer gets halfCloseWaitMs from our FIN, as the setting
+   * says. Started already when decided, so a FIN stuck behind unread bytes cannot wait forever.
+   */
+  private onFinSent(): void {
+    if (this.stage === 'fin_wait') this.finTimer.start(this.finMs, this.onFinTimeout);
   }
 
   private onPeerFin(): void {
