@@ -39,6 +39,8 @@ export class Connection {
   private wasReset = false;
   private isClosed = false;
   private hooks: ConnectionHooks = {};
+  /** onceClosed's listeners: run by the one 'close' listener, rather than one socket listener each. */
+  private closedListeners: Array<() => void> = [];
   /**
    * The clock readings of the socket event being handled (a chunk, the peer's FIN), or -1 between
    * events. The server's decisions that event causes at once (the request's notes, the timers
@@ -108,6 +110,9 @@ export class Connection {
       this.isClosed = true;
       this.record({ kind: 'closed', hadError });
       this.hooks.onClosed?.();
+      const listeners = this.closedListeners;
+      this.closedListeners = [];
+      for (const listener of listeners) listener();
     });
   }
 
@@ -277,7 +282,7 @@ export class Connection {
   /** Runs `listener` once the socket has closed (after `closed` is journaled and hooks.onClosed). */
   onceClosed(listener: () => void): void {
     if (this.isClosed) queueMicrotask(listener);
-    else this.socket.once('close', () => listener());
+    else this.closedListeners.push(listener);
   }
 
   /** Lets a paused socket's bytes flow again (a queued connection whose turn has come). */

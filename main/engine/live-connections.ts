@@ -16,7 +16,7 @@ export class LiveConnections {
   adopt(socket: Socket, role: Role, serverId: string | null, local?: Address): Connection {
     const conn = new Connection(socket, this.journal, role, serverId, local);
     this.live.set(conn.connId, conn);
-    socket.once('close', () => this.live.delete(conn.connId));
+    conn.onceClosed(() => this.live.delete(conn.connId));
     return conn;
   }
 

@@ -15,9 +15,16 @@ export type RequestState =
   | { state: 'invalid'; reason: string; head: RequestHead | null };
 
 const INCOMPLETE: RequestState = { state: 'incomplete' };
+const EMPTY = new Uint8Array(0);
 
 export class RequestBuffer {
   private storage = new Uint8Array(0);
+  /**
+   * `storage` is a chunk as it arrived, taken without copying (the journal holds the same array):
+   * it is never written to, and the first append after it copies it into storage of our own. Most
+   * requests come in one chunk, and a server closing after each answer then copies nothing.
+   */
+  private borrowed = false;
   private start = 0;
   private end = 0;
   private resume: FramingProgress | undefined;
@@ -55,7 +62,8 @@ export class RequestBuffer {
   /** Stops keeping bytes: the exchange answered and will read no further request. */
   discard(): void {
     this.keeping = false;
-    this.storage = new Uint8Array(0);
+    this.storage = EMPTY;
+    this.borrowed = false;
     this.start = this.end = 0;
     this.resume = undefined;
     this.current = INCOMPLETE;
@@ -63,6 +71,14 @@ export class RequestBuffer {
 
   append(chunk: Uint8Array): RequestState {
     if (!this.keeping) return this.current;
+    if (this.length === 0) {
+      this.storage = chunk;
+      this.borrowed = true;
+      this.start = 0;
+      this.end = chunk.length;
+      this.advance();
+      return this.current;
+    }
     this.ensureRoom(chunk.length);
     this.storage.set(chunk, this.end);
     this.end += chunk.length;
@@ -96,16 +112,17 @@ export class RequestBuffer {
   }
 
   private ensureRoom(extra: number): void {
-    if (this.end + extra <= this.storage.length) return;
+    if (!this.borrowed && this.end + extra <= this.storage.length) return;
     const length = this.length;
     // Moving the live bytes to the front keeps every offset relative to `start`, so a resumed scan
     // (offsets into view()) stays valid.
-    if (length + extra <= this.storage.length / 2) {
+    if (!this.borrowed && length + extra <= this.storage.length / 2) {
       this.storage.copyWithin(0, this.start, this.end);
     } else {
       const grown = new Uint8Array(Math.max(1024, 2 * (length + extra)));
       grown.set(this.storage.subarray(this.start, this.end));
       this.storage = grown;
+      this.borrowed = false;
     }
     this.start = 0;
     this.end = length;
