@@ -1,0 +1,119 @@
+// pcapng blocks, as the IETF draft draft-ietf-opsawg-pcapng describes them: a Section Header Block,
+// one Interface Description Block, and an Enhanced Packet Block per frame. Written little-endian:
+// section 3.6.1 lets a writer use its own byte order, and the SHB's Byte-Order Magic tells readers
+// which it was.
+import { utf8Encode } from '../bytes/bytes';
+
+/** LINKTYPE_ETHERNET (draft-ietf-opsawg-pcaplinktype): frames start with an Ethernet II header. */
+export const LINKTYPE_ETHERNET = 1;
+
+/** Timestamp units per second: if_tsresol 6 (microseconds) or 9 (nanoseconds), section 4.2. */
+export type TsResolution = 6 | 9;
+
+export interface Option {
+  code: number;
+  value: Uint8Array;
+}
+
+/** opt_comment (section 3.5, code 1): a UTF-8 comment any block may carry. */
+export const comment = (text: string): Option => ({ code: 1, value: utf8Encode(text) });
+
+const SHB_TYPE = 0x0a0d0d0a;
+const IDB_TYPE = 0x00000001;
+const EPB_TYPE = 0x00000006;
+const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
+
+/** Section 4.1: magic, version 1.0, Section Length -1 (unknown: readers walk the blocks). */
+export function sectionHeaderBlock(userAppl: string): Uint8Array {
+  // shb_userappl (code 4): the application that wrote the section.
+  return block(SHB_TYPE, 16, [{ code: 4, value: utf8Encode(userAppl) }], (view, at) => {
+    view.setUint32(at, BYTE_ORDER_MAGIC, true);
+    view.setUint16(at + 4, 1, true);
+    view.setUint16(at + 6, 0, true);
+    view.setInt32(at + 8, -1, true);
+    view.setInt32(at + 12, -1, true);
+  });
+}
+
+/**
+ * Section 4.2: LinkType, Reserved 0, SnapLen 0 ("no limit"), then if_name (2), if_description (3)
+ * and if_tsresol (9; absent means microseconds, but saying it costs 8 octets and no doubt).
+ */
+export function interfaceDescriptionBlock(name: string, description: string, tsresol: TsResolution): Uint8Array {
+  const options = [
+    { code: 2, value: utf8Encode(name) },
+    { code: 3, value: utf8Encode(description) },
+    { code: 9, value: Uint8Array.of(tsresol) },
+  ];
+  return block(IDB_TYPE, 8, options, (view, at) => {
+    view.setUint16(at, LINKTYPE_ETHERNET, true);
+    view.setUint16(at + 2, 0, true);
+    view.setUint32(at + 4, 0, true);
+  });
+}
+
+/** epb_flags (section 4.3.1) bits 0-1: the frame's direction as the capturing host saw it. */
+export const EPB_DIRECTION = { inbound: 1, outbound: 2 } as const;
+
+export interface PacketRecord {
+  /** Units of if_tsresol since 1970-01-01 00:00:00 UTC. */
+  timestamp: bigint;
+  bytes: Uint8Array;
+  originalLength: number;
+  /** epb_flags' direction bits, or 0 when the file's host is neither end. */
+  direction: number;
+  comments: readonly string[];
+}
+
+/**
+ * Section 4.3: Interface ID 0, the 64-bit timestamp as upper and lower 32-bit halves, Captured and
+ * Original Packet Length, the frame padded to 32 bits, then options.
+ */
+export function enhancedPacketBlock(packet: PacketRecord): Uint8Array {
+  const options: Option[] = packet.comments.map(comment);
+  if (packet.direction !== 0) {
+    const flags = new Uint8Array(4);
+    new DataView(flags.buffer).setUint32(0, packet.direction, true);
+    options.push({ code: 2, value: flags });
+  }
+  const data = packet.bytes;
+  return block(EPB_TYPE, 20 + pad4(data.length), options, (view, at, out) => {
+    view.setUint32(at, 0, true);
+    view.setUint32(at + 4, Number(packet.timestamp >> 32n), true);
+    view.setUint32(at + 8, Number(packet.timestamp & 0xffffffffn), true);
+    view.setUint32(at + 12, data.length, true);
+    view.setUint32(at + 16, packet.originalLength, true);
+    out.set(data, at + 20);
+  });
+}
+
+/**
+ * Section 3.1's frame around a body: Block Type, Block Total Length, the fixed body (`fixed` octets
+ * written by `write`), the options (section 3.5: each code, length, value padded to 32 bits, ended
+ * by opt_endofopt), and the Block Total Length again.
+ */
+function block(type: number, fixed: number, options: readonly Option[], write: (view: DataView, at: number, out: Uint8Array) => void): Uint8Array {
+  let optionsLength = 0;
+  for (const o of options) optionsLength += 4 + pad4(o.value.length);
+  if (options.length > 0) optionsLength += 4; // opt_endofopt
+  const total = 8 + fixed + optionsLength + 4;
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, type, true);
+  view.setUint32(4, total, true);
+  write(view, 8, out);
+  let at = 8 + fixed;
+  for (const o of options) {
+    view.setUint16(at, o.code, true);
+    view.setUint16(at + 2, o.value.length, true);
+    out.set(o.value, at + 4);
+    at += 4 + pad4(o.value.length); // the padding octets stay zero (section 3.6.2)
+  }
+  // opt_endofopt is code 0, length 0: the four zero octets already there.
+  view.setUint32(total - 4, total, true);
+  return out;
+}
+
+function pad4(length: number): number {
+  return (length + 3) & ~3;
+}
