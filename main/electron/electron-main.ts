@@ -17,7 +17,7 @@ import { parseWindowBounds, placeWindow } from './window-bounds';
 import { createWindowOptions, preloadPathFrom, rendererIndexFrom } from './window-options';
 import { FileGrants } from '../host/file-grants';
 import { readGrantedPaths, writeGrantedPaths } from '../host/granted-paths-file';
-import { createHostDispatch } from '../host/host-handlers';
+import { hostSessions } from '../host/host-session';
 import { FileSettingsStore, MAX_SETTINGS_FILE_BYTES } from '../settings/file-settings-store';
 import { readCapped } from '../settings/read-capped';
 import { parseSettingsFile } from '../settings/settings-file';
@@ -70,7 +70,7 @@ function runApp(): void {
     const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
   };
-  const dispatch = createHostDispatch(engine, { settings, files, choosePath }, (err) => console.error(err));
+  const pageSession = hostSessions(engine, { settings, files, choosePath }, (err) => console.error(err))();
   // Made again once the app is ready and the person's language is known (windowLanguage).
   let t = createI18n().t;
   let win: BrowserWindow | null = null;
@@ -134,8 +134,7 @@ function runApp(): void {
     }
     detachDoor = attachIpcDoor({
       ipcMain,
-      dispatch,
-      onEvent: (listener) => engine.onEvent(listener),
+      session: pageSession,
       target: () => (win && !win.isDestroyed() ? { webContents: win.webContents, rendererUrl } : null),
     });
     t = createI18n(await windowLanguage(settings.file)).t;

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine';
 import { INVOKE_CHANNEL, eventChannel } from './ipc-channels';
 import { attachIpcDoor } from './ipc-door';
-import { createHostDispatch, unrestrictedFiles } from '../host/host-handlers';
+import { unrestrictedFiles } from '../host/host-handlers';
+import { hostSessions } from '../host/host-session';
 import { MemorySettingsStore } from '../settings/settings-store';
 
 const RENDERER = 'file:///app/out/renderer/index.html';
@@ -25,8 +26,7 @@ function setup() {
   const engine = new Engine({ host: 'electron', version: '2.0.0', deltaIntervalMs: 1 });
   const detach = attachIpcDoor({
     ipcMain,
-    dispatch: createHostDispatch(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }, (err) => console.error(err)),
-    onEvent: (listener) => engine.onEvent(listener),
+    session: hostSessions(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }, (err) => console.error(err))(),
     target: () => ({ webContents, rendererUrl: RENDERER }),
   });
   const call = (sender: { id: number; url: string | undefined; top: boolean }, name: unknown, input: unknown) => {

@@ -1,10 +1,10 @@
 // Main's IPC door. One handler carries every command: the sender is checked once (sender-check.ts),
 // then the one dispatch wrapper checks the name against the contract and parses the input. A
 // channel per command would add nothing: the name is validated by dispatch either way, and a single
-// entry point means a new command needs no new registration here. Engine events go to our window.
+// entry point means a new command needs no new registration here. Engine events go to our window,
+// as its session (main/host/host-session.ts) shows them: the events of the connections it watches.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { EventName } from '../../shared/contract/contract';
-import type { Dispatch } from '../host/dispatch';
+import type { HostSession } from '../host/host-session';
 import { INVOKE_CHANNEL, eventChannel } from './ipc-channels';
 import { isTrustedSender, type SenderInfo } from './sender-check';
 
@@ -16,9 +16,8 @@ export interface IpcDoorTarget {
 
 export interface IpcDoorOptions {
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
-  dispatch: Dispatch;
-  /** The engine's onEvent. */
-  onEvent: (listener: (name: EventName, payload: unknown) => void) => () => void;
+  /** Our window's session (hostSessions): one for the app's run, its page reloads included. */
+  session: HostSession;
   /** Our window, or null while there is none. */
   target: () => IpcDoorTarget | null;
 }
@@ -34,10 +33,10 @@ export function attachIpcDoor(options: IpcDoorOptions): () => void {
       // Not our page: it learns nothing, not even which commands exist.
       throw new Error('wirebench: refused');
     }
-    return options.dispatch(name, input);
+    return options.session.dispatch(name, input);
   });
 
-  const unsubscribe = options.onEvent((name, payload) => {
+  const unsubscribe = options.session.onEvent((name, payload) => {
     const wc = options.target()?.webContents;
     // Structured clone carries Uint8Array payloads as they are: no codec needed on IPC.
     if (wc && !wc.isDestroyed()) wc.send(eventChannel(name), payload);

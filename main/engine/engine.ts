@@ -207,6 +207,18 @@ export class Engine {
         if (!events) throw new CommandError('unknown_connection', { connId });
         return { events };
       }),
+      // Every event goes to the engine's listeners (a host that shows pages sends each page those
+      // of the connections it watches: main/host/host-session.ts); this answers with the events so far.
+      'journal.watch': now(({ watch }) => {
+        const journals = [];
+        const unknown = [];
+        for (const { connId, fromSeq } of watch) {
+          const events = this.journal.eventsFrom(connId, fromSeq);
+          if (events) journals.push({ connId, events });
+          else unknown.push(connId);
+        }
+        return { journals, unknown };
+      }),
       'journal.payload': now(({ connId, dir, offset, length }) => {
         const range = this.journal.payload(connId, dir, offset, length);
         if (!range) throw new CommandError('unknown_connection', { connId });

@@ -248,3 +248,21 @@ describe('the event budget, all connections together', () => {
     });
   });
 });
+
+describe('a summary tells what a card shows, without the events', () => {
+  it('carries the first line each way, cut across chunks, kept once the payloads are evicted', async () => {
+    probe = new EngineProbe({ payloadBudgetBytes: 0 });
+    const { port } = await probe.startServer({ answerWhen: 'request_end' });
+    const { connId } = await probe.call('client.connect', { host: '127.0.0.1', port });
+    await probe.call('client.send', { connId, bytes: ascii('GET /a') });
+    await probe.waitFor('the first chunk', async () => (await probe.conn(connId)).firstLines.out === 'GET /a');
+    await probe.call('client.send', { connId, bytes: ascii('b HTTP/1.1\r\nHost: x\r\n\r\n') });
+    await probe.waitForKind(connId, 'peer_fin');
+    const server = await probe.serverConn(0);
+    expect((await probe.conn(connId)).firstLines).toEqual({ out: 'GET /ab HTTP/1.1', in: 'HTTP/1.1 200 OK' });
+    expect((await probe.conn(server.connId)).firstLines).toEqual({ in: 'GET /ab HTTP/1.1', out: 'HTTP/1.1 200 OK' });
+    // A budget of 0 bytes kept no payload: the lines were read as the bytes passed.
+    expect((await probe.conn(connId)).payloadEvicted).toBe(true);
+    expect((await probe.conn(connId)).rstCause).toBeNull();
+  });
+});

@@ -18,6 +18,8 @@
 // Events handed out are never mutated afterwards: eviction replaces a stored event with a copy
 // whose `bytes` is null, so a delta or a caller holding the original still sees what it was given.
 import type { ConnSummary, Dir, JournalEvent, JournalTotals } from '../../shared/contract/contract';
+import { growFirstLine, type FirstLineState } from '../../shared/contract/first-line';
+import { rstCauseOf } from '../../shared/teardown/rst-causes';
 
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event as a connection reports it; the journal adds `connId` and `seq`. */
@@ -48,7 +50,13 @@ interface Entry {
    * that direction starts in its stream (the chunks dropped were the oldest).
    */
   trimmedBytes: { in: number; out: number };
+  /** The summary's firstLines as they grow (NO_LINE until a byte comes; complete at the first LF). */
+  firstLines: { in: FirstLineState; out: FirstLineState };
+  /** We sent bytes after the peer's FIN: one of the facts the RST's cause is read from. */
+  sentAfterFin: boolean;
 }
+
+const NO_LINE: FirstLineState = { text: null, done: false };
 
 /** A range of one direction's stream, as payload() finds it. */
 export interface PayloadRange {
@@ -99,6 +107,8 @@ export class Journal {
       reset: false,
       closed: false,
       payloadEvicted: false,
+      firstLines: { in: null, out: null },
+      rstCause: null,
     };
     this.entries.set(connId, {
       summary,
@@ -107,6 +117,8 @@ export class Journal {
       payloadFrom: 0,
       trimmed: 0,
       trimmedBytes: { in: 0, out: 0 },
+      firstLines: { in: NO_LINE, out: NO_LINE },
+      sentAfterFin: false,
     });
     this.total.connections++;
     // Built whole rather than spread (one per connection: 10,000 a second closing per request).
@@ -177,6 +189,21 @@ export class Journal {
     return this.entries.get(connId)?.events.slice();
   }
 
+  /** The connection's events from seq `fromSeq` on (a new array), or undefined if unknown or dropped. */
+  eventsFrom(connId: string, fromSeq: number): JournalEvent[] | undefined {
+    const events = this.entries.get(connId)?.events;
+    if (!events) return undefined;
+    // Sorted by seq (with a gap where trimEvents cut): the first at or past fromSeq, by bisection.
+    let lo = 0;
+    let hi = events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((events[mid] as JournalEvent).seq < fromSeq) lo = mid + 1;
+      else hi = mid;
+    }
+    return events.slice(lo);
+  }
+
   /**
    * The stored bytes of one direction of a connection as a stream: from `offset` (0 is that
    * direction's first byte), `length` bytes, cut at what it has carried so far. A range reaching
@@ -230,6 +257,8 @@ export class Journal {
           s.chunksOut++;
           this.total.bytesOut += event.length;
         }
+        if (event.dir === 'out' && s.finReceived) entry.sentAfterFin = true;
+        if (event.bytes && !entry.firstLines[event.dir].done) this.growFirstLine(entry, event.dir, event.bytes);
         if (event.bytes) {
           entry.storedBytes += event.bytes.length;
           this.total.storedPayloadBytes += event.bytes.length;
@@ -243,8 +272,12 @@ export class Journal {
         s.finSent = true;
         break;
       case 'rst_sent':
+        s.reset = true;
+        break;
       case 'rst_received':
         s.reset = true;
+        // The first RST's cause, from what the journal had proved before it (as rstReceivedIn reads it).
+        s.rstCause ??= rstCauseOf({ peerFin: s.finReceived, sentAfterFin: entry.sentAfterFin, received: s.chunksIn > 0 });
         break;
       case 'error':
         // A reset in either direction is what `reset` tells the learner; the peer's RST shows
@@ -260,6 +293,13 @@ export class Journal {
       default:
         break;
     }
+  }
+
+  private growFirstLine(entry: Entry, dir: Dir, bytes: Uint8Array): void {
+    const line = growFirstLine(entry.firstLines[dir], bytes);
+    entry.firstLines[dir] = line;
+    // A new object: a summary handed out (a delta, a snapshot) is never changed afterwards.
+    entry.summary.firstLines = dir === 'in' ? { in: line.text, out: entry.summary.firstLines.out } : { in: entry.summary.firstLines.in, out: line.text };
   }
 
   private enforceLimits(): void {

@@ -21,6 +21,11 @@ afterEach(async () => {
 const t = createI18n().t;
 const rsts = (events: readonly JournalEvent[]) => events.filter((e) => e.kind === 'rst_received');
 
+/** The summary says the same cause as the journal read whole (a card shows it without the events). */
+async function expectSummaryCause(connId: string, events: readonly JournalEvent[]): Promise<void> {
+  expect((await probe.conn(connId)).rstCause).toBe(rstReceivedIn(events)?.cause ?? null);
+}
+
 /** Lesson L2 as the learner plays it: connect, type the request line, read the answer and the FIN. */
 async function playL2(): Promise<string> {
   const server = await startPythonServer(L2_SERVER, ['127.0.0.1']);
@@ -67,6 +72,7 @@ describe('rst_received: an RST that reached our socket is journaled once, with h
 
     const rst = rstReceivedIn(after);
     expect(rst).toMatchObject({ how: 'kernel', cause: 'sent_after_fin' });
+    await expectSummaryCause(connId, after);
     expect(t(rstReasonKey('client', rst?.cause ?? 'before_data'))).toBe(
       'the server had closed its socket, so its kernel answered your bytes with RST',
     );
@@ -83,6 +89,7 @@ describe('rst_received: an RST that reached our socket is journaled once, with h
     const at = all.findIndex((e) => e.kind === 'rst_received');
     expect(all[at + 1]).toMatchObject({ kind: 'error', code: 'EPIPE' });
     expect(rstReceivedIn(all)).toMatchObject({ how: 'write', cause: 'sent_after_fin' });
+    await expectSummaryCause(connId, all);
   });
 
   it('read: a server answers, then aborts (SO_LINGER 0) once we have read it; our read fails with ECONNRESET', async () => {
@@ -97,6 +104,7 @@ describe('rst_received: an RST that reached our socket is journaled once, with h
     const at = events.findIndex((e) => e.kind === 'rst_received');
     expect(events[at + 1]).toMatchObject({ kind: 'error', code: 'ECONNRESET' });
     expect(rstReceivedIn(events)).toMatchObject({ how: 'read', cause: 'mid_exchange' });
+    await expectSummaryCause(connId, events);
     expect(t(rstReasonKey('client', 'mid_exchange'))).toMatch(/^the server reset the connection/);
   });
 
@@ -130,6 +138,7 @@ describe('rst_received: an RST that reached our socket is journaled once, with h
     expect(events.some((e) => e.kind === 'error' && e.code === 'ECONNRESET')).toBe(true);
     // Half a request had come: the client aborted in the middle of the exchange.
     expect(rstReceivedIn(events)).toMatchObject({ cause: 'mid_exchange' });
+    await expectSummaryCause(server.connId, events);
     expect(t(rstReasonKey('server', 'mid_exchange'))).toMatch(/^the client reset the connection/);
   });
 
@@ -145,6 +154,7 @@ describe('rst_received: an RST that reached our socket is journaled once, with h
     expect(rsts(events)).toHaveLength(1);
     expect(['kernel', 'write']).toContain(rsts(events)[0]?.how);
     expect(rstReceivedIn(events)).toMatchObject({ cause: 'sent_after_fin' });
+    await expectSummaryCause(server.connId, events);
     expect(t(rstReasonKey('server', 'sent_after_fin'))).toBe("the client had closed its socket, so its kernel answered the server's bytes with RST");
   });
 

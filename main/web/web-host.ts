@@ -14,7 +14,7 @@ import { contentTypeFor, lookupStatic } from './static-files';
 import { createUpgradeGuard } from './upgrade-guard';
 import { attachWsDoor } from './ws-door';
 import { FileGrants } from '../host/file-grants';
-import { createHostDispatch } from '../host/host-handlers';
+import { hostSessions } from '../host/host-session';
 import { MemorySettingsStore, type SettingsStore } from '../settings/settings-store';
 
 export interface WebHostOptions {
@@ -82,7 +82,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const door = attachWsDoor({
     server,
     guard: createUpgradeGuard({ token, boundHost: host, port, extraHostNames: [machine, `${machine}.local`] }),
-    dispatch: createHostDispatch(
+    openSession: hostSessions(
       engine,
       {
         settings: options.settingsStore ?? new MemorySettingsStore(),
@@ -90,7 +90,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       },
       onInternalError,
     ),
-    onEvent: (listener) => engine.onEvent(listener),
     maxPayloadBytes: options.maxPayloadBytes,
     maxBufferedBytes: options.maxBufferedBytes,
     onInternalError,

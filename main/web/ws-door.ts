@@ -1,25 +1,23 @@
 // The WebSocket door: the same contract as Electron's IPC, for a browser. Each text message is one
 // envelope of shared/contract/wire-codec.ts. `invoke` goes through the one dispatch wrapper (which checks the
 // name and parses the input) and is answered by a `result` with the same id; every engine event is
-// forwarded as an `event` to every open socket. Nothing a page sends can crash the host: bad JSON,
+// forwarded as an `event` to every open socket, as that page's session (main/host/host-session.ts)
+// shows it: each socket is a page of its own, watching its own connections' events. Nothing a page sends can crash the host: bad JSON,
 // wrong envelopes, binary frames and oversized messages are refused or ignored.
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
-import type { EventName } from '../../shared/contract/contract';
 import { decodeWireChecked, encodeWire, MAX_WIRE_DEPTH, type WireDecodeFailure, type WireEvent, type WireResult } from '../../shared/contract/wire-codec';
 import type { Dispatch } from '../host/dispatch';
+import type { HostSession } from '../host/host-session';
 import type { GuardVerdict, UpgradeRequestLike } from './upgrade-guard';
-
-/** The engine's `onEvent`, or anything shaped like it. */
-export type EventSource = (listener: (name: EventName, payload: unknown) => void) => () => void;
 
 export interface WsDoorOptions {
   server: Server;
   guard: (req: UpgradeRequestLike) => GuardVerdict;
-  dispatch: Dispatch;
-  onEvent: EventSource;
+  /** A session for each page that connects (hostSessions): its dispatch and its events. */
+  openSession: () => HostSession;
   /** Larger messages are refused (close code 1009); a request never needs more than a paste. */
   maxPayloadBytes?: number;
   /** A page that stops reading is closed once this much is queued for it, not buffered forever. */
@@ -62,32 +60,36 @@ export function attachWsDoor(options: WsDoorOptions): WsDoor {
   };
   options.server.on('upgrade', onUpgrade);
 
+  const unsubscribes = new Set<() => void>();
   wss.on('connection', (ws: WebSocket) => {
+    const session = options.openSession();
     ws.on('error', () => ws.terminate()); // invalid frames, oversized messages: drop that page only
     ws.on('message', (data, isBinary) => {
       if (isBinary) return; // envelopes are JSON text; binary frames mean a confused client
       // dispatch answers every failure itself; this catch is for what is left (a send that
       // throws): one message must never end the process with an unhandled rejection.
-      answer(dataToString(data), (envelope) => sendBounded(ws, () => encodeWire(envelope), maxBuffered), options.dispatch).catch((err: unknown) =>
+      answer(dataToString(data), (envelope) => sendBounded(ws, () => encodeWire(envelope), maxBuffered), session.dispatch).catch((err: unknown) =>
         options.onInternalError?.(err),
       );
     });
-  });
-
-  const unsubscribe = options.onEvent((name, payload) => {
-    if (wss.clients.size === 0) return;
-    const envelope: WireEvent = { type: 'event', name, payload };
-    const text = encodeWire(envelope); // encoded once, whatever the number of pages
-    for (const ws of wss.clients) {
-      sendBounded(ws, text, maxBuffered);
-    }
+    // Encoded per page: each page's deltas carry the events of its own watched connections.
+    const unsubscribe = session.onEvent((name, payload) => {
+      const envelope: WireEvent = { type: 'event', name, payload };
+      sendBounded(ws, () => encodeWire(envelope), maxBuffered);
+    });
+    unsubscribes.add(unsubscribe);
+    ws.on('close', () => {
+      unsubscribe();
+      unsubscribes.delete(unsubscribe);
+    });
   });
 
   return {
     clientCount: () => wss.clients.size,
     close: () =>
       new Promise<void>((done) => {
-        unsubscribe();
+        for (const unsubscribe of unsubscribes) unsubscribe();
+        unsubscribes.clear();
         options.server.off('upgrade', onUpgrade);
         for (const ws of wss.clients) ws.terminate();
         wss.close(() => done());

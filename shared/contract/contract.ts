@@ -10,6 +10,8 @@ import { NOTE_CODES } from './notes';
 import { DEFAULT_LISTEN } from '../server/choices';
 import { SectionSave, SettingsNotice, StoredSettings } from './app-settings';
 import { TCP_STATES, TEARDOWN_SCENARIOS } from '../teardown/tcp-states';
+import { RST_CAUSES } from '../teardown/rst-causes';
+import { FIRST_LINE_MAX } from './first-line';
 import { ResponderConfig, ServerSettings, ServerSettingsPatch, ServerStats } from '../server/settings';
 
 // ---- building blocks -------------------------------------------------------------------------
@@ -152,6 +154,13 @@ export const ConnSummary = z.object({
   closed: z.boolean(),
   /** True once the journal's byte budget has dropped this connection's payloads. */
   payloadEvicted: z.boolean(),
+  /**
+   * The first line each way (shared/contract/first-line.ts), so far: a card shows the request and
+   * the status line from these, for every connection, without its events. Null: no byte yet.
+   */
+  firstLines: z.object({ in: z.string().max(FIRST_LINE_MAX).nullable(), out: z.string().max(FIRST_LINE_MAX).nullable() }),
+  /** Why the peer's RST came (shared/teardown/rst-causes.ts), from the journal before it; null: none came. */
+  rstCause: z.enum(RST_CAUSES).nullable(),
 });
 export type ConnSummary = z.infer<typeof ConnSummary>;
 
@@ -224,6 +233,9 @@ export type ErrorInfo = AnyError;
 export const PAYLOAD_PAGE_MAX = 1024 * 1024;
 
 const Empty = z.object({}).strict();
+
+/** The most connections one page may watch at once (journal.watch): a few views' worth. */
+export const WATCH_MAX = 256;
 
 export const commands = {
   'app.info': {
@@ -303,6 +315,25 @@ export const commands = {
       totals: JournalTotals,
     }),
   },
+  /**
+   * Which connections' events this page is shown from now on (a page gets every connection's
+   * summary, but only the events of those it watches: at 10,000 requests a second the events of
+   * all of them are more than a page can take, issue 19), and each one's events from `fromSeq` on,
+   * as the journal holds them now. The set replaces the last one. The answer and the deltas after
+   * it may both carry an event (one recorded before this command but not yet sent in a delta):
+   * merge by seq. Connections the journal no longer has are named in `unknown`.
+   */
+  'journal.watch': {
+    input: z
+      .object({
+        watch: z.array(z.object({ connId: ConnId, fromSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict()).max(WATCH_MAX),
+      })
+      .strict(),
+    output: z.object({
+      journals: z.array(z.object({ connId: ConnId, events: z.array(JournalEvent) })),
+      unknown: z.array(ConnId),
+    }),
+  },
   /** One connection's whole journal, payloads included where still stored. */
   'journal.events': {
     input: z.object({ connId: ConnId }).strict(),
@@ -366,7 +397,8 @@ export function isCommandName(name: unknown): name is CommandName {
 export const events = {
   /**
    * Journal changes, batched: at most a few per animation frame reach the renderer, never one
-   * message per chunk. `conns` holds the latest summary of every connection that changed;
+   * message per chunk. `events` are those of the connections the page watches (journal.watch;
+   * a host with no page, the CLI, gets all). `conns` holds the latest summary of every connection that changed;
    * `dropped` names the connections the journal let go of whole (past its cap on closed
    * connections), so that a copy kept elsewhere can let go of them too.
    */

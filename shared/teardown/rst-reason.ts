@@ -8,18 +8,10 @@
 // has closed is answered with RST, and so is a close() with data still unread (RFC 2525 section
 // 2.17: Linux aborts rather than send a FIN that would claim everything was read).
 import type { JournalEvent, Role } from '../contract/contract';
+import { rstCauseOf, type RstCause } from './rst-causes';
 
-/**
- * - sent_after_fin: the peer's FIN came, then we sent bytes, and its kernel answered them with
- *   RST: it had closed its socket (lesson L2's server after its answer), not only half-closed;
- * - after_fin: the peer's FIN came and then its RST, though we sent nothing after the FIN: it
- *   closed with bytes of ours unread, or aborted its socket;
- * - mid_exchange: no FIN first, but some of the peer's bytes had come: it aborted its socket
- *   (SO_LINGER 0), or closed it with bytes of ours unread;
- * - before_data: no FIN and not one byte from the peer before its RST.
- */
-export const RST_CAUSES = ['sent_after_fin', 'after_fin', 'mid_exchange', 'before_data'] as const;
-export type RstCause = (typeof RST_CAUSES)[number];
+// The causes and the rule are in rst-causes.ts (the contract carries a connection's cause too).
+export { RST_CAUSES, type RstCause } from './rst-causes';
 
 export interface RstReceived {
   /** How Node (or only the kernel) told us: see the event's doc in contract.ts. */
@@ -66,9 +58,7 @@ export class RstWitness {
   }
 
   private cause(): RstCause {
-    if (this.sentAfterFin) return 'sent_after_fin';
-    if (this.peerFin) return 'after_fin';
-    return this.received ? 'mid_exchange' : 'before_data';
+    return rstCauseOf({ peerFin: this.peerFin, sentAfterFin: this.sentAfterFin, received: this.received });
   }
 }
 
