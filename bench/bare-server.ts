@@ -2,6 +2,7 @@
 // policy as the Engine under test, and nothing else (no journal, no parsing beyond what the
 // policy needs). What the Engine costs is the difference.
 import { createServer, type Server, type Socket } from 'node:net';
+import { listenOnLoopback } from './loopback-listen';
 
 export type Policy = 'close' | 'keep_alive';
 
@@ -39,14 +40,7 @@ export async function startBareServer(response: Uint8Array, policy: Policy): Pro
       tail = text.subarray(Math.max(from, text.length - (CRLFCRLF.length - 1)));
     });
   });
-  await new Promise<void>((done) => server.listen({ host: '127.0.0.1', port: 0, backlog: 511 }, done));
-  const port = (server.address() as { port: number }).port;
-  return {
-    port,
-    close: () =>
-      new Promise((done) => {
-        server.close(() => done());
-        for (const socket of open) socket.destroy();
-      }),
-  };
+  return listenOnLoopback(server, () => {
+    for (const socket of open) socket.destroy();
+  });
 }

@@ -6,6 +6,7 @@
 // close: one request per connection, the answer ends at the server's FIN (like L1's client).
 // keep_alive: one connection each, answers framed by Content-Length (RFC 9112 section 6.3).
 import { connect, type Socket } from 'node:net';
+import { AnswerFramer, UNFRAMABLE } from './answer-framer';
 
 const [portText, mode, connectionsText, secondsText, maxText] = process.argv.slice(2);
 const port = Number(portText);
@@ -54,7 +55,7 @@ function closeWorker(): void {
 }
 
 function keepAliveWorker(): void {
-  let buffer: Buffer = Buffer.alloc(0);
+  let answers: AnswerFramer;
   let socket: Socket;
   const send = (): void => {
     if (!more()) {
@@ -65,22 +66,17 @@ function keepAliveWorker(): void {
     socket.write(request);
   };
   const open = (): void => {
-    buffer = Buffer.alloc(0);
+    answers = new AnswerFramer();
     socket = connect({ host: '127.0.0.1', port }, send);
     socket.on('data', (chunk: Buffer) => {
-      buffer = buffer.length > 0 ? Buffer.concat([buffer, chunk]) : chunk;
-      for (;;) {
-        const headEnd = buffer.indexOf('\r\n\r\n');
-        if (headEnd === -1) return;
-        const length = /\r\ncontent-length:[ \t]*(\d+)/i.exec(buffer.subarray(0, headEnd + 2).toString('latin1'));
-        if (!length) {
-          errors++; // not an answer this client can frame: give up on the connection
-          socket.destroy();
-          return;
-        }
-        const total = headEnd + 4 + Number(length[1]);
-        if (buffer.length < total) return;
-        buffer = buffer.subarray(total);
+      const count = answers.push(chunk);
+      if (count === UNFRAMABLE) {
+        errors++; // not an answer this client can frame: give up on the connection
+        socket.destroy();
+        return;
+      }
+      // One request in flight: each answer sends the next.
+      for (let i = 0; i < count; i++) {
         requests++;
         send();
       }

@@ -3,6 +3,7 @@
 // every answer, as our Engine does, but records nothing.
 import { createServer, type ServerResponse } from 'node:http';
 import type { Policy } from './bare-server';
+import { listenOnLoopback } from './loopback-listen';
 import type { RunningServer } from './servers';
 
 interface Answer {
@@ -47,15 +48,5 @@ export async function startNodeHttpServer(response: Uint8Array, policy: Policy):
     res.end(answer.body);
   };
   const server = createServer((_req, res) => reply(res));
-  // The backlog node:net uses by default, as the other Node servers have.
-  await new Promise<void>((done) => server.listen({ host: '127.0.0.1', port: 0, backlog: 511 }, done));
-  const port = (server.address() as { port: number }).port;
-  return {
-    port,
-    close: () =>
-      new Promise((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOnLoopback(server, () => server.closeAllConnections());
 }

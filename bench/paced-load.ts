@@ -9,6 +9,7 @@
 //   node --import tsx bench/paced-load.ts PORT close|keep_alive RATE SECONDS [CONNECTIONS]
 // Prints one JSON line: {"requests", "errors", "seconds", "rate", "late", "perSecond": [...]}.
 import { connect, type Socket } from 'node:net';
+import { AnswerFramer, UNFRAMABLE } from './answer-framer';
 
 const [portText, mode, rateText, secondsText, connectionsText] = process.argv.slice(2);
 const port = Number(portText);
@@ -42,7 +43,7 @@ const idle: KeepAlive[] = [];
 let openClose = 0;
 
 class KeepAlive {
-  private buffer: Buffer = Buffer.alloc(0);
+  private readonly answers = new AnswerFramer();
   private waiting = false;
   readonly socket: Socket;
 
@@ -67,18 +68,13 @@ class KeepAlive {
   }
 
   private read(chunk: Buffer): void {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    const headEnd = this.buffer.indexOf('\r\n\r\n');
-    if (headEnd < 0) return;
-    const length = /\r\ncontent-length:\s*(\d+)/i.exec(this.buffer.subarray(0, headEnd).toString('latin1'));
-    if (!length) {
+    const answers = this.answers.push(chunk);
+    if (answers === UNFRAMABLE) {
       errors++;
       this.socket.destroy();
       return;
     }
-    const end = headEnd + 4 + Number(length[1]);
-    if (this.buffer.length < end) return;
-    this.buffer = this.buffer.subarray(end);
+    if (answers === 0) return; // one request in flight: at most one answer
     this.waiting = false;
     answered();
     idle.push(this);

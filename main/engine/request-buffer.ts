@@ -18,7 +18,7 @@ const INCOMPLETE: RequestState = { state: 'incomplete' };
 const EMPTY = new Uint8Array(0);
 
 export class RequestBuffer {
-  private storage = new Uint8Array(0);
+  private storage: Uint8Array = new Uint8Array(0);
   /**
    * `storage` is a chunk as it arrived, taken without copying (the journal holds the same array):
    * it is never written to, and the first append after it copies it into storage of our own. Most
