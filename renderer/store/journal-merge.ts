@@ -1,5 +1,5 @@
 // How one connection's journal is kept in the renderer. Events arrive in `journal.delta` batches,
-// and whole journals arrive from `journal.events`; the two can overlap or race (a delta may be sent
+// and whole journals (or their ends) from `journal.watch` or `journal.events`; the two can overlap or race (a delta may be sent
 // before or after a fetch's answer), so events are merged by `seq`, which the engine numbers from 0
 // with no gaps. A journal whose events do not run 0, 1, 2, ... without a hole is missing something
 // and is marked `needsFetch`, and so is one that may have missed events while the link was down.
@@ -17,11 +17,27 @@ export interface ConnJournal {
 
 export const EMPTY_JOURNAL: ConnJournal = { events: [], needsFetch: true, loading: false, error: null };
 
-/** Adds events from a delta, in any order; marks a gap if one shows. */
+/**
+ * Adds events from a delta, in any order; marks a gap if one opens. Only the new events are looked
+ * at, not the whole journal: a busy connection's holds thousands, and a gap the engine made itself
+ * (its cap on events per connection drops the oldest after `opened`) is no reason to fetch again
+ * at every delta.
+ */
 export function mergeDeltaEvents(journal: ConnJournal | undefined, incoming: readonly JournalEvent[]): ConnJournal {
   const base = journal ?? { ...EMPTY_JOURNAL, needsFetch: false };
+  const gap = opensGap(base.events, incoming);
   const events = mergeBySeq(base.events, incoming);
-  return { ...base, events, needsFetch: base.needsFetch || !isGapless(events) };
+  return { ...base, events, needsFetch: base.needsFetch || gap };
+}
+
+/** Whether events past the last one held skip a seq (a connection's seq runs 0, 1, 2, ...). */
+function opensGap(held: readonly JournalEvent[], incoming: readonly JournalEvent[]): boolean {
+  let next = (held.at(-1)?.seq ?? -1) + 1;
+  for (const e of incoming) {
+    if (e.seq > next) return true;
+    if (e.seq === next) next++;
+  }
+  return false;
 }
 
 /** Adds a fetched journal (the engine's whole record at that moment). */

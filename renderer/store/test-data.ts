@@ -32,6 +32,8 @@ export function summary(connId: string, patch: Partial<ConnSummary> = {}): ConnS
     reset: false,
     closed: false,
     payloadEvicted: false,
+    firstLines: { in: null, out: null },
+    rstCause: null,
     ...patch,
   };
 }

@@ -17,8 +17,8 @@ import { exchangeLineOf, matchesFilter, NO_EXCHANGE, type ExchangeLine } from '.
 import './connection-list.css';
 
 /**
- * Each card's line by its journal's events: worked out again only for journals that changed (a
- * delta makes a new events array for the connections it touches, and leaves the others alone).
+ * Each card's line by its summary's first lines: worked out again only when they changed (the
+ * engine makes a new firstLines object when a line grows, and hands the same one otherwise).
  */
 const LINES = new WeakMap<object, ExchangeLine>();
 
@@ -29,14 +29,13 @@ export function ConnectionList() {
   const { t } = useTranslation();
   const liveOrder = useWirebench(selectConnOrder);
   const liveConns = useWirebench(selectConns);
-  const liveJournals = useWirebench((s) => s.journals);
   const liveTotals = useWirebench(selectTotals);
   const live = useMemo(
-    () => ({ order: liveOrder, conns: liveConns, journals: liveJournals, totals: liveTotals }),
-    [liveOrder, liveConns, liveJournals, liveTotals],
+    () => ({ order: liveOrder, conns: liveConns, totals: liveTotals }),
+    [liveOrder, liveConns, liveTotals],
   );
   // Cards and counters a few times a second at most: under load every card changes every frame.
-  const { order, conns, journals, totals } = useThrottled(live, LIST_INTERVAL_MS);
+  const { order, conns, totals } = useThrottled(live, LIST_INTERVAL_MS);
   const selected = useWirebench(selectSelectedConnId);
   const select = useWirebench((s) => s.select);
   const forgetClosed = useWirebench((s) => s.forgetClosedConns);
@@ -49,14 +48,13 @@ export function ConnectionList() {
     const byId = new Map<string, ExchangeLine>();
     for (const id of order) {
       const conn = conns[id];
-      const events = journals[id]?.events;
-      if (!conn || !events) continue;
-      let line = LINES.get(events);
-      if (!line) LINES.set(events, (line = exchangeLineOf(conn.role, events)));
+      if (!conn) continue;
+      let line = LINES.get(conn.firstLines);
+      if (!line) LINES.set(conn.firstLines, (line = exchangeLineOf(conn.role, conn.firstLines)));
       byId.set(id, line);
     }
     return byId;
-  }, [order, conns, journals]);
+  }, [order, conns]);
 
   const shown = useMemo(
     () =>

@@ -1,43 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../../shared/contract/contract';
+import { growFirstLine, type FirstLineState } from '../../../shared/contract/first-line';
 import { exchangeLineOf, matchesFilter } from './exchange-line';
 
-let seq = 0;
-const data = (dir: 'in' | 'out', text: string | null): JournalEvent => ({
-  connId: 'c1',
-  seq: seq++,
-  at: 0,
-  t: seq,
-  kind: 'data',
-  dir,
-  length: text?.length ?? 5,
-  bytes: text === null ? null : new TextEncoder().encode(text),
-});
+/** The summary's first lines after these chunks, as the engine's journal grows them. */
+function firstLines(chunks: ['in' | 'out', string][]): { in: string | null; out: string | null } {
+  const lines: Record<'in' | 'out', FirstLineState> = { in: { text: null, done: false }, out: { text: null, done: false } };
+  for (const [dir, text] of chunks) lines[dir] = growFirstLine(lines[dir], new TextEncoder().encode(text));
+  return { in: lines.in.text, out: lines.out.text };
+}
 
 describe('exchangeLineOf', () => {
   it('reads the server side: the request came in, the status went out', () => {
-    const events = [data('in', 'GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n'), data('out', 'HTTP/1.1 404 Not Found\r\n\r\n')];
-    expect(exchangeLineOf('server', events)).toEqual({ request: 'GET /favicon.ico', status: '404 Not Found' });
+    const lines = firstLines([['in', 'GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n'], ['out', 'HTTP/1.1 404 Not Found\r\n\r\n']]);
+    expect(exchangeLineOf('server', lines)).toEqual({ request: 'GET /favicon.ico', status: '404 Not Found' });
   });
   it('reads the client side the other way round', () => {
-    const events = [data('out', 'GET / HTTP/1.0\r\n\r\n'), data('in', 'HTTP/1.0 200 OK\r\n')];
-    expect(exchangeLineOf('client', events)).toEqual({ request: 'GET /', status: '200 OK' });
+    const lines = firstLines([['out', 'GET / HTTP/1.0\r\n\r\n'], ['in', 'HTTP/1.0 200 OK\r\n']]);
+    expect(exchangeLineOf('client', lines)).toEqual({ request: 'GET /', status: '200 OK' });
   });
   it('joins a line cut across chunks, and stops at its LF', () => {
-    const events = [data('in', 'GE'), data('in', 'T /a b'), data('in', 'c HTTP/1.1\nHost: y\n'), data('out', 'HTTP/1.1 2'), data('out', '00 OK\n')];
-    expect(exchangeLineOf('server', events)).toEqual({ request: 'GET /a bc', status: '200 OK' });
+    const lines = firstLines([['in', 'GE'], ['in', 'T /a b'], ['in', 'c HTTP/1.1\nHost: y\n'], ['out', 'HTTP/1.1 2'], ['out', '00 OK\n'], ['in', 'more']]);
+    expect(exchangeLineOf('server', lines)).toEqual({ request: 'GET /a bc', status: '200 OK' });
   });
   it('has nothing before bytes come, and no status for an answer that is no status line', () => {
-    expect(exchangeLineOf('server', [])).toEqual({ request: null, status: null });
-    expect(exchangeLineOf('server', [data('in', 'hello\n'), data('out', 'Hello World')])).toEqual({ request: 'hello', status: null });
+    expect(exchangeLineOf('server', { in: null, out: null })).toEqual({ request: null, status: null });
+    expect(exchangeLineOf('server', firstLines([['in', 'hello\n'], ['out', 'Hello World']]))).toEqual({ request: 'hello', status: null });
   });
-  it('shows a line still arriving, and stops where payloads were dropped', () => {
-    expect(exchangeLineOf('server', [data('in', 'GET /slow')]).request).toBe('GET /slow');
-    expect(exchangeLineOf('server', [data('in', null), data('in', 'GET / HTTP/1.1\n')]).request).toBeNull();
+  it('shows a line still arriving', () => {
+    expect(exchangeLineOf('server', firstLines([['in', 'GET /slow']])).request).toBe('GET /slow');
   });
   it('keeps at most 200 characters of a line', () => {
     const long = `GET /${'a'.repeat(500)} HTTP/1.1\n`;
-    expect(exchangeLineOf('server', [data('in', long)]).request).toHaveLength(200);
+    expect(exchangeLineOf('server', firstLines([['in', long]])).request).toHaveLength(200);
   });
 });
 
