@@ -41,6 +41,7 @@ export const SERVE_OPTIONS: OptionTable = {
   quiet: { type: 'boolean', short: 'q', description: 'cli.help.serve.quiet' },
   summary: { type: 'string', description: 'cli.help.serve.summary', example: 'SECONDS' },
   'kernel-states': { type: 'boolean', description: 'cli.help.serve.kernelStates' },
+  record: { type: 'string', description: 'cli.help.serve.record', example: 'FILE' },
 };
 
 /** The flags that each pick what answers: at most one may be given. */
@@ -55,6 +56,8 @@ export interface ServePlan {
   kernelStates: boolean;
   /** --quiet / --summary: a line of counters every this many seconds instead of each event; null prints each event. */
   summarySeconds: number | null;
+  /** --record: where to write the session file once stopped (an absolute path), or null. */
+  record: string | null;
 }
 
 export type ServePlanResult = { ok: true; plan: ServePlan } | { ok: false; mistake: CliMistake };
@@ -137,7 +140,7 @@ export async function servePlanFrom(values: ParsedOptions): Promise<ServePlanRes
 
   const host = text('host') ?? '127.0.0.1';
   const input = { host, port, exposeToNetwork: values.expose === true, settings: patch, ...(backlog === undefined ? {} : { backlog }) };
-  return { ok: true, plan: { input, settings: withSettings(DEFAULT_SERVER_SETTINGS, patch), json: values.json === true, kernelStates: values['kernel-states'] === true, summarySeconds } };
+  return { ok: true, plan: { input, settings: withSettings(DEFAULT_SERVER_SETTINGS, patch), json: values.json === true, kernelStates: values['kernel-states'] === true, summarySeconds, record: text('record') === undefined ? null : resolve(text('record') as string) } };
 }
 
 async function responderFrom(

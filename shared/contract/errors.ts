@@ -74,6 +74,14 @@ export const ERROR_PARAMS = {
   timed_out: z.object({ command: text, ms: z.number().int().min(0) }),
   /** The page lost its link to Wirebench (the WebSocket dropped, or the IPC call failed) before an answer. */
   disconnected: command,
+  /** A file given as a session (shared/session/session-file.ts) is not one: not JSON, or not ours. */
+  session_unreadable: z.object({ file: text }),
+  /** A session file of a version this Wirebench does not read (a newer one's). */
+  session_version: z.object({ file: text, version: text, supported: text }),
+  /** A session file that breaks its schema or the journal's rules: where (a path in it) and what. */
+  session_invalid: z.object({ file: text, where: text, issue: text }),
+  /** A file could not be written (a recording, an export); code is the errno (EACCES, ENOSPC, ...). */
+  file_unwritable: z.object({ file: text, code: text }),
   /** A bug: a handler failed in a way nobody planned for. The details went to the host's log. */
   internal: command,
 } as const;

@@ -50,6 +50,11 @@ export const errors = errorCatalog({
     'This page cannot open a file dialog: a browser page may serve only the folders named when `wirebench web` was started (--allow FOLDER).',
   shutting_down: 'Wirebench is closing, so "{{command}}" was not done.',
   timed_out: '"{{command}}" waited {{ms}} ms for something that did not happen, and gave up. Try again; if it keeps happening, the machine may be very busy.',
+  session_unreadable: '{{file}} is not a Wirebench session: a session file is the JSON Wirebench writes when it saves or records one.',
+  session_version:
+    '{{file}} is a version {{version}} session, and this Wirebench reads version {{supported}}. Open it with the Wirebench that saved it, or a newer one.',
+  session_invalid: '{{file}} is a Wirebench session that is damaged, so it was not opened: at {{where}}, {{issue}}.',
+  file_unwritable: 'Wirebench could not write {{file}} (the system said {{code}}). Check that its folder exists and you may write there, and that the disk is not full.',
   internal:
     'Something went wrong inside Wirebench while doing "{{command}}". This is a bug: the details are in Wirebench’s log (the terminal it was started from). Try again, or restart Wirebench.',
   disconnected:

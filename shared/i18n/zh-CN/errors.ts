@@ -46,6 +46,11 @@ export const errors = errorCatalog({
     '此页面无法打开文件对话框：浏览器页面只能提供启动 `wirebench web` 时指定的文件夹（--allow FOLDER）。',
   shutting_down: 'Wirebench 正在关闭，因此没有执行“{{command}}”。',
   timed_out: '“{{command}}”等待了 {{ms}} ms，所等的事情始终没有发生，于是放弃了。请重试；如果一再出现，可能是机器非常繁忙。',
+  session_unreadable: '{{file}} 不是 Wirebench 会话文件：会话文件是 Wirebench 保存或录制会话时写下的 JSON。',
+  session_version:
+    '{{file}} 是第 {{version}} 版的会话文件，而这个 Wirebench 只能读取第 {{supported}} 版。请用保存它的那个 Wirebench 或更新的版本打开。',
+  session_invalid: '{{file}} 是一个已损坏的 Wirebench 会话文件，因此没有打开：在 {{where}} 处，{{issue}}。',
+  file_unwritable: 'Wirebench 无法写入 {{file}}（系统报告 {{code}}）。请检查该文件夹是否存在、你是否有写入权限，以及磁盘是否已满。',
   internal:
     'Wirebench 在执行“{{command}}”时内部出错。这是程序的缺陷：详细信息在 Wirebench 的运行输出里（即启动它的那个终端）。请重试，或重新启动 Wirebench。',
   disconnected:
