@@ -159,6 +159,31 @@ describe.skipIf(noTshark !== undefined)(`pcapng export read by tshark${noTshark 
     expect(new Set(versions.stdout.trim().split('\n'))).toEqual(new Set(['::1']));
   });
 
+  it('payloads the journal let go of (a tiny byte budget): frames cut after their headers, and the file says why', async () => {
+    probe = new EngineProbe({ payloadBudgetBytes: 1 });
+    const { port } = await probe.startServer({ after: 'close' });
+    const first = await run('curl', ['-sS', `http://127.0.0.1:${port}/first`]);
+    expect(first.code).toBe(0);
+    const evicted = await journalOf((await probe.serverConn()).connId);
+    // A second connection closing pushes the first one's payload out of the budget.
+    await run('curl', ['-sS', `http://127.0.0.1:${port}/second`]);
+    await probe.waitFor('the first payload evicted', async () => (await probe.conn(evicted.summary.connId)).payloadEvicted);
+    const journal = await journalOf(evicted.summary.connId);
+    expect(journal.events.some((e) => e.kind === 'data' && e.bytes === null)).toBe(true);
+    const file = join(work, 'evicted.pcapng');
+    writeFileSync(file, journalToPcapng([journal.summary], journal.events));
+    const read = await tshark(['-r', file, ...CHECKSUMS]);
+    expect(read.stderr).toBe('');
+    expect(read.code).toBe(0);
+    const listed = await tshark(['-r', file, '-T', 'fields', '-E', 'separator=|', '-e', 'tcp.len', '-e', 'frame.cap_len', '-e', 'frame.len', '-e', 'frame.comment']);
+    const cut = listed.stdout.trim().split('\n').map((l) => l.split('|')).filter(([len]) => Number(len) > 0);
+    expect(cut.length).toBe(2); // the request and the answer
+    for (const [len, capLen, frameLen, note] of cut) {
+      expect([Number(capLen), Number(frameLen)]).toEqual([54, 54 + Number(len)]);
+      expect(note).toContain('no longer kept by the journal');
+    }
+  });
+
   it('1 MB: curl fetches a static file; the answer is split into segments and ACKed along the way', async () => {
     probe = new EngineProbe();
     const root = mkdtempSync(join(work, 'root-'));
