@@ -39,6 +39,7 @@ const CASES: { name: string; request: Buffer }[] = [
     request: bytes('PUT /c HTTP/1.1\r\nHost: h.test\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;ext=1\r\n world\r\n0\r\nX-T: 1\r\n\r\n'),
   },
   { name: 'a HEAD with dot segments in its target', request: bytes('HEAD /a/../b/./c HTTP/1.1\r\nHost: h.test\r\nAccept: */*\r\n\r\n') },
+  { name: 'a target with a byte beyond ASCII', request: bytes('GET /caf\xe9?q=1 HTTP/1.1\r\nHost: h.test\r\n\r\n') },
   { name: 'a text body starting with @', request: bytes('POST /f HTTP/1.1\r\nHost: h.test\r\nContent-Type: text/plain\r\nContent-Length: 6\r\n\r\n@hello') },
 ];
 
@@ -76,10 +77,10 @@ class RecordingServer {
     });
   }
 
-  async listen(): Promise<CopyTarget> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  async listen(host = '127.0.0.1'): Promise<CopyTarget> {
+    await new Promise<void>((resolve) => this.server.listen(0, host, resolve));
     this.port = (this.server.address() as { port: number }).port;
-    return { host: '127.0.0.1', port: this.port };
+    return { host, port: this.port };
   }
 
   /** What the n-th connection received, once it has closed. */
@@ -100,7 +101,7 @@ class RecordingServer {
 }
 
 let probe: EngineProbe;
-let recorder: RecordingServer;
+let recorder: RecordingServer | undefined;
 let target: CopyTarget;
 let dir: string;
 /** Each case's request as the journal holds it, in CASES' order. */
@@ -136,12 +137,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await probe.engine.close();
-  await recorder.close();
+  await recorder?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 /** Runs a copy and returns what the recording server received on that connection. */
 async function received(command: string, args: string[]): Promise<Buffer> {
+  if (!recorder) throw new Error('no recording server');
   const n = recorder.count;
   const done = await run(command, args);
   expect(done.code, done.stderr).toBe(0);
@@ -212,5 +214,55 @@ describe('what the copies say', () => {
     expect(nc).toContain("caf\\351");
     expect(nc).toContain("'\\000\\377\\047%%\\r\\n'\\\n'\\\\@'");
     expect(nc.split('\n').filter((line) => !line.startsWith('#')).join('\n')).not.toContain('\\x');
+  });
+});
+
+describe('every byte value survives the escaping', () => {
+  const all = new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 7) % 256));
+
+  it.each(['sh', 'bash'])('printf in %s writes all 256 byte values back', async (shell) => {
+    // The pipeline's printf part alone: its output is the bytes nc would send.
+    const printf = copyAsNcPrintf({ bytes: all }, target).split('\n').filter((l) => !l.startsWith('#')).join('\n').replace(/ \| nc .*$/, '');
+    const done = await run(shell, ['-c', printf]);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout.equals(Buffer.from(all))).toBe(true);
+  });
+
+  it.skipIf(!HAVE_PYTHON)('the Python bytes literal holds all 256 byte values', async () => {
+    const script = copyAsPython({ bytes: all }, target);
+    const literal = script.slice(script.indexOf('request = ('), script.indexOf(')\n') + 1);
+    const done = await run('python3', ['-c', `${literal}\nimport sys\nsys.stdout.buffer.write(request)`]);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout.equals(Buffer.from(all))).toBe(true);
+  });
+});
+
+describe('over IPv6', () => {
+  it.skipIf(!HAVE_CURL || !HAVE_NC || !HAVE_PYTHON)('curl, nc and Python reach a server on ::1', async (context) => {
+    const v6 = createServer();
+    const ok = await new Promise<boolean>((resolve) => {
+      v6.once('error', () => resolve(false));
+      v6.listen(0, '::1', () => resolve(true));
+    });
+    if (!ok) context.skip('no IPv6 loopback (::1) on this machine');
+    await new Promise<void>((resolve) => v6.close(() => resolve()));
+    const server = new RecordingServer();
+    const at = await server.listen('::1');
+    try {
+      const request = seen[1] as SeenMessage;
+      await run('sh', ['-c', copyAsNcPrintf(request, at)]);
+      expect((await server.connection(0)).equals(Buffer.from(request.bytes))).toBe(true);
+      const file = join(dir, 'client-v6.py');
+      writeFileSync(file, copyAsPython(request, at));
+      await run('python3', ['-B', file]);
+      expect((await server.connection(1)).equals(Buffer.from(request.bytes))).toBe(true);
+      const curl = copyAsCurl(request, at);
+      expect(curl).toContain("'http://[::1]:");
+      const done = await run('sh', ['-c', curl]);
+      expect(done.code, done.stderr).toBe(0);
+      expect(meaning(await server.connection(2))).toEqual(meaning(request.bytes));
+    } finally {
+      await server.close();
+    }
   });
 });

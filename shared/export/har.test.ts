@@ -207,3 +207,26 @@ describe('the validator', () => {
     expect(paths).toContain("/log/entries/0/response must have required property 'status'");
   });
 });
+
+describe('HAR timings', () => {
+  it('are the journal times of the chunks that carried each message: send from first to last request chunk, wait to the answer, receive over it', async () => {
+    probe = new EngineProbe();
+    const info = await probe.startServer({ responder: { kind: 'canned', bytes: ascii('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok') }, answerWhen: 'request_end', after: 'close' });
+    const client = await probe.call('client.connect', { host: '127.0.0.1', port: info.port });
+    // The request in two chunks: its head first, the end of it once the server has journaled the first.
+    await probe.call('client.send', { connId: client.connId, bytes: ascii('GET /slow HTTP/1.1\r\n') });
+    const server = await probe.serverConn();
+    await probe.waitFor('the first chunk at the server', async () => (await probe.events(server.connId)).some((e) => e.kind === 'data'));
+    await probe.call('client.send', { connId: client.connId, bytes: ascii('Host: t\r\n\r\n') });
+    const { summary, events } = await journal(server.connId);
+    const har = connectionToHar(summary, events);
+    expectValid(har);
+    const chunks = events.filter((e) => e.kind === 'data');
+    expect(chunks.map((e) => (e.kind === 'data' ? e.dir : ''))).toEqual(['in', 'in', 'out']);
+    const [first, last, answer] = chunks as [JournalEvent, JournalEvent, JournalEvent];
+    const e = entryOf(har, 0);
+    const round = (v: number): number => Math.round(v * 1000) / 1000;
+    expect(e.timings).toEqual({ blocked: -1, dns: -1, connect: -1, ssl: -1, send: round(last.t - first.t), wait: round(answer.t - last.t), receive: 0 });
+    expect(e.startedDateTime).toBe(new Date(first.at).toISOString());
+  });
+});
