@@ -8,7 +8,8 @@
 //   - requests and responses, result() included: ours, push + end + result() on both streams, at
 //     least as fast as llhttp on both;
 //   - memory per span: what the last round's two annotations hold (heap after GC with them, less
-//     heap after GC without them), over their spans: no more than BASELINE_BYTES_PER_SPAN.
+//     heap after GC without them; with the ArrayBuffers' memory outside the heap counted too, since
+//     the span table's columns live there), over their spans: no more than BASELINE_BYTES_PER_SPAN.
 // Prints the figures, a table of the targets, and last the targets as one line for `npm run bench`
 // (bench/targets.ts). Not a test: nothing here runs in `npm test`.
 //   node --expose-gc --import tsx bench/annotate.ts [--mb 100] [--rounds 15] [--piece 65536] [--profile FILE]
@@ -230,7 +231,7 @@ for (const side of SIDES) {
   console.log(`\n${side}s (${formatBytes(length)}, ${messages} messages, ${spans.toLocaleString('en')} spans), best round:`);
   console.log(`  llhttp (node's HTTPParser)      ${mbps(length, bestOf((r) => r.llhttp[side]))}  (${bestOf((r) => r.llhttp[side]).toFixed(1)} ms)`);
   console.log(`  ours: push + end                ${mbps(length, bestOf((r) => r.ours[side]))}  (${bestOf((r) => r.ours[side]).toFixed(1)} ms)`);
-  console.log(`  ours: then result() (a copy)    ${bestOf((r) => r.result[side]).toFixed(1).padStart(7)} ms`);
+  console.log(`  ours: then result() (a table)   ${bestOf((r) => r.result[side]).toFixed(1).padStart(7)} ms`);
 }
 
 // Per round, then the median: less at the mercy of one lucky or unlucky run than best rounds
@@ -250,14 +251,20 @@ show('both', ratio.both);
 show('both, result() included', ratio.bothWithResult);
 
 // What the annotations hold: the heap after GC with them, less the heap after GC without them
-// (the same code compiled, the same streams held, so the difference is theirs alone).
+// (the same code compiled, the same streams held, so the difference is theirs alone). The span
+// tables' typed arrays keep their bytes in ArrayBuffers outside the V8 heap: those count too
+// (process.memoryUsage().arrayBuffers, read right after the same GC), or the figure would flatter them.
 const spansHeld = held.reduce((n, a) => n + a.spans.length, 0);
 const withThem = await memoryNow();
+const buffersWithThem = process.memoryUsage().arrayBuffers;
 held = [];
 const withoutThem = await memoryNow();
-const perSpan = (withThem.heapUsed - withoutThem.heapUsed) / spansHeld;
+const buffersWithoutThem = process.memoryUsage().arrayBuffers;
+const heldBytes = withThem.heapUsed - withoutThem.heapUsed + (buffersWithThem - buffersWithoutThem);
+const perSpan = heldBytes / spansHeld;
 console.log(
-  `\nmemory: the last round's two annotations (${spansHeld.toLocaleString('en')} spans) hold ${formatBytes(withThem.heapUsed - withoutThem.heapUsed)}, ` +
+  `\nmemory: the last round's two annotations (${spansHeld.toLocaleString('en')} spans) hold ${formatBytes(heldBytes)} ` +
+    `(heap ${formatBytes(withThem.heapUsed - withoutThem.heapUsed)}, array buffers ${formatBytes(buffersWithThem - buffersWithoutThem)}), ` +
     `${perSpan.toFixed(1)} bytes per span (heap used ${formatBytes(withThem.heapUsed)} with them, rss ${formatBytes(withThem.rss)})` +
     `${withThem.afterGc ? ' (after GC)' : ' (run with --expose-gc for figures after GC: these are not)'}`,
 );

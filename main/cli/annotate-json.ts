@@ -6,14 +6,17 @@
 // whose arrays follow the spans', wait in a Spill (memory, then a temporary file); and `length`
 // and `ended`, known only at the end, come last. The same document to any JSON reader: the same
 // keys and values, only `length` and `ended` in another place (annotateDetails says so).
-import type { HttpMessage, Problem, Side, Span } from '../../shared/http/annotate/annotation';
+import type { HttpMessage, Problem, Side } from '../../shared/http/annotate/annotation';
 import type { AnnotationPart, HttpAnnotator } from '../../shared/http/annotate/annotator';
+import type { SpanTable } from '../../shared/http/annotate/span-table';
 import type { BatchWriter } from './annotate-output';
 import { Spill } from './annotate-spill';
 import { HOLD } from './annotate-text';
 
 interface Held {
-  spans: Span[];
+  /** The parts' tables, as they came: written out span by span from their columns. */
+  spans: SpanTable[];
+  spanCount: number;
   messages: HttpMessage[];
   problems: Problem[];
 }
@@ -26,7 +29,7 @@ export interface JsonDumpOptions {
 }
 
 export class JsonDump {
-  private held: Held | null = { spans: [], messages: [], problems: [] };
+  private held: Held | null = { spans: [], spanCount: 0, messages: [], problems: [] };
   private readonly hold: number;
   private readonly messages: Spill<never>;
   private readonly problems: Spill<Problem>;
@@ -45,15 +48,15 @@ export class JsonDump {
 
   /** What the annotator handed over after a push (takeFinished), or at the end (takeRest). */
   async part(part: AnnotationPart): Promise<void> {
-    const last = part.spans.at(-1);
-    if (last) this.length = last.offset + last.length;
+    if (part.spans.length > 0) this.length = part.spans.end;
     const held = this.held;
-    if (!held) return this.stream(part);
+    if (!held) return this.stream({ spans: [part.spans], spanCount: part.spans.length, messages: part.messages, problems: part.problems });
+    held.spans.push(part.spans);
+    held.spanCount += part.spans.length;
     // Loops, not push(...spread): one read of 64 KiB of empty lines is 65,536 spans, past the argument limit.
-    for (const s of part.spans) held.spans.push(s);
     for (const m of part.messages) held.messages.push(m);
     for (const p of part.problems) held.problems.push(p);
-    if (held.spans.length + held.messages.length + held.problems.length < this.hold) return;
+    if (held.spanCount + held.messages.length + held.problems.length < this.hold) return;
     this.held = null;
     this.out.write(`{"side":${JSON.stringify(this.options.side)},"spans":[`);
     await this.stream(held);
@@ -64,7 +67,10 @@ export class JsonDump {
     const { side, ended } = this.options;
     const held = this.held;
     // The keys in the order of the model (shared/http/annotate/annotation.ts), as the whole input at once gives them.
-    if (held) return this.out.line(JSON.stringify({ side, length: this.length, spans: held.spans, messages: held.messages, problems: held.problems, ended }));
+    if (held) {
+      const spans = held.spans.flatMap((table) => table.toArray());
+      return this.out.line(JSON.stringify({ side, length: this.length, spans, messages: held.messages, problems: held.problems, ended }));
+    }
     this.out.write('],"messages":[');
     await this.messages.copyTo(this.out);
     this.out.write('],"problems":[');
@@ -78,9 +84,11 @@ export class JsonDump {
   }
 
   private async stream(part: Held): Promise<void> {
-    for (const span of part.spans) {
-      this.out.write(this.spans++ > 0 ? `,${spanJson(span)}` : spanJson(span));
-      if (this.out.waiting) await this.out.settle();
+    for (const table of part.spans) {
+      for (let i = 0; i < table.length; i++) {
+        this.out.write(this.spans++ > 0 ? `,${spanJson(table, i)}` : spanJson(table, i));
+        if (this.out.waiting) await this.out.settle();
+      }
     }
     // A finished message is final; a problem may not be yet (a count of bare LFs): then it is written at the end.
     for (const m of part.messages) this.messages.add(JSON.stringify(m));
@@ -93,11 +101,12 @@ export class JsonDump {
 }
 
 /**
- * JSON.stringify(span), written out: tens of millions of spans, and the general path was half the
- * time. Numbers and a kind (a word of SPAN_KINDS, nothing to escape) in the key order of the span
- * objects the annotator makes (shared/http/annotate/spans.ts).
+ * JSON.stringify(table.at(i)), written out from the table's columns: tens of millions of spans, and
+ * the general path was half the time. Numbers and a kind (a word of SPAN_KINDS, nothing to escape)
+ * in the key order of the `Span` objects (shared/http/annotate/span-table.ts at()).
  */
-export function spanJson(span: Span): string {
-  const head = `{"offset":${span.offset},"length":${span.length},"kind":"${span.kind}","message":${span.message}`;
-  return span.field === undefined ? `${head}}` : `${head},"field":${span.field}}`;
+export function spanJson(table: SpanTable, i: number): string {
+  const head = `{"offset":${table.offsetOf(i)},"length":${table.lengthOf(i)},"kind":"${table.kindOf(i)}","message":${table.messageOf(i)}`;
+  const field = table.fieldOf(i);
+  return field === undefined ? `${head}}` : `${head},"field":${field}}`;
 }

@@ -6,7 +6,7 @@
 //   info     17+46   Neither Content-Length nor chunked: the body ends only when ...
 // Span kinds and severities are printed as the model names them (shared/http/annotate/annotation.ts), the same
 // words --json gives; every other word comes from the catalog (cli.annotate.*, problems.*).
-import type { Annotation, HttpMessage, Problem, Side, Span } from '../../shared/http/annotate/annotation';
+import type { Annotation, AnnotationJson, HttpMessage, Problem, Side, Span } from '../../shared/http/annotate/annotation';
 import { visibleTokens } from '../../shared/bytes/bytes';
 import { problemSentence as wordedProblem } from '../../shared/i18n/coded-sentences';
 import type { Translate } from './cli-context';
@@ -29,11 +29,13 @@ export interface Columns {
 
 /** Every line of the dump of `bytes`, as annotated in `annotation`: the whole input at once. */
 export function annotationLines(t: Translate, bytes: Uint8Array, annotation: Annotation, previewChars = SPAN_PREVIEW_CHARS): string[] {
-  return dumpLines(t, annotation, (span) => preview(t, bytes.subarray(span.offset, span.offset + span.length), previewChars));
+  // Spans as objects: the dump prints a line a span, so the objects are the cheap part.
+  const dumped = { ...annotation, spans: annotation.spans.toArray() };
+  return dumpLines(t, dumped, (span) => preview(t, bytes.subarray(span.offset, span.offset + span.length), previewChars));
 }
 
 /** Every line of the dump of `annotation`, each span's bytes as `shown` gives them. */
-export function dumpLines(t: Translate, annotation: Annotation, shown: (span: Span, index: number) => string): string[] {
+export function dumpLines(t: Translate, annotation: AnnotationJson, shown: (span: Span, index: number) => string): string[] {
   const { spans, messages, problems } = annotation;
   const columns: Columns = { at: 0, kind: 0, severity: 0 };
   // Loops, not Math.max(...spread): 40,000 header lines overflowed the argument limit (RangeError).

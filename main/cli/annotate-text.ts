@@ -94,14 +94,15 @@ export class TextDump {
 
   /** What the annotator handed over after a push (takeFinished), or at the end (takeRest). */
   async part(part: AnnotationPart): Promise<void> {
-    const shown = part.spans.map((s) => this.shown(s));
-    const last = part.spans.at(-1);
-    if (last) this.length = last.offset + last.length;
+    // Objects from here on: each span becomes a line of text, which costs far more than its object.
+    const spans = part.spans.toArray();
+    const shown = spans.map((s) => this.shown(s));
+    if (spans.length > 0) this.length = part.spans.end;
     // Of the input, only the span that may still grow (its start) and what is in no span yet are shown later.
     this.bytes.keep(this.length, this.annotator.spanned);
     const held = this.held;
     if (held) {
-      for (const [i, s] of part.spans.entries()) {
+      for (const [i, s] of spans.entries()) {
         held.spans.push(s);
         held.shown.push(shown[i] as string);
       }
@@ -111,7 +112,7 @@ export class TextDump {
       if (held.spans.length + held.problems.length >= this.hold) await this.startStreaming(held);
       return;
     }
-    await this.stream(part.spans, shown, part.messages, part.problems);
+    await this.stream(spans, shown, part.messages, part.problems);
   }
 
   /** How a span's bytes are shown: its start, made visible (journal-lines.ts preview). */

@@ -17,9 +17,10 @@ export function messageContent(
   const kind = message.framing === 'chunked' ? 'chunk_data' : 'body';
   const parts: Uint8Array[] = [];
   let missing = false;
-  for (const span of annotation.spans) {
-    if (span.message !== message.index || span.kind !== kind) continue;
-    const bytes = read(span.offset, span.length);
+  // By the table's columns: a long connection has many spans, and only this message's body is wanted.
+  const spans = annotation.spans;
+  for (let i = spans.find(kind, message.index); i >= 0; i = spans.find(kind, message.index, i + 1)) {
+    const bytes = read(spans.offsetOf(i), spans.lengthOf(i));
     if (bytes) parts.push(bytes);
     else missing = true;
   }

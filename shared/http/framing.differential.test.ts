@@ -78,9 +78,9 @@ function ours(bytes: Uint8Array, side: 'request' | 'response', method?: string):
   const parts = parsedMessages(a, bytes)
     .filter((m) => m.complete)
     .map((m) => `${side === 'request' ? m.start.replace(/ HTTP\/1\.\d$/, '') : m.start.split(' ')[1]} [${m.body}]`);
-  const tunnel = a.spans.filter((s) => s.kind === 'tunnel').map((s) => latin1Text(bytes.subarray(s.offset, s.offset + s.length)));
+  const tunnel = a.spans.toArray().filter((s) => s.kind === 'tunnel').map((s) => latin1Text(bytes.subarray(s.offset, s.offset + s.length)));
   if (tunnel.length > 0) parts.push(`tunnel [${tunnel.join('')}]`);
-  if (a.spans.some((s) => s.kind === 'unparsed')) parts.push('refused');
+  if (a.spans.toArray().some((s) => s.kind === 'unparsed')) parts.push('refused');
   return parts.join(' | ');
 }
 

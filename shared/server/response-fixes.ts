@@ -106,7 +106,7 @@ function removeBytesAfterBody(bytes: Uint8Array, a: Annotation, problem: Problem
   return { code: 'remove_bytes_after_body', params: { count: end - problem.offset }, edits: [cut(problem.offset, end)] };
 }
 
-const spansOf = (a: Annotation, message: number): Span[] => a.spans.filter((s) => s.message === message);
+const spansOf = (a: Annotation, message: number): Span[] => a.spans.toArray().filter((s) => s.message === message);
 
 /**
  * Content-Length made the body's actual length: everything after the blank line, since the check

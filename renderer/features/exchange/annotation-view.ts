@@ -5,47 +5,21 @@
 import type { TFunction } from 'i18next';
 import type { Annotation, BodyFraming, HttpMessage, Span } from '../../../shared/http/annotate/annotation';
 
-const offsetsOf = new WeakMap<Annotation, Float64Array>();
-
-function spanOffsets(annotation: Annotation): Float64Array {
-  let offsets = offsetsOf.get(annotation);
-  if (!offsets) {
-    offsets = Float64Array.from(annotation.spans, (s) => s.offset);
-    offsetsOf.set(annotation, offsets);
-  }
-  return offsets;
-}
-
-/** How many spans start at or before `offset` (binary search). */
-function spansUpTo(annotation: Annotation, offset: number): number {
-  const offsets = spanOffsets(annotation);
-  let lo = 0;
-  let hi = offsets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((offsets[mid] as number) <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The index of the span holding byte `offset`, or -1. */
+/** The index of the span holding byte `offset`, or -1 (a binary search on the table's bounds). */
 export function spanIndexAt(annotation: Annotation, offset: number): number {
-  const lo = spansUpTo(annotation, offset);
-  const span = annotation.spans[lo - 1];
-  return span && offset < span.offset + span.length ? lo - 1 : -1;
+  return annotation.spans.indexAt(offset);
 }
 
-/** The spans overlapping [start, end), in order. */
+/** The spans overlapping [start, end), in order: a row's few, as objects. */
 export function spansIn(annotation: Annotation, start: number, end: number): Span[] {
+  const spans = annotation.spans;
   const out: Span[] = [];
   // In a span, from it; else from the first after `start` (not a scan: every row on screen asks).
-  let i = spanIndexAt(annotation, start);
-  if (i < 0) i = spansUpTo(annotation, start);
-  for (; i < annotation.spans.length; i++) {
-    const span = annotation.spans[i] as Span;
-    if (span.offset >= end) break;
-    if (span.offset + span.length > start) out.push(span);
+  let i = spans.indexAt(start);
+  if (i < 0) i = spans.countUpTo(start);
+  for (; i < spans.length; i++) {
+    if (spans.offsetOf(i) >= end) break;
+    if (spans.endOf(i) > start) out.push(spans.at(i) as Span);
   }
   return out;
 }
@@ -99,11 +73,12 @@ const START_LINE = new Set(['method', 'target', 'version', 'sp', 'status_code', 
 function lineEnd(annotation: Annotation, offset: number, kinds: ReadonlySet<string>): number {
   let i = spanIndexAt(annotation, offset);
   let end = offset;
-  for (; i >= 0 && i < annotation.spans.length; i++) {
-    const span = annotation.spans[i] as Span;
-    if (!kinds.has(span.kind)) break;
-    end = span.offset + span.length;
-    if (span.kind === 'line_end') break;
+  const spans = annotation.spans;
+  for (; i >= 0 && i < spans.length; i++) {
+    const kind = spans.kindOf(i);
+    if (!kinds.has(kind)) break;
+    end = spans.endOf(i);
+    if (kind === 'line_end') break;
   }
   return end;
 }
@@ -133,8 +108,9 @@ function messageNode(annotation: Annotation, msg: HttpMessage): TreeNode {
     const fields = msg.fields.map(fieldNode('f'));
     children.push(node('fields', { kind: 'fields', count: fields.length }, first.offset, last.offset + last.length - first.offset, fields));
   }
-  const blank = annotation.spans.find((s) => s.message === msg.index && s.kind === 'blank_line');
-  if (blank) children.push(node('blank', { kind: 'line', key: 'blankLine' }, blank.offset, blank.length));
+  const spans = annotation.spans;
+  const blank = spans.find('blank_line', msg.index);
+  if (blank >= 0) children.push(node('blank', { kind: 'line', key: 'blankLine' }, spans.offsetOf(blank), spans.lengthOf(blank)));
   if (msg.framing !== 'none' || msg.bodyLength > 0) {
     const chunks = msg.chunks.map((c, i) => {
       const next = msg.chunks[i + 1];
@@ -145,8 +121,8 @@ function messageNode(annotation: Annotation, msg: HttpMessage): TreeNode {
     const trailers = msg.trailers.map(fieldNode('t'));
     // A chunked body ends with the last chunk, the trailer fields, and one more empty line, all of
     // them inside the body (RFC 9112 section 7.1; the annotator's bodyLength runs to there).
-    const end = msg.framing === 'chunked' ? annotation.spans.findLast((s) => s.message === msg.index && s.kind === 'blank_line') : undefined;
-    const ending = end && end !== blank ? [node('end', { kind: 'line', key: 'trailersEnd' }, end.offset, end.length)] : [];
+    const end = msg.framing === 'chunked' ? spans.findLast('blank_line', msg.index) : -1;
+    const ending = end >= 0 && end !== blank ? [node('end', { kind: 'line', key: 'trailersEnd' }, spans.offsetOf(end), spans.lengthOf(end))] : [];
     children.push(node('body', { kind: 'body', framing: msg.framing, count: msg.bodyLength }, msg.bodyOffset, msg.bodyLength, [...chunks, ...trailers, ...ending]));
   }
   const label: TreeLabel = {
@@ -165,9 +141,11 @@ const CHUNK_LINE = new Set(['chunk_size', 'chunk_ext', 'line_end']);
 /** The messages of an annotation as a tree; bytes outside any message as items of their own. */
 export function structureTree(annotation: Annotation): TreeNode[] {
   const nodes = annotation.messages.map((m) => messageNode(annotation, m));
-  annotation.spans.forEach((s, i) => {
-    if (s.message !== -1 || s.kind === 'leading_empty_line') return;
-    nodes.push({ id: `x${i}`, label: { kind: 'outside', count: s.length }, offset: s.offset, length: s.length, children: [] });
-  });
+  const spans = annotation.spans;
+  for (let i = 0; i < spans.length; i++) {
+    if (spans.messageOf(i) !== -1 || spans.kindOf(i) === 'leading_empty_line') continue;
+    const length = spans.lengthOf(i);
+    nodes.push({ id: `x${i}`, label: { kind: 'outside', count: length }, offset: spans.offsetOf(i), length, children: [] });
+  }
   return nodes.sort((a, b) => a.offset - b.offset);
 }

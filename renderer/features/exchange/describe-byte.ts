@@ -25,8 +25,10 @@ export function chunkText(chunk: ExchangeChunk, t: TFunction): string {
 
 /** The part of HTTP the byte is in and what it means, with the part's bytes; undefined outside any. */
 export function partOf(annotation: Annotation | undefined, offset: number, t: TFunction): { text: string; offset: number; length: number } | undefined {
-  const span = annotation?.spans[spanIndexAt(annotation, offset)];
-  return span && { text: t(`ui.annotation.kind.${span.kind}`), offset: span.offset, length: span.length };
+  const i = annotation ? spanIndexAt(annotation, offset) : -1;
+  if (!annotation || i < 0) return undefined;
+  const spans = annotation.spans;
+  return { text: t(`ui.annotation.kind.${spans.kindOf(i)}`), offset: spans.offsetOf(i), length: spans.lengthOf(i) };
 }
 
 /** A byte's title: its chunk's start if one starts there, then its part of HTTP. */

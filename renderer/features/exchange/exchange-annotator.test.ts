@@ -12,7 +12,7 @@ describe('ExchangeAnnotator', () => {
     const { in: requests, out: responses } = annotator.update(buildExchange(chunkEvents(SPLIT_EXCHANGE)));
     expect(requests?.side).toBe('request');
     expect(requests?.messages[0]).toMatchObject({ method: 'GET', target: '/', version: 'HTTP/1.1', complete: true });
-    expect(requests?.spans.slice(0, 3).map((s) => [s.kind, s.offset, s.length])).toEqual([
+    expect(requests?.spans.toArray().slice(0, 3).map((s) => [s.kind, s.offset, s.length])).toEqual([
       ['method', 0, 3],
       ['sp', 3, 1],
       ['target', 4, 1],

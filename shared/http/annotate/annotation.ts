@@ -4,6 +4,8 @@
 // Pure data, so the renderer, the CLI and the tests share it; problems carry codes with params,
 // turned into sentences from the catalog (`problems.<code>`), like errors.
 
+import type { SpanTable } from './span-table';
+
 /** Which way the bytes go: requests (client to server) or responses (server to client). */
 export type Side = 'request' | 'response';
 
@@ -244,10 +246,13 @@ export interface Annotation {
   side: Side;
   /** Bytes annotated so far. */
   length: number;
-  /** Every byte in exactly one span, in order, with no gaps. */
-  spans: Span[];
+  /** Every byte in exactly one span, in order, with no gaps: a table of columns (span-table.ts), not an object per span. */
+  spans: SpanTable;
   messages: HttpMessage[];
   problems: Problem[];
   /** True once end() was called (the peer's FIN): nothing is pending any more. */
   ended: boolean;
 }
+
+/** An annotation as JSON has it (JSON.stringify; `wirebench annotate --json`): its spans as objects. */
+export type AnnotationJson = Omit<Annotation, 'spans'> & { spans: Span[] };

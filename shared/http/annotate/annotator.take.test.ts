@@ -7,8 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Annotation, Problem, Side } from './annotation';
+import type { Annotation, Problem, Side, Span } from './annotation';
 import { HttpAnnotator, type AnnotateOptions } from './annotator';
+import { SpanTable } from './span-table';
 import { mutate, mutation, SEEDS, TOKENS } from './testing/generators';
 import { parseGolden } from './testing/golden';
 import { feedPieces, latin1Bytes, methodsOption } from './testing/support';
@@ -25,12 +26,13 @@ const GOLDEN = readdirSync(DIR)
  */
 function taken(bytes: Uint8Array, side: Side, cuts: readonly number[], options: AnnotateOptions, ended: boolean, takes: readonly boolean[] = []): { joined: Annotation; changed: string | null } {
   const annotator = new HttpAnnotator(side, options);
-  const joined: Annotation = { side, length: 0, spans: [], messages: [], problems: [], ended };
+  const joined: Annotation = { side, length: 0, spans: SpanTable.of([]), messages: [], problems: [], ended };
+  const spans: Span[] = [];
   // What each handed-over message and problem was when it was settled, to compare at the end.
   const settled = new Map<object, string>();
   const open: Problem[] = [];
   const collect = (part: ReturnType<HttpAnnotator['takeFinished']>): void => {
-    joined.spans.push(...part.spans);
+    spans.push(...part.spans);
     for (const m of part.messages) settled.set(m, JSON.stringify(m));
     joined.messages.push(...part.messages);
     joined.problems.push(...part.problems);
@@ -50,8 +52,9 @@ function taken(bytes: Uint8Array, side: Side, cuts: readonly number[], options: 
   });
   if (ended) annotator.end();
   collect(annotator.takeRest());
-  const last = joined.spans.at(-1);
-  joined.length = last ? last.offset + last.length : 0;
+  // Joined as one table: SpanTable.of checks that each part starts where the one before ended.
+  joined.spans = SpanTable.of(spans);
+  joined.length = joined.spans.end;
   let changed: string | null = null;
   for (const [item, then] of settled) if (JSON.stringify(item) !== then) changed = `changed after it was settled: ${then} -> ${JSON.stringify(item)}`;
   return { joined, changed };
@@ -137,7 +140,7 @@ describe('takeFinished: what the annotator still holds', () => {
     const piece = new Uint8Array(65_536).fill(0x41);
     for (let i = 0; i < 100; i++) {
       annotator.push(piece);
-      expect(annotator.takeFinished().spans.every((s) => s.kind !== 'body')).toBe(true);
+      expect(annotator.takeFinished().spans.toArray().every((s) => s.kind !== 'body')).toBe(true);
     }
     annotator.end();
     const rest = annotator.takeRest();

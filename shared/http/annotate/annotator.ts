@@ -9,11 +9,12 @@
 // Only the unconsumed tail (at most one line, 64 KiB) is kept, so a 100 MB stream costs its spans;
 // a reader that hands them on as it goes (takeFinished, as `wirebench annotate` does) costs nothing
 // that grows with the stream: what is finished is handed over and forgotten.
-import type { Annotation, BodyFraming, HttpMessage, Problem, Side, Span } from './annotation';
+import type { Annotation, BodyFraming, HttpMessage, Problem, Side } from './annotation';
 import { Cursor } from './cursor';
 import { LineReader, NEXT_LINE } from './line-reader';
 import { MessageModel, type Phase } from './message-model';
 import { QuickLines } from './quick-lines';
+import type { SpanTable } from './span-table';
 import { KIND, SpanStore } from './spans';
 import { TextLines } from './text-lines';
 import { CR, LF } from '../syntax';
@@ -52,7 +53,7 @@ export interface MessageProgress {
 /** What takeFinished hands over: the part of the annotation after what it handed over before. */
 export interface AnnotationPart {
   /** In order, contiguous with the last part's; offsets count from the stream's first byte. */
-  spans: Span[];
+  spans: SpanTable;
   /** In order of their index; finished (complete, or the last one once nothing more can come). */
   messages: HttpMessage[];
   /** In the order found. The annotator's own objects: one may still change while mayChange() says so. */
@@ -104,10 +105,9 @@ export class HttpAnnotator {
 
   /** The annotation so far: of everything, or, once takeFinished has been called, of what it has not handed over yet. */
   result(): Annotation {
-    const spans = this.spans.toSpans();
     const pending = this.lines.length;
     const offset = this.lines.offset;
-    if (pending > 0) spans.push({ offset, length: pending, kind: 'pending', message: this.model.msg?.index ?? -1 });
+    const spans = this.spans.toTable(pending, this.model.msg?.index ?? -1);
     return {
       side: this.side,
       length: offset + pending,

@@ -29,7 +29,7 @@ describe('Cursor', () => {
     cursor.take(KIND.field_value, 11, 0);
     expect(lines.length).toBe(4);
     expect(msg.length).toBe(16);
-    expect(spans.toSpans().map((s) => `${s.offset}/${s.length}/${s.kind}/${s.message}${s.field === undefined ? '' : `/f${s.field}`}`)).toEqual([
+    expect(spans.toTable().toArray().map((s) => `${s.offset}/${s.length}/${s.kind}/${s.message}${s.field === undefined ? '' : `/f${s.field}`}`)).toEqual([
       '0/2/leading_empty_line/-1',
       '2/3/method/0',
       '5/1/sp/0',
@@ -55,7 +55,7 @@ describe('Cursor', () => {
     for (const [kind, length] of layout) whole.cursor.put(kind, length, 0);
     expect(whole.lines.offset).toBe(0);
     whole.cursor.consumed(line.length);
-    expect(whole.spans.toSpans()).toEqual(piece.spans.toSpans());
+    expect(whole.spans.toTable().toArray()).toEqual(piece.spans.toTable().toArray());
     expect(whole.model.copyMessages()).toEqual(piece.model.copyMessages());
     expect(whole.lines.offset).toBe(piece.lines.offset);
   });

@@ -50,7 +50,7 @@ class Parts {
   /** What the parts hold: the same for both readers, or one of them read a line differently. */
   state(): unknown {
     const { model } = this;
-    return { spans: this.spans.toSpans(), messages: model.copyMessages(), problems: model.copyProblems(), phase: model.phase, foldable: model.foldable, offset: this.lines.offset, waiting: this.lines.length };
+    return { spans: this.spans.toTable().toArray(), messages: model.copyMessages(), problems: model.copyProblems(), phase: model.phase, foldable: model.foldable, offset: this.lines.offset, waiting: this.lines.length };
   }
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Span } from './annotation';
 import { KIND, NO_FIELD, SpanStore } from './spans';
 
-const short = (spans: readonly Span[]): string[] => spans.map((s) => `${s.offset}/${s.length}/${s.kind}/${s.message}${s.field === undefined ? '' : `/f${s.field}`}`);
+const short = (spans: Iterable<Span>): string[] => Array.from(spans, (s) => `${s.offset}/${s.length}/${s.kind}/${s.message}${s.field === undefined ? '' : `/f${s.field}`}`);
 
 describe('SpanStore', () => {
   it('lays spans out from 0, each after the one before, with a field only where one was given', () => {
@@ -16,7 +16,7 @@ describe('SpanStore', () => {
     store.add(KIND.sp, 1, 0, NO_FIELD);
     store.add(KIND.field_name, 4, 0, 0);
     store.add(KIND.line_end, 2, 0, 0);
-    const spans = store.toSpans();
+    const spans = store.toTable().toArray();
     expect(short(spans)).toEqual(['0/3/method/0', '3/1/sp/0', '4/4/field_name/0/f0', '8/2/line_end/0/f0']);
     expect('field' in (spans[0] as Span)).toBe(false);
   });
@@ -34,7 +34,7 @@ describe('SpanStore', () => {
     store.add(KIND.unparsed, 1, -1, NO_FIELD); // merged
     store.add(KIND.tunnel, 4, -1, NO_FIELD);
     store.add(KIND.tunnel, 4, -1, NO_FIELD); // merged
-    expect(short(store.toSpans())).toEqual([
+    expect(short(store.toTable().toArray())).toEqual([
       '0/12/body/0',
       '12/2/body/1',
       '14/6/chunk_data/1',
@@ -51,9 +51,9 @@ describe('SpanStore', () => {
     store.add(KIND.body, 10, 0, NO_FIELD);
     expect(short(store.take(false))).toEqual(['0/2/blank_line/0']);
     store.add(KIND.body, 5, 0, NO_FIELD);
-    expect(short(store.toSpans())).toEqual(['2/15/body/0']);
+    expect(short(store.toTable().toArray())).toEqual(['2/15/body/0']);
     expect(short(store.take(true))).toEqual(['2/15/body/0']);
-    expect(store.toSpans()).toEqual([]);
+    expect(store.toTable().toArray()).toEqual([]);
     // The body taken whole is not lengthened: its next piece is a span of its own.
     store.add(KIND.body, 3, 0, NO_FIELD);
     expect(short(store.take(true))).toEqual(['17/3/body/0']);
@@ -79,7 +79,7 @@ describe('SpanStore', () => {
       expected.push({ offset, length, kind: (['field_name', 'colon', 'ows', 'field_value', 'line_end'] as const)[i % 5] as Span['kind'], message: i >> 6, field: i % 50 });
       offset += length;
     }
-    expect(whole.toSpans()).toEqual(expected);
+    expect(whole.toTable().toArray()).toEqual(expected);
     expect(parts).toEqual(expected);
   });
 
@@ -88,6 +88,6 @@ describe('SpanStore', () => {
     store.add(KIND.blank_line, 2, 0, NO_FIELD);
     for (let i = 0; i < 5; i++) store.add(KIND.body, 2 ** 30, 0, NO_FIELD);
     store.add(KIND.method, 3, 1, NO_FIELD);
-    expect(short(store.toSpans())).toEqual(['0/2/blank_line/0', `2/${5 * 2 ** 30}/body/0`, `${2 + 5 * 2 ** 30}/3/method/1`]);
+    expect(short(store.toTable().toArray())).toEqual(['0/2/blank_line/0', `2/${5 * 2 ** 30}/body/0`, `${2 + 5 * 2 ** 30}/3/method/1`]);
   });
 });

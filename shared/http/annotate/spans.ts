@@ -1,12 +1,15 @@
 // The annotator's spans while it builds them: columns of numbers, not an object per span. A request
 // stream has about fifty spans a message and keeps them all, so span objects made as the bytes
-// came were a quarter of the annotator's time spent in the garbage collector (bench/annotate.ts);
-// result() builds the `Span` objects the model promises from these columns, once.
-// Offsets are not stored: the spans are contiguous from 0 (every byte in exactly one span, in
-// order), so a span's offset is the sum of the lengths before it.
+// came were a quarter of the annotator's time spent in the garbage collector (bench/annotate.ts).
+// The columns hold where each span ends (its start is where the one before ends: the spans are
+// contiguous from 0), so the annotation's table (span-table.ts) is these columns copied, block by
+// block, with no loop over the spans.
 // A stream read to its end (`wirebench annotate` on 100 MB) takes the spans out as it goes
 // (take): the blocks it has taken are let go, so the store holds only what was not taken yet.
-import { SPAN_KINDS, type Span, type SpanKind } from './annotation';
+import { SPAN_KINDS, type SpanKind } from './annotation';
+import { NO_FIELD, SpanTable } from './span-table';
+
+export { NO_FIELD } from './span-table';
 
 /** Each span kind's number in the columns: its index in SPAN_KINDS. */
 export const KIND = Object.fromEntries(SPAN_KINDS.map((kind, i) => [kind, i])) as Readonly<Record<SpanKind, number>>;
@@ -14,12 +17,6 @@ export const KIND = Object.fromEntries(SPAN_KINDS.map((kind, i) => [kind, i])) a
 /** Spans of these kinds grow as bytes arrive: adjacent pieces are one span, however they came. */
 const MERGED = new Uint8Array(SPAN_KINDS.length);
 for (const kind of ['body', 'chunk_data', 'unparsed', 'tunnel'] as const) MERGED[KIND[kind]] = 1;
-
-/** Below V8's smallest small-integer bound (31 bits, with pointer compression). */
-const SMALL = 0x3fffffff;
-
-/** No field: the `field` column's value for a span outside any field line. */
-export const NO_FIELD = -1;
 
 /**
  * Spans a full block holds: past it, blocks are added, never copied to grow. The first block
@@ -32,7 +29,7 @@ const FIRST_BLOCK = 8;
 /** One block of columns, in one buffer: four typed arrays of their own cost four buffers outside the heap. */
 class Block {
   /** Float64: a body that runs until the close may pass 2^31 bytes. */
-  readonly lengths: Float64Array;
+  readonly ends: Float64Array;
   readonly messages: Int32Array;
   readonly fields: Int32Array;
   readonly kinds: Uint8Array;
@@ -44,12 +41,12 @@ class Block {
   ) {
     // 8 + 4 + 4 + 1 bytes a span, each column aligned for its type (the capacity is a power of two, at least 8).
     const buffer = new ArrayBuffer(capacity * 17);
-    this.lengths = new Float64Array(buffer, 0, capacity);
+    this.ends = new Float64Array(buffer, 0, capacity);
     this.messages = new Int32Array(buffer, capacity * 8, capacity);
     this.fields = new Int32Array(buffer, capacity * 12, capacity);
     this.kinds = new Uint8Array(buffer, capacity * 16, capacity);
     if (!from) return;
-    this.lengths.set(from.lengths);
+    this.ends.set(from.ends);
     this.kinds.set(from.kinds);
     this.messages.set(from.messages);
     this.fields.set(from.fields);
@@ -64,14 +61,17 @@ export class SpanStore {
   /** Spans of the first block (full[0], else `block`) already taken, and the offset of the first not taken. */
   private skip = 0;
   private skipOffset = 0;
+  /** Where the last span ends: the bytes laid out so far. */
+  private end = 0;
 
   /** A span of `length` bytes right after the last one; merged into it when both are the same growing part. */
   add(kind: number, length: number, message: number, field: number): void {
     let block = this.block;
     const last = block.count - 1;
+    const end = (this.end += length);
     // A span taken (handed over) is never lengthened: the next piece starts a span of its own.
     if (last >= 0 && MERGED[kind] === 1 && block.kinds[last] === kind && block.messages[last] === message && (last >= this.skip || this.full.length > 0)) {
-      (block.lengths[last] as number) += length;
+      block.ends[last] = end;
       return;
     }
     if (block.count === block.capacity) {
@@ -82,59 +82,61 @@ export class SpanStore {
       }
     }
     const i = block.count++;
-    block.lengths[i] = length;
+    block.ends[i] = end;
     block.kinds[i] = kind;
     block.messages[i] = message;
     block.fields[i] = field;
   }
 
-  /** The spans not taken yet, as the model has them (new objects: the caller may keep or change them). */
-  toSpans(): Span[] {
-    return this.spansUpTo(false);
+  /**
+   * The spans not taken yet, as a table of their own (a copy: later bytes change nothing in it),
+   * and after them, when `pending` is more than 0, a `pending` span of that many bytes in `message`.
+   */
+  toTable(pending = 0, message = -1): SpanTable {
+    return this.tableUpTo(false, pending, message);
   }
 
   /**
    * Hands over the spans not taken yet and forgets them; `all` false keeps the last one, which the
    * next bytes may still lengthen (a body, chunk data, unparsed bytes: see MERGED).
    */
-  take(all: boolean): Span[] {
-    const spans = this.spansUpTo(!all);
-    let offset = this.skipOffset;
-    for (const s of spans) offset += s.length;
+  take(all: boolean): SpanTable {
+    const table = this.tableUpTo(!all, 0, -1);
     // Every full block is taken now: the last span (kept or not) is always in `block`.
     this.full = [];
     this.skip = all ? this.block.count : Math.max(0, this.block.count - 1);
-    this.skipOffset = offset;
-    return spans;
+    this.skipOffset = table.end;
+    return table;
   }
 
-  private spansUpTo(keepLast: boolean): Span[] {
+  private tableUpTo(keepLast: boolean, pending: number, message: number): SpanTable {
     const blocks = this.full.length === 0 ? [this.block] : [...this.full, this.block];
     let count = -this.skip - (keepLast && this.block.count > 0 ? 1 : 0);
     for (const block of blocks) count += block.count;
-    // Sized once, filled in place: an array grown by push is copied each time it outgrows itself,
-    // and for a long stream that was a third of result()'s time (bench/annotate.ts).
-    const spans = new Array<Span>(Math.max(0, count));
+    count = Math.max(0, count);
+    const extra = pending > 0 ? 1 : 0;
+    const table = SpanTable.allocate(count + extra);
+    const { bounds, kinds, messages, fields } = table;
+    bounds[0] = this.skipOffset;
+    // Column by column, block by block: copies of memory, not a loop over the spans.
     let n = 0;
-    let offset = this.skipOffset;
-    for (let b = 0; b < blocks.length; b++) {
+    for (let b = 0; b < blocks.length && n < count; b++) {
       const block = blocks[b] as Block;
-      const end = keepLast && b === blocks.length - 1 ? block.count - 1 : block.count;
-      const { lengths, kinds, messages, fields } = block;
-      for (let i = b === 0 ? this.skip : 0; i < end; i++) {
-        // As a small integer where it is one: a Float64Array read is a boxed double, and a field
-        // first stored a box keeps a box in every span (a third more memory, and slower).
-        const raw = lengths[i] as number;
-        const length = raw <= SMALL ? raw | 0 : raw;
-        const kind = SPAN_KINDS[kinds[i] as number] as SpanKind;
-        const message = messages[i] as number;
-        const field = fields[i] as number;
-        // One object literal per shape rather than `field` added afterwards (which costs the span a
-        // second allocation for its property).
-        spans[n++] = field === NO_FIELD ? { offset, length, kind, message } : { offset, length, kind, message, field };
-        offset += length;
-      }
+      const from = b === 0 ? this.skip : 0;
+      const to = Math.min(block.count, from + count - n);
+      bounds.set(block.ends.subarray(from, to), n + 1);
+      kinds.set(block.kinds.subarray(from, to), n);
+      messages.set(block.messages.subarray(from, to), n);
+      fields.set(block.fields.subarray(from, to), n);
+      n += to - from;
     }
-    return spans;
+    if (extra === 1) {
+      const offset = bounds[count] as number;
+      bounds[count + 1] = offset + pending;
+      kinds[count] = KIND.pending;
+      messages[count] = message;
+      fields[count] = NO_FIELD;
+    }
+    return table;
   }
 }

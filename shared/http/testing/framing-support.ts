@@ -53,23 +53,24 @@ export function annotatorFrames(bytes: Uint8Array, ended = false): Frame[] {
  */
 export function framesOf(a: Annotation, bytes: Uint8Array): Frame[] {
   const frames: Frame[] = [];
+  const spans = a.spans.toArray();
   const codes = (message: number, from = 0): string[] => a.problems.filter((p) => p.message === message && p.offset >= from).map((p) => p.code);
   for (const m of a.messages) {
     // The annotator stops reading HTTP at a body it cannot find (its verdict is a problem of the
     // message, shared/http/framing.ts's code) or at a line it cannot read (what follows is `unparsed`).
-    const cut = a.spans.some((s) => s.message === m.index && s.kind === 'unparsed');
+    const cut = spans.some((s) => s.message === m.index && s.kind === 'unparsed');
     const verdict = m.complete ? 'complete' : cut || codes(m.index).some((c) => VERDICTS.has(c)) ? 'invalid' : 'incomplete';
     const frame: Frame = m.complete ? { verdict, end: m.offset + m.length, codes: codes(m.index) } : { verdict, codes: codes(m.index) };
-    if (a.spans.some((s) => s.message === m.index && s.kind === 'sp' && s.length > 1)) frame.spaces = true;
+    if (spans.some((s) => s.message === m.index && s.kind === 'sp' && s.length > 1)) frame.spaces = true;
     if (m.chunks.some((c) => LENIENT_CHUNK_LINE.test(String.fromCharCode(...bytes.subarray(c.offset, c.dataOffset)).replace(/\r?\n$/, '')))) frame.lenientChunk = true;
     frames.push(frame);
   }
   const last = a.messages.at(-1);
   const after = last === undefined ? 0 : last.offset + last.length;
   if (last === undefined || last.complete) {
-    if (a.spans.some((s) => s.message === -1 && s.kind === 'unparsed' && s.offset >= after)) frames.push({ verdict: 'invalid', codes: codes(-1, after) });
+    if (spans.some((s) => s.message === -1 && s.kind === 'unparsed' && s.offset >= after)) frames.push({ verdict: 'invalid', codes: codes(-1, after) });
     // A start line still arriving: no message yet, but the engine is waiting for one.
-    const pending = a.spans.at(-1);
+    const pending = spans.at(-1);
     if (pending?.kind === 'pending' && pending.message === -1 && !onlyEmptyLines(bytes.subarray(pending.offset))) frames.push({ verdict: 'incomplete', codes: [] });
   }
   return frames;

@@ -54,7 +54,7 @@ export function feedPieces(bytes: Uint8Array, side: Side, cuts: readonly number[
 export function coverageError(a: Annotation, byteLength: number): string | null {
   if (a.length !== byteLength) return `length ${a.length}, bytes ${byteLength}`;
   let at = 0;
-  for (const [i, s] of a.spans.entries()) {
+  for (const [i, s] of a.spans.toArray().entries()) {
     if (s.offset !== at) return `span ${i} (${s.kind}) at ${s.offset}, expected ${at}`;
     if (!(s.length > 0)) return `span ${i} (${s.kind}) has length ${s.length}`;
     if (s.message < -1 || s.message >= a.messages.length) return `span ${i} in message ${s.message}`;
