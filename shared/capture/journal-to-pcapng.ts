@@ -4,7 +4,7 @@
 import type { ConnSummary, JournalEvent } from '../contract/contract';
 import { concatBytes } from '../bytes/bytes';
 import { connEndpoints } from './conn-endpoints';
-import { EPB_DIRECTION, enhancedPacketBlock, interfaceDescriptionBlock, sectionHeaderBlock, type PacketRecord, type TsResolution } from './pcapng-blocks';
+import { EPB_DIRECTION, enhancedPacketBlockLength, interfaceDescriptionBlock, sectionHeaderBlock, writeEnhancedPacketBlock, type PacketRecord, type TsResolution } from './pcapng-blocks';
 import { synthesizeConversation } from './tcp-conversation';
 import { tcpFrame } from './tcp-frame';
 import { connClocks } from './conn-clocks';
@@ -78,11 +78,19 @@ export function journalToPcapng(conns: readonly ConnSummary[], events: Iterable<
   // connection's frames keep their order where times tie.
   records.sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0));
 
-  return concatBytes([
+  const head = concatBytes([
     sectionHeaderBlock('Wirebench'),
     interfaceDescriptionBlock('wirebench', 'TCP synthesized by Wirebench from its connection journal (bytes, FIN, RST and times as journaled; handshake, sequence numbers and ACKs made up)', tsresol),
-    ...records.map(enhancedPacketBlock),
   ]);
+  // One buffer for the whole file, each frame copied straight into its place: a journal holding
+  // 64 MB of payload costs its frames and the file, not a third copy of block arrays.
+  let total = head.length;
+  for (const r of records) total += enhancedPacketBlockLength(r);
+  const file = new Uint8Array(total);
+  file.set(head, 0);
+  let at = head.length;
+  for (const r of records) at = writeEnhancedPacketBlock(file, at, r);
+  return file;
 }
 
 /**

@@ -70,48 +70,77 @@ export interface PacketRecord {
  * Original Packet Length, the frame padded to 32 bits, then options.
  */
 export function enhancedPacketBlock(packet: PacketRecord): Uint8Array {
+  const out = new Uint8Array(enhancedPacketBlockLength(packet));
+  writeEnhancedPacketBlock(out, 0, packet);
+  return out;
+}
+
+export function enhancedPacketBlockLength(packet: PacketRecord): number {
+  return blockLength(20 + pad4(packet.bytes.length), epbOptions(packet));
+}
+
+/**
+ * Writes the block at `at` of `out` (a whole file's buffer: a frame is copied once, into its place)
+ * and returns where the next block starts.
+ */
+export function writeEnhancedPacketBlock(out: Uint8Array, at: number, packet: PacketRecord): number {
+  const data = packet.bytes;
+  return writeBlock(out, at, EPB_TYPE, 20 + pad4(data.length), epbOptions(packet), (view, body) => {
+    view.setUint32(body, 0, true);
+    view.setUint32(body + 4, Number(packet.timestamp >> 32n), true);
+    view.setUint32(body + 8, Number(packet.timestamp & 0xffffffffn), true);
+    view.setUint32(body + 12, data.length, true);
+    view.setUint32(body + 16, packet.originalLength, true);
+    out.set(data, at + body + 20);
+  });
+}
+
+function epbOptions(packet: PacketRecord): Option[] {
   const options: Option[] = packet.comments.map(comment);
   if (packet.direction !== 0) {
     const flags = new Uint8Array(4);
     new DataView(flags.buffer).setUint32(0, packet.direction, true);
     options.push({ code: 2, value: flags });
   }
-  const data = packet.bytes;
-  return block(EPB_TYPE, 20 + pad4(data.length), options, (view, at, out) => {
-    view.setUint32(at, 0, true);
-    view.setUint32(at + 4, Number(packet.timestamp >> 32n), true);
-    view.setUint32(at + 8, Number(packet.timestamp & 0xffffffffn), true);
-    view.setUint32(at + 12, data.length, true);
-    view.setUint32(at + 16, packet.originalLength, true);
-    out.set(data, at + 20);
-  });
+  return options;
 }
 
-/**
- * Section 3.1's frame around a body: Block Type, Block Total Length, the fixed body (`fixed` octets
- * written by `write`), the options (section 3.5: each code, length, value padded to 32 bits, ended
- * by opt_endofopt), and the Block Total Length again.
- */
-function block(type: number, fixed: number, options: readonly Option[], write: (view: DataView, at: number, out: Uint8Array) => void): Uint8Array {
+/** A block on its own (the SHB and IDB, written once). */
+function block(type: number, fixed: number, options: readonly Option[], write: (view: DataView, body: number) => void): Uint8Array {
+  const out = new Uint8Array(blockLength(fixed, options));
+  writeBlock(out, 0, type, fixed, options, write);
+  return out;
+}
+
+/** Section 3.1: Block Type and Block Total Length, the body, the options, the length again. */
+function blockLength(fixed: number, options: readonly Option[]): number {
   let optionsLength = 0;
   for (const o of options) optionsLength += 4 + pad4(o.value.length);
   if (options.length > 0) optionsLength += 4; // opt_endofopt
-  const total = 8 + fixed + optionsLength + 4;
-  const out = new Uint8Array(total);
-  const view = new DataView(out.buffer);
+  return 8 + fixed + optionsLength + 4;
+}
+
+/**
+ * Section 3.1's frame around a body at `at`: Block Type, Block Total Length, the fixed body (`fixed`
+ * octets written by `write`), the options (section 3.5: each code, length, value padded to 32 bits,
+ * ended by opt_endofopt), and the Block Total Length again. `out` must be zeros there: padding and
+ * opt_endofopt (code 0, length 0) are left as they are.
+ */
+function writeBlock(out: Uint8Array, at: number, type: number, fixed: number, options: readonly Option[], write: (view: DataView, body: number) => void): number {
+  const total = blockLength(fixed, options);
+  const view = new DataView(out.buffer, out.byteOffset + at, total);
   view.setUint32(0, type, true);
   view.setUint32(4, total, true);
-  write(view, 8, out);
-  let at = 8 + fixed;
-  for (const o of options) {
-    view.setUint16(at, o.code, true);
-    view.setUint16(at + 2, o.value.length, true);
-    out.set(o.value, at + 4);
-    at += 4 + pad4(o.value.length); // the padding octets stay zero (section 3.6.2)
+  write(view, 8);
+  let o = 8 + fixed;
+  for (const option of options) {
+    view.setUint16(o, option.code, true);
+    view.setUint16(o + 2, option.value.length, true);
+    out.set(option.value, at + o + 4);
+    o += 4 + pad4(option.value.length); // the padding octets stay zero (section 3.6.2)
   }
-  // opt_endofopt is code 0, length 0: the four zero octets already there.
   view.setUint32(total - 4, total, true);
-  return out;
+  return at + total;
 }
 
 function pad4(length: number): number {
