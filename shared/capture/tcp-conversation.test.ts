@@ -92,3 +92,12 @@ describe('synthesizeConversation', () => {
     expect(packets.map((p) => p.t)).toEqual([0, 0, 0, 5, 5, 5, 5]);
   });
 });
+
+describe('synthesizeConversation, a gap of events that carried no bytes', () => {
+  it('changes nothing on the wire and says nothing', () => {
+    const events = journal([opened('server'), data('in', 'ab', 5)], [0, 9]);
+    const packets = synth(events, 'server', 65495, { in: 2, out: 0 });
+    expect(packets[3]?.comments).toEqual([]);
+    expectConsistent(packets);
+  });
+});

@@ -137,7 +137,10 @@ export function synthesizeConversation(input: ConversationInput): SynthPacket[] 
       local.next += gap.out;
       remote.next += gap.in;
       gapPending = false;
-      pending.push(`journal events ${prevSeq + 1}-${e.seq - 1} are no longer kept: ${gap.out} bytes sent and ${gap.in} received in them are missing here`);
+      // Events that carried no bytes (notes, kernel states) leave nothing missing on the wire.
+      if (gap.in + gap.out > 0) {
+        pending.push(`journal events ${prevSeq + 1}-${e.seq - 1} are no longer kept: ${gap.out} bytes sent and ${gap.in} received in them are missing here`);
+      }
     }
     prevSeq = e.seq;
     const w = wire[i];
