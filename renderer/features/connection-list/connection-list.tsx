@@ -12,6 +12,7 @@ import { queuedConnIds, selectServers } from '../../store/servers-slice';
 import { useWirebench } from '../../store/store-context';
 import { selectSelectedConnId } from '../../store/ui-slice';
 import { ConnRow } from './conn-row';
+import { rememberedT } from './remembered-t';
 import { VIRTUAL_FROM, VirtualConnList } from './virtual-conn-list';
 import { exchangeLineOf, matchesFilter, NO_EXCHANGE, type ExchangeLine } from './exchange-line';
 import './connection-list.css';
@@ -26,7 +27,9 @@ const LINES = new WeakMap<object, ExchangeLine>();
 const LIST_INTERVAL_MS = 250;
 
 export function ConnectionList() {
-  const { t } = useTranslation();
+  const { t: translate } = useTranslation();
+  // One per language: the cards' phrases are remembered from one redraw to the next (remembered-t.ts).
+  const t = useMemo(() => rememberedT(translate), [translate]);
   const liveOrder = useWirebench(selectConnOrder);
   const liveConns = useWirebench(selectConns);
   const liveTotals = useWirebench(selectTotals);
