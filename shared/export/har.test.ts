@@ -170,6 +170,22 @@ describe(`HAR of real exchanges${skipped}`, () => {
   });
 });
 
+describe(`HAR of an interim answer${skipped}`, () => {
+  it.skipIf(!HAVE_CURL)('a 100 Continue before the final answer: the entry pairs the request with the final one', async () => {
+    probe = new EngineProbe();
+    const answer = 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\ndone';
+    const info = await probe.startServer({ responder: { kind: 'canned', bytes: ascii(answer) }, answerWhen: 'request_end', after: 'close' });
+    const curl = await run('curl', ['-sS', '--data-binary', 'x=1', `http://127.0.0.1:${info.port}/form`]);
+    expect(curl.code, curl.stderr).toBe(0);
+    const { summary, events } = await journal((await probe.serverConn()).connId);
+    const har = connectionToHar(summary, events);
+    expectValid(har);
+    expect(har.log.entries).toHaveLength(1);
+    expect(entryOf(har, 0).response).toMatchObject({ status: 200, content: { size: 4, text: 'done' } });
+    expect(entryOf(har, 0).request.postData).toMatchObject({ mimeType: 'application/x-www-form-urlencoded', text: 'x=1', params: [{ name: 'x', value: '1' }] });
+  });
+});
+
 describe('HAR of the engine client', () => {
   it('a client-role connection: the server is the remote end; a binary POST body is base64; an unanswered request gets status 0', async () => {
     probe = new EngineProbe();
