@@ -11,7 +11,7 @@ import { EngineProbe } from '../../main/host/testing/engine-probe';
 import { run } from '../../main/engine/testing/peers';
 import type { ConnSummary, JournalEvent } from '../contract/contract';
 import { L1_HELLO_WORLD } from '../server/presets';
-import { connectionToHar } from './har';
+import { connectionsToHar, connectionToHar } from './har';
 import type { Har, HarEntry } from './har-types';
 
 const require = createRequire(import.meta.url);
@@ -183,6 +183,23 @@ describe(`HAR of an interim answer${skipped}`, () => {
     expect(har.log.entries).toHaveLength(1);
     expect(entryOf(har, 0).response).toMatchObject({ status: 200, content: { size: 4, text: 'done' } });
     expect(entryOf(har, 0).request.postData).toMatchObject({ mimeType: 'application/x-www-form-urlencoded', text: 'x=1', params: [{ name: 'x', value: '1' }] });
+  });
+});
+
+describe(`HAR of several connections${skipped}`, () => {
+  it.skipIf(!HAVE_CURL)('two curl runs, a connection each: one log, entries in the order they started', async () => {
+    probe = new EngineProbe();
+    const info = await probe.startServer({ answerWhen: 'request_end', after: 'close' });
+    for (const path of ['/first', '/second']) {
+      const curl = await run('curl', ['-sS', '-o', '/dev/null', `http://127.0.0.1:${info.port}${path}`]);
+      expect(curl.code, curl.stderr).toBe(0);
+    }
+    const conns = [];
+    for (const i of [1, 0]) conns.push(await journal((await probe.serverConn(i)).connId));
+    const har = connectionsToHar(conns);
+    expectValid(har);
+    expect(har.log.entries.map((e) => new URL(e.request.url).pathname)).toEqual(['/first', '/second']);
+    expect(new Set(har.log.entries.map((e) => e.connection)).size).toBe(2);
   });
 });
 

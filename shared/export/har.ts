@@ -127,3 +127,16 @@ export function connectionToHar(summary: ConnSummary, events: readonly JournalEv
   if (!wholeStreams || summary.payloadEvicted) har.log.comment = 'part of the payload was no longer stored: only the messages before it are here';
   return har;
 }
+
+/**
+ * Several connections in one HAR (a whole session, or a page's connections): their entries in the
+ * order their requests started, as HAR viewers expect them.
+ */
+export function connectionsToHar(conns: readonly { summary: ConnSummary; events: readonly JournalEvent[] }[], options: HarOptions = {}): Har {
+  const hars = conns.map((c) => connectionToHar(c.summary, c.events, options));
+  const entries = hars.flatMap((h) => h.log.entries).sort((a, b) => Date.parse(a.startedDateTime) - Date.parse(b.startedDateTime));
+  const har: Har = { log: { version: '1.2', creator: { name: 'Wirebench', version: options.creatorVersion ?? '0' }, entries } };
+  const comments = [...new Set(hars.flatMap((h) => (h.log.comment ? [h.log.comment] : [])))];
+  if (comments.length > 0) har.log.comment = comments.join('; ');
+  return har;
+}
