@@ -78,6 +78,8 @@ export function copyAsCurl(request: CurlRequest, target: CopyTarget): string {
   for (const f of m.fields) args.push(headerArg(f.name, f.value));
   // A field curl would add that the original lacked: `Name:` removes it (curl(1), -H).
   for (const name of ownFields(withBody)) if (!present.has(name.toLowerCase())) args.push(`-H ${shellQuote(`${name}:`)}`);
+  // A shell argument ends at NUL (command substitution drops it): such a field cannot reach curl intact.
+  if ([requestTarget, ...m.fields.map((f) => f.value)].some((v) => v.includes('\0'))) notes.push('# A NUL byte in the target or a field cannot pass through a shell argument: curl sends it without.');
   if (m.fieldsNotKept) notes.push(`# ${m.fieldsNotKept} more fields were not kept by the annotator and are missing here.`);
 
   let pipeIn = '';

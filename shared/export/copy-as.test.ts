@@ -209,6 +209,15 @@ describe('what the copies say', () => {
     expect(copyAsPython(lf, { host: 'example.test', port: 81 })).toContain("socket.create_connection(('example.test', 81))");
   });
 
+  it('says a NUL in a field cannot reach curl', () => {
+    const raw = bytes('GET / HTTP/1.1\r\nHost: h\r\nX-Nul: a\x00b\r\n\r\n');
+    const a = annotate(raw, 'request');
+    const message = a.messages[0];
+    if (!message) throw new Error('no request');
+    expect(message.fields.map((f) => f.name)).toContain('X-Nul');
+    expect(copyAsCurl({ message, bytes: raw, content: new Uint8Array() }, target)).toContain('A NUL byte');
+  });
+
   it('escapes for POSIX printf: octal, %%, no \\x', () => {
     const nc = copyAsNcPrintf(seen[2] as SeenMessage, target);
     expect(nc).toContain("caf\\351");
