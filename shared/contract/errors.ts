@@ -80,6 +80,8 @@ export const ERROR_PARAMS = {
   session_version: z.object({ file: text, version: text, supported: text }),
   /** A session file that breaks its schema or the journal's rules: where (a path in it) and what. */
   session_invalid: z.object({ file: text, where: text, issue: text }),
+  /** A file opened as a capture is neither pcap nor pcapng (shared/capture-reading/capture-container.ts). */
+  capture_unreadable: z.object({ file: text }),
   /** A file could not be written (a recording, an export); code is the errno (EACCES, ENOSPC, ...). */
   file_unwritable: z.object({ file: text, code: text }),
   /** A bug: a handler failed in a way nobody planned for. The details went to the host's log. */

@@ -1,0 +1,95 @@
+// A capture file (pcap or pcapng, from tcpdump, dumpcap or Wireshark) opened as a session: its TCP
+// connections reassembled (tcp-streams.ts) into journals, each with the summary the journal would
+// keep, so the app opens it like a saved session and `wirebench annotate` reads it like one.
+import type { ConnSummary, JournalTotals } from '../contract/contract';
+import { growFirstLine, type FirstLineState } from '../contract/first-line';
+import { rstCauseOf } from '../teardown/rst-causes';
+import { buildSession, type SessionFile } from '../session/session-file';
+import { readCapture, type CaptureContainer } from './capture-container';
+import { tcpSegmentOf, type TcpSegment } from './packet-layers';
+import { reassemble, type CapturedConnection, type StreamGap } from './tcp-streams';
+
+export interface OpenedCapture {
+  container: CaptureContainer;
+  session: SessionFile;
+  /** Packets that carried no TCP segment we read (ARP, UDP, fragments, other link types). */
+  skippedPackets: number;
+  /** The file ended inside a record (a capture still being written, or cut short). */
+  truncated: boolean;
+  gaps: StreamGap[];
+}
+
+export type CaptureResult = { ok: true; capture: OpenedCapture } | { ok: false; error: { code: 'capture_unreadable'; params: { file: string } } };
+
+export function captureToSession(bytes: Uint8Array, file: string, version: string): CaptureResult {
+  const read = readCapture(bytes);
+  if (!read.ok) return { ok: false, error: { code: 'capture_unreadable', params: { file } } };
+  const segments: TcpSegment[] = [];
+  for (const packet of read.packets) {
+    const segment = tcpSegmentOf(packet);
+    if (segment) segments.push(segment);
+  }
+  const { connections, gaps } = reassemble(segments);
+  const summaries = connections.map(summarize);
+  const totals: JournalTotals = {
+    connections: connections.length,
+    bytesIn: summaries.reduce((n, s) => n + s.bytesIn, 0),
+    bytesOut: summaries.reduce((n, s) => n + s.bytesOut, 0),
+    storedPayloadBytes: summaries.reduce((n, s) => n + s.bytesIn + s.bytesOut, 0),
+    droppedConnections: 0,
+  };
+  const session = buildSession({
+    writer: { host: 'cli', version },
+    servers: [],
+    totals,
+    connections: connections.map((c, i) => ({ summary: summaries[i] as ConnSummary, events: c.events })),
+    savedAt: read.packets.at(-1)?.atMs ?? 0,
+  });
+  return { ok: true, capture: { container: read.container, session, skippedPackets: read.packets.length - segments.length, truncated: read.truncated, gaps } };
+}
+
+/** The summary the journal keeps of a connection, from its events (as main/engine/journal.ts counts them). */
+function summarize(conn: CapturedConnection): ConnSummary {
+  const s: ConnSummary = {
+    connId: conn.connId,
+    role: 'server',
+    serverId: null,
+    local: conn.server,
+    remote: conn.client,
+    openedAt: conn.events[0]?.at ?? 0,
+    bytesIn: 0,
+    bytesOut: 0,
+    chunksIn: 0,
+    chunksOut: 0,
+    finReceived: false,
+    finSent: false,
+    reset: false,
+    closed: false,
+    payloadEvicted: false,
+    firstLines: { in: null, out: null },
+    rstCause: null,
+  };
+  const lines: Record<'in' | 'out', FirstLineState> = { in: { text: null, done: false }, out: { text: null, done: false } };
+  let sentAfterFin = false;
+  for (const e of conn.events) {
+    if (e.kind === 'data') {
+      if (e.dir === 'in') {
+        s.bytesIn += e.length;
+        s.chunksIn++;
+      } else {
+        s.bytesOut += e.length;
+        s.chunksOut++;
+        if (s.finReceived) sentAfterFin = true;
+      }
+      if (e.bytes) lines[e.dir] = growFirstLine(lines[e.dir], e.bytes);
+    } else if (e.kind === 'peer_fin') s.finReceived = true;
+    else if (e.kind === 'fin_sent') s.finSent = true;
+    else if (e.kind === 'rst_sent') s.reset = true;
+    else if (e.kind === 'rst_received') {
+      s.reset = true;
+      s.rstCause ??= rstCauseOf({ peerFin: s.finReceived, sentAfterFin, received: s.chunksIn > 0 });
+    } else if (e.kind === 'closed') s.closed = true;
+  }
+  s.firstLines = { in: lines.in.text, out: lines.out.text };
+  return s;
+}
