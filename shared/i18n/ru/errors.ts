@@ -60,7 +60,7 @@ export const errors = errorCatalog({
   session_version:
     '{{file}} — сеанс версии {{version}}, а этот Wirebench читает версию {{supported}}. Откройте его тем Wirebench, который его сохранил, или более новым.',
   session_invalid: '{{file}} — повреждённый сеанс Wirebench, поэтому он не открыт: в {{where}} — {{issue}}.',
-  capture_unreadable: '{{file}} — не захват трафика, который Wirebench может открыть: он читает файлы pcap и pcapng в том виде, в каком их пишут tcpdump, dumpcap, tshark и Wireshark.',
+  capture_unreadable: '{{file}} — не захват трафика, который Wirebench может открыть: он читает файлы pcap и pcapng в том виде, в каком их пишут программы захвата (tcpdump, dumpcap, tshark, Wireshark).',
   file_unwritable: 'Wirebench не смог записать {{file}} (система сообщила {{code}}). Проверьте, что папка существует, что в неё можно писать и что диск не заполнен.',
   internal:
     'Во время выполнения команды «{{command}}» внутри Wirebench что-то пошло не так. Это ошибка в программе: подробности — в журнале Wirebench (в терминале, из которого он запущен). Повторите попытку или перезапустите Wirebench.',
