@@ -62,16 +62,18 @@ export class WatchRegistry {
     this.sent = key;
     const state = this.store.getState();
     const watch = ids.map((connId) => ({ connId, fromSeq: fromSeqOf(state.journals[connId]) }));
-    for (const w of watch) if (w.fromSeq === 0) state.journalLoading(w.connId);
+    const whole = watch.filter((w) => w.fromSeq === 0).map((w) => w.connId);
+    state.journalLoading(whole);
     const result = await this.bridge.invoke('journal.watch', { watch });
     const now = this.store.getState();
     if (!result.ok) {
       // The link went down (a reconnect sends the set again) or the input was refused.
-      for (const w of watch) if (w.fromSeq === 0) now.journalFailed(w.connId, result.error);
+      const error = result.error;
+      now.journalFailed(whole.map((connId) => ({ connId, error })));
       return;
     }
-    for (const { connId, events } of result.value.journals) now.journalLoaded(connId, events);
-    for (const connId of result.value.unknown) now.journalFailed(connId, unknownConnection(connId));
+    now.journalLoaded(result.value.journals);
+    now.journalFailed(result.value.unknown.map((connId) => ({ connId, error: unknownConnection(connId) })));
   }
 }
 

@@ -88,13 +88,13 @@ describe('connections slice', () => {
   it('records a fetched journal, and a failed fetch without retrying', () => {
     const store = createWirebenchStore();
     store.getState().applySnapshot([summary('c1'), summary('c2')], totals());
-    store.getState().journalLoading('c1');
+    store.getState().journalLoading(['c1']);
     expect(store.getState().journals.c1?.loading).toBe(true);
-    store.getState().journalLoaded('c1', [openedEvent('c1'), dataEvent('c1', 1, 'in', 'x')]);
+    store.getState().journalLoaded([{ connId: 'c1', events: [openedEvent('c1'), dataEvent('c1', 1, 'in', 'x')] }]);
     expect(store.getState().journals.c1).toMatchObject({ loading: false, needsFetch: false });
     expect(store.getState().journals.c1?.events).toHaveLength(2);
 
-    store.getState().journalFailed('c2', { code: 'unknown_connection', params: { connId: 'c2' } });
+    store.getState().journalFailed([{ connId: 'c2', error: { code: 'unknown_connection', params: { connId: 'c2' } } }]);
     expect(store.getState().journals.c2).toMatchObject({ needsFetch: false, error: { code: 'unknown_connection' } });
   });
 

@@ -97,23 +97,38 @@ export const createConnectionsSlice: StateCreator<WirebenchState, [], [], Connec
       return { forgottenConns, connOrder, selectedConnId };
     }),
 
-  journalLoading: (connId) =>
-    set((s) => ({ journals: { ...s.journals, [connId]: { ...(s.journals[connId] ?? EMPTY_JOURNAL), loading: true } } })),
-
-  journalLoaded: (connId, events) =>
+  // Each in one store update for all the connections of one journal.watch: under load the set of
+  // watched connections (the server's open ones, for the waiting hints) changes every frame.
+  journalLoading: (connIds) =>
     set((s) => {
-      let journal = mergeFetchedEvents(s.journals[connId], events);
-      if (s.conns[connId]?.payloadEvicted) journal = withoutPayloads(journal);
-      return { journals: { ...s.journals, [connId]: journal } };
+      const wanted = connIds.filter((id) => !s.journals[id]?.loading);
+      if (wanted.length === 0) return {};
+      const journals = copyRecord(s.journals);
+      for (const id of wanted) journals[id] = { ...(journals[id] ?? EMPTY_JOURNAL), loading: true };
+      return { journals };
     }),
 
-  journalFailed: (connId, error) =>
-    set((s) => ({
-      journals: {
-        ...s.journals,
-        [connId]: { ...(s.journals[connId] ?? EMPTY_JOURNAL), loading: false, needsFetch: false, error },
-      },
-    })),
+  journalLoaded: (loaded) =>
+    set((s) => {
+      if (loaded.length === 0) return {};
+      const journals = copyRecord(s.journals);
+      for (const { connId, events } of loaded) {
+        let journal = mergeFetchedEvents(journals[connId], events);
+        if (s.conns[connId]?.payloadEvicted) journal = withoutPayloads(journal);
+        journals[connId] = journal;
+      }
+      return { journals };
+    }),
+
+  journalFailed: (failed) =>
+    set((s) => {
+      if (failed.length === 0) return {};
+      const journals = copyRecord(s.journals);
+      for (const { connId, error } of failed) {
+        journals[connId] = { ...(journals[connId] ?? EMPTY_JOURNAL), loading: false, needsFetch: false, error };
+      }
+      return { journals };
+    }),
 });
 
 /**

@@ -67,9 +67,11 @@ export interface ConnectionsSlice {
   applyDelta: (delta: EventPayload<'journal.delta'>) => void;
   /** A summary learned from a command's answer (client.connect); deltas win if they came first. */
   addConn: (summary: ConnSummary) => void;
-  journalLoading: (connId: string) => void;
-  journalLoaded: (connId: string, events: readonly JournalEvent[]) => void;
-  journalFailed: (connId: string, error: ErrorInfo) => void;
+  /** Fetches under way (journal.watch), for these connections. */
+  journalLoading: (connIds: readonly string[]) => void;
+  /** Fetched events, merged by seq into each connection's journal. */
+  journalLoaded: (loaded: readonly { connId: string; events: readonly JournalEvent[] }[]) => void;
+  journalFailed: (failed: readonly { connId: string; error: ErrorInfo }[]) => void;
   /**
    * Connections the person cleared from the list (closed ones only): left out of connOrder from
    * then on, though their summaries and journals stay (a client tab's transcript still reads its
