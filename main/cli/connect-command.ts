@@ -19,7 +19,7 @@ import { ReceivedBytes } from './connect-output';
 import { ConnectWaiting } from './connect-waiting';
 import { CONNECT_OPTIONS, connectPlanFrom, type ConnectPlan } from './connect-options';
 import { explainError } from './explain-error';
-import { recordSession } from './record-session';
+import { writeRecording } from './record-session';
 import { eventLine } from './journal-lines';
 import { createHostDispatch, unrestrictedFiles } from '../host/host-handlers';
 import { MemorySettingsStore } from '../settings/settings-store';
@@ -147,7 +147,7 @@ class ConnectSession {
     await this.engine.close(); // flushes the last events (the close itself) to handle()
     this.received.end();
     this.report(outcome);
-    const unrecorded = plan.record === null ? null : await recordSession(this.dispatch, plan.record, ctx.version, []);
+    const unrecorded = await writeRecording(this.dispatch, plan.recording, ctx.version, []);
     if (unrecorded) ctx.err(ctx.t(errorSentenceKey(unrecorded), unrecorded.params));
     return unrecorded && outcome.code === 0 ? 1 : outcome.code;
   }

@@ -1,11 +1,11 @@
 // `wirebench connect`'s flags and target, and what they mean: where to connect, how stdin becomes
 // bytes, how received bytes are shown, and what goes to stderr. Only what the command line itself
 // can get wrong is checked here; the connection's own failures are the engine's, told by code.
-import { resolve } from 'node:path';
 import { utf8Encode } from '../../shared/bytes/bytes';
 import { parseTarget, requestForUrl, type ClientTarget, type TargetProblem } from '../../shared/client/target';
 import { CONNECT_TIMEOUT, type CommandInput } from '../../shared/contract/contract';
 import type { CliMistake, OptionTable, ParsedOptions } from './cli-args';
+import { recordingFrom, type Recording } from './recording-options';
 
 export const CONNECT_OPTIONS: OptionTable = {
   crlf: { type: 'boolean', description: 'cli.help.connect.crlf' },
@@ -24,6 +24,7 @@ export const CONNECT_OPTIONS: OptionTable = {
   json: { type: 'boolean', description: 'cli.help.connect.json' },
   quiet: { type: 'boolean', short: 'q', description: 'cli.help.connect.quiet' },
   record: { type: 'string', description: 'cli.help.connect.record', example: 'FILE' },
+  pcapng: { type: 'string', description: 'cli.help.connect.pcapng', example: 'FILE' },
 };
 
 /**
@@ -45,8 +46,8 @@ export interface ConnectPlan {
   journal: 'lines' | 'json' | 'none';
   /** --request: the request line and Host header the URL stands for, and the blank line, sent first. */
   head: Uint8Array | null;
-  /** --record: where to write the session file once done (an absolute path), or null. */
-  record: string | null;
+  /** --record and --pcapng: where to write the session file and the capture once done (absolute paths). */
+  recording: Recording;
 }
 
 export type ConnectPlanResult = { ok: true; plan: ConnectPlan } | { ok: false; mistake: CliMistake };
@@ -122,7 +123,7 @@ export function connectPlanFrom(values: ParsedOptions, positionals: readonly str
       visible: values.visible === true,
       journal: values.json === true ? 'json' : values.quiet === true ? 'none' : 'lines',
       head,
-      record: typeof values.record === 'string' ? resolve(values.record) : null,
+      recording: recordingFrom(values),
     },
   };
 }

@@ -11,6 +11,7 @@ import type { JournalEvent } from '../../shared/contract/contract';
 import { L1_HELLO_WORLD } from '../../shared/server/presets';
 import { decodeSession, type SessionFile } from '../../shared/session/session-file';
 import { L1_SERVER, reported, startPythonServer, type PythonServer } from '../engine/testing/peers';
+import { CHECKSUMS, noTshark, parseFollowRaw, tshark } from '../engine/testing/tshark';
 
 const ENTRY = 'main/cli/wirebench.ts';
 const running: ChildProcessWithoutNullStreams[] = [];
@@ -121,6 +122,21 @@ describe('--record', () => {
     expect(stream(events, 'out').toString('latin1')).toBe('GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n');
     expect(stream(events, 'in').equals(Buffer.from(L1_HELLO_WORLD.bytes))).toBe(true);
     expect(reported((await server.done).stderr, 'received').toString('latin1')).toBe('GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n');
+  });
+
+  it.skipIf(noTshark !== undefined)(`connect --pcapng: tshark follows the stream to the very bytes${noTshark ? ` (skipped: ${noTshark})` : ''}`, async () => {
+    const server = await startPythonServer(L1_SERVER);
+    peers.push(server);
+    const file = join(dir, 'connected.pcapng');
+    const connect = cli(['connect', '--quiet', '--pcapng', file, '127.0.0.1', String(server.port)]);
+    connect.child.stdin.end('GET http://127.0.0.1/romeo.txt HTTP/1.0\n\n');
+    expect(await connect.exited).toBe(0);
+    const read = await tshark(['-r', file, ...CHECKSUMS]);
+    expect(read.stderr).toBe('');
+    expect(read.code).toBe(0);
+    const followed = parseFollowRaw((await tshark(['-r', file, '-q', '-z', 'follow,tcp,raw,0'])).stdout);
+    expect(followed.fromNode0.toString('latin1')).toBe('GET http://127.0.0.1/romeo.txt HTTP/1.0\r\n\r\n');
+    expect(followed.fromNode1.equals(Buffer.from(L1_HELLO_WORLD.bytes))).toBe(true);
   });
 
   it('a file that cannot be written is said in a sentence, with exit code 1', async () => {

@@ -11,7 +11,7 @@ import { Engine } from '../engine/engine';
 import type { CliContext, Subcommand } from './cli-context';
 import { explainError } from './explain-error';
 import { SERVE_OPTIONS, servePlanFrom } from './serve-options';
-import { recordSession, serversNow } from './record-session';
+import { serversNow, writeRecording } from './record-session';
 import { ServePrinter } from './serve-printer';
 import { createHostDispatch, unrestrictedFiles } from '../host/host-handlers';
 import { MemorySettingsStore } from '../settings/settings-store';
@@ -26,7 +26,7 @@ export const serveCommand: Subcommand = {
       ctx.err(ctx.t(planned.mistake.key, planned.mistake.params));
       return 2;
     }
-    const { input, settings, json, kernelStates, summarySeconds, record } = planned.plan;
+    const { input, settings, json, kernelStates, summarySeconds, recording } = planned.plan;
     const engine = new Engine({ host: 'cli', version: ctx.version, sampleDocRoot: ctx.paths.sampleDocRoot, kernelStates });
     const dispatch = createHostDispatch(engine, { settings: new MemorySettingsStore(), files: unrestrictedFiles(engine) }, (err) => ctx.err(explainError(ctx.t, err)));
     const printer = new ServePrinter(ctx, { json, summarySeconds });
@@ -52,10 +52,10 @@ export const serveCommand: Subcommand = {
     printer.start();
 
     const failed = await stop;
-    const servers = record === null ? [] : await serversNow(dispatch);
+    const servers = recording.session === null ? [] : await serversNow(dispatch);
     await engine.close(); // stops the server, destroys its sockets, flushes the last events
     printer.stop();
-    const unrecorded = record === null ? null : await recordSession(dispatch, record, ctx.version, servers);
+    const unrecorded = await writeRecording(dispatch, recording, ctx.version, servers);
     if (unrecorded) ctx.err(ctx.t(errorSentenceKey(unrecorded), unrecorded.params));
     if (failed) {
       // Whoever read the output went away (`wirebench serve | head -3`): the ordinary end of a

@@ -11,6 +11,7 @@ import { DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server/defau
 import { parsePort, type CliMistake, type OptionTable, type ParsedOptions } from './cli-args';
 import { decodeEscapes } from '../../shared/client/typed-input';
 import { readRoutesFile } from './serve-routes';
+import { recordingFrom, type Recording } from './recording-options';
 
 export const SERVE_OPTIONS: OptionTable = {
   host: { type: 'string', description: 'cli.help.serve.host', example: '127.0.0.1' },
@@ -42,6 +43,7 @@ export const SERVE_OPTIONS: OptionTable = {
   summary: { type: 'string', description: 'cli.help.serve.summary', example: 'SECONDS' },
   'kernel-states': { type: 'boolean', description: 'cli.help.serve.kernelStates' },
   record: { type: 'string', description: 'cli.help.serve.record', example: 'FILE' },
+  pcapng: { type: 'string', description: 'cli.help.serve.pcapng', example: 'FILE' },
 };
 
 /** The flags that each pick what answers: at most one may be given. */
@@ -56,8 +58,8 @@ export interface ServePlan {
   kernelStates: boolean;
   /** --quiet / --summary: a line of counters every this many seconds instead of each event; null prints each event. */
   summarySeconds: number | null;
-  /** --record: where to write the session file once stopped (an absolute path), or null. */
-  record: string | null;
+  /** --record and --pcapng: where to write the session file and the capture once stopped (absolute paths). */
+  recording: Recording;
 }
 
 export type ServePlanResult = { ok: true; plan: ServePlan } | { ok: false; mistake: CliMistake };
@@ -140,7 +142,7 @@ export async function servePlanFrom(values: ParsedOptions): Promise<ServePlanRes
 
   const host = text('host') ?? '127.0.0.1';
   const input = { host, port, exposeToNetwork: values.expose === true, settings: patch, ...(backlog === undefined ? {} : { backlog }) };
-  return { ok: true, plan: { input, settings: withSettings(DEFAULT_SERVER_SETTINGS, patch), json: values.json === true, kernelStates: values['kernel-states'] === true, summarySeconds, record: text('record') === undefined ? null : resolve(text('record') as string) } };
+  return { ok: true, plan: { input, settings: withSettings(DEFAULT_SERVER_SETTINGS, patch), json: values.json === true, kernelStates: values['kernel-states'] === true, summarySeconds, recording: recordingFrom(values) } };
 }
 
 async function responderFrom(

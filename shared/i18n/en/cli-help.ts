@@ -53,6 +53,7 @@ export const help = {
     quiet:
       'Print the first line, then one line of counters a second instead of each event (connections, requests answered, bytes in and out, resets): for load tests.',
     summary: 'Like --quiet, with the counters every SECONDS (0.1 to 3600).',
+    pcapng: 'When it stops, write every connection to FILE as a pcapng capture, for Wireshark or tshark (frames made from the journal).',
     record: 'When it stops, write the whole journal to FILE as a session file: open it in the app (Open session…) to see and replay every connection.',
     kernelStates:
       "Also print each closing connection's TCP state as the system reports it (FIN_WAIT_2, CLOSE_WAIT, TIME_WAIT and its time left; Linux only). Off by default: it costs a read of the system's socket table every few milliseconds.",
@@ -68,6 +69,7 @@ export const help = {
     visible: 'Print what arrives with CR, LF and other controls as glyphs (␍ ␊ ␀), instead of the bytes themselves.',
     timeout: 'Give up connecting after this long, name lookup included (default {{default}}; {{min}} to {{max}}).',
     json: 'Print the journal on stderr as one JSON object per line, bytes exact (format below).',
+    pcapng: 'When it ends, write the connection to FILE as a pcapng capture, for Wireshark or tshark (frames made from the journal).',
     record: 'When it ends, write the journal to FILE as a session file: open it in the app (Open session…) to see and replay the connection.',
     quiet: 'Print nothing on stderr but what went wrong.',
   },

@@ -53,6 +53,7 @@ export const help = {
     quiet:
       '输出第一行后，每秒只输出一行计数（连接数、已应答的请求数、收发字节数、复位次数），而不是逐条输出事件：适用于压力测试。',
     summary: '与 --quiet 相同，但每 SECONDS 秒输出一次计数（0.1 到 3600）。',
+    pcapng: '停止时把每个连接写入 FILE，作为 pcapng 抓包文件，可用 Wireshark 或 tshark 打开（由日志合成的帧）。',
     record: '停止时把整个日志写入 FILE，作为会话文件：可在应用中（打开会话…）查看并重放每个连接。',
     kernelStates:
       '同时输出系统报告的每个正在关闭的连接的 TCP 状态（FIN_WAIT_2、CLOSE_WAIT、TIME_WAIT 及其剩余时间；仅限 Linux）。默认关闭：它每隔几毫秒就要读取一次系统的套接字表。',
@@ -68,6 +69,7 @@ export const help = {
     visible: '把收到的 CR、LF 等控制字符显示为可见符号（␍ ␊ ␀），而不是原样输出这些字节。',
     timeout: '连接超过这么长时间（含域名解析）就放弃（默认 {{default}}；范围 {{min}} 到 {{max}}）。',
     json: '在 stderr 上把日志输出为每行一个 JSON 对象，字节原样保留（格式见下文）。',
+    pcapng: '结束时把这个连接写入 FILE，作为 pcapng 抓包文件，可用 Wireshark 或 tshark 打开（由日志合成的帧）。',
     record: '结束时把日志写入 FILE，作为会话文件：可在应用中（打开会话…）查看并重放这个连接。',
     quiet: '除了出错信息，stderr 上不输出任何内容。',
   },
