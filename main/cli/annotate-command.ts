@@ -6,6 +6,7 @@
 // piece finishes is printed before the next is read (annotate-text.ts, annotate-json.ts), so 100 MB
 // costs no more memory than 1 MB (issue 15, item 3: it took 5.7 GB and a V8 abort).
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { Side } from '../../shared/http/annotate/annotation';
@@ -18,6 +19,7 @@ import { JsonDump } from './annotate-json';
 import { BatchWriter } from './annotate-output';
 import { SpillFailed } from './annotate-spill';
 import { TextDump } from './annotate-text';
+import { annotateRecording, recordingKind } from './annotate-recording';
 
 export const ANNOTATE_OPTIONS: OptionTable = {
   request: { type: 'boolean', description: 'cli.help.annotate.request' },
@@ -48,6 +50,8 @@ export const annotateCommand: Subcommand = {
       return 2;
     }
     const file = positionals[0] ?? '-';
+    const recording = file === '-' ? null : await recordingKindOf(file);
+    if (recording !== null) return annotateRecording(ctx, file, recording, new BatchWriter(stdout()), values.json === true);
     const input = file === '-' ? ctx.stdin() : createReadStream(file, { highWaterMark: READ_BYTES });
     // Someone who runs `wirebench annotate` alone would otherwise face a silent terminal.
     if (file === '-' && (input as Readable & { isTTY?: boolean }).isTTY === true) ctx.err(ctx.t('cli.annotate.fromTerminal'));
@@ -134,6 +138,22 @@ export async function annotateStream(ctx: Pick<CliContext, 't' | 'err'> & Partia
     await out.flushed();
   } finally {
     dump.close();
+  }
+}
+
+/** A capture or a session file, by its first bytes; null for anything else (or a file that cannot be read: said later). */
+async function recordingKindOf(file: string): Promise<'capture' | 'session' | null> {
+  try {
+    const handle = await open(file);
+    try {
+      const first = new Uint8Array(64);
+      const { bytesRead } = await handle.read(first, 0, first.length, 0);
+      return recordingKind(first.subarray(0, bytesRead));
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
   }
 }
 

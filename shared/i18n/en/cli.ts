@@ -167,6 +167,18 @@ export const cli = {
     },
   },
   annotate: {
+    recording: {
+      heading: '── {{connId}} {{side}}: {{from}} → {{to}}',
+      capture_one: 'Read {{file}} ({{container}}): {{count}} TCP connection; {{skipped}} packets were not TCP.',
+      capture_other: 'Read {{file}} ({{container}}): {{count}} TCP connections; {{skipped}} packets were not TCP.',
+      truncated: '{{file}} ends in the middle of a packet (a capture still being written, or cut short): the packets before it are read.',
+      gap: {
+        in_one: '{{connId}}: {{count}} byte from the client at offset {{offset}} is not in the capture; what follows is read as if it were next.',
+        in_other: '{{connId}}: {{count}} bytes from the client at offset {{offset}} are not in the capture; what follows is read as if it were next.',
+        out_one: '{{connId}}: {{count}} byte from the server at offset {{offset}} is not in the capture; what follows is read as if it were next.',
+        out_other: '{{connId}}: {{count}} bytes from the server at offset {{offset}} are not in the capture; what follows is read as if it were next.',
+      },
+    },
     guessed: {
       request: 'Read as requests: the bytes do not start with "HTTP/" (say --request or --response to choose).',
       response: 'Read as responses: the bytes start with "HTTP/" (say --request or --response to choose).',

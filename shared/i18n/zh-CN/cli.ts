@@ -147,6 +147,15 @@ export const cli = {
     },
   },
   annotate: {
+    recording: {
+      heading: '── {{connId}} {{side}}：{{from}} → {{to}}',
+      capture_other: '已读取 {{file}}（{{container}}）：{{count}} 个 TCP 连接；{{skipped}} 个数据包不是 TCP。',
+      truncated: '{{file}} 在某个数据包中间结束（抓包可能仍在写入，或被截断）：只读取了它之前的数据包。',
+      gap: {
+        in_other: '{{connId}}：客户端在偏移 {{offset}} 处的 {{count}} 个字节不在抓包中；其后的字节按紧接其后来读取。',
+        out_other: '{{connId}}：服务器在偏移 {{offset}} 处的 {{count}} 个字节不在抓包中；其后的字节按紧接其后来读取。',
+      },
+    },
     guessed: {
       request: '按请求解读：这些字节不以“HTTP/”开头（可用 --request 或 --response 指定）。',
       response: '按响应解读：这些字节以“HTTP/”开头（可用 --request 或 --response 指定）。',
