@@ -3,7 +3,8 @@
 // length, and `done` takes it away again.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadBlob, standaloneSvg, svgToPng } from './svg-export';
+import { downloadBlob } from '../../lib/download-blob';
+import { standaloneSvg, svgToPng } from './svg-export';
 
 interface Props {
   /** Draws the diagram for export (synchronously) and returns it; null when there is none. */

@@ -64,20 +64,6 @@ function genericFont(family: string): string {
   return /mono/i.test(family) ? 'monospace' : 'sans-serif';
 }
 
-/** Saves a blob as a file through an <a download> on a blob: URL (no server round trip). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own reference by now; the delay only spares a slow browser.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
 /** An SVG document drawn into a canvas `scale` times its size, as PNG bytes. */
 export async function svgToPng(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
