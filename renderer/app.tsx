@@ -5,11 +5,13 @@
 // fails to draw shows why in its place, and the others keep working. Features never import one
 // another: where one panel shows another's view (the server's response editor, the journal's Bytes
 // and Diagram), it is handed in here.
-import { useMemo } from 'react';
+import { useMemo, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClientConsole } from './features/client-console/client-console';
 import { ConnectionList } from './features/connection-list/connection-list';
 import { ByteView } from './features/exchange/byte-view';
+import { CopyAsMenu } from './features/export/copy-as-menu';
+import { ConnExportButtons } from './features/export/export-buttons';
 import { JournalView } from './features/journal-view/journal-view';
 import { LessonsPanel } from './features/lessons/lessons-panel';
 import { ResponseEditor } from './features/response-editor/response-editor';
@@ -77,7 +79,7 @@ export function App() {
             }
             journal={
               <PanelBoundary panel="journal" className="journal-panel">
-                <JournalView BytesView={ByteView} DiagramView={TeardownView} />
+                <JournalView BytesView={BytesWithExport} DiagramView={TeardownView} />
               </PanelBoundary>
             }
           />
@@ -85,4 +87,9 @@ export function App() {
       </PanelHealthContext>
     </div>
   );
+}
+
+/** The journal's Bytes view with Export on its toolbar and Copy as… on each request (features/export). */
+function BytesWithExport(props: ComponentProps<typeof ByteView>) {
+  return <ByteView {...props} ConnActions={ConnExportButtons} RequestActions={CopyAsMenu} />;
 }

@@ -2,7 +2,7 @@
 // in text, hex, or both side by side, every read and write marked with its time, the HTTP parts
 // coloured and named, and a structure tree and problems list beside. One selection (the store's)
 // for all of them; copy it as text, as an escaped string, or as hex.
-import { useId, useState } from 'react';
+import { useId, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnSummary, JournalEvent } from '../../../shared/contract/contract';
 import { selectByteSelection } from '../../store/selection-slice';
@@ -12,7 +12,7 @@ import { CopyButtons } from './copy-buttons';
 import { partOf, rangeText } from './describe-byte';
 import { requestDir } from './exchange-annotator';
 import { HexPane } from './hex-pane';
-import { StructurePanel } from './structure-panel';
+import { StructurePanel, type RequestActions } from './structure-panel';
 import { TextPane } from './text-pane';
 import { useExchange } from './use-exchange';
 import { usePayloadPages } from './use-payload-pages';
@@ -28,9 +28,13 @@ interface Props {
   events: readonly JournalEvent[];
   /** The panel has the room of the whole workbench (the journal panel's Larger). */
   roomy: boolean;
+  /** At the toolbar's end: what can be done with the whole connection (features/export, handed in by app.tsx). */
+  ConnActions?: ComponentType<{ conn: ConnSummary }>;
+  /** Beside each request in the structure tree (features/export's Copy as…, handed in by app.tsx). */
+  RequestActions?: RequestActions;
 }
 
-export function ByteView({ connId, conn, events, roomy }: Props) {
+export function ByteView({ connId, conn, events, roomy, ConnActions, RequestActions }: Props) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<ByteMode>('split');
   // Shown when there is room for it, until the person says otherwise.
@@ -82,6 +86,7 @@ export function ByteView({ connId, conn, events, roomy }: Props) {
             {t('ui.annotation.structure')}
           </button>
         )}
+        {ConnActions && <ConnActions conn={conn} />}
       </div>
       {dropped > 0 && <p className="byte-note">{t('ui.bytes.dropped', { bytes: t('ui.bytes.byteCount', { count: dropped }) })}</p>}
       {exchange.chunks.length === 0 ? (
@@ -101,7 +106,7 @@ export function ByteView({ connId, conn, events, roomy }: Props) {
           )}
           {structure && hasStructure && (
             <PanelBoundary panel="structure">
-              <StructurePanel connId={connId} exchange={exchange} annotations={annotations} order={order} selection={selection} />
+              <StructurePanel connId={connId} exchange={exchange} annotations={annotations} order={order} selection={selection} RequestActions={RequestActions} />
             </PanelBoundary>
           )}
         </div>

@@ -1,7 +1,7 @@
 // Beside the bytes: what the HTTP annotator found in each direction, as a tree (message, start
 // line, header fields, blank line, body, chunks) and a list of problems. Every item selects its
 // bytes, and the views scroll to them: the tree is a map of the bytes, not a second copy of them.
-import { useMemo } from 'react';
+import { useMemo, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Annotation, Problem } from '../../../shared/http/annotate/annotation';
 import type { Dir } from '../../../shared/contract/contract';
@@ -15,6 +15,9 @@ import type { DirAnnotations } from './exchange-annotator';
 import type { DirStream, Exchange } from './exchange-model';
 import { SelectedBody } from './selected-body';
 
+/** What can be done with one request (features/export's Copy as…): `offset` is where it starts, `n` its number. */
+export type RequestActions = ComponentType<{ connId: string; offset: number; n: number }>;
+
 interface Props {
   connId: string;
   exchange: Exchange;
@@ -22,9 +25,10 @@ interface Props {
   /** Requests first: the direction that carries them. */
   order: readonly Dir[];
   selection: ByteSelection | null;
+  RequestActions?: RequestActions | undefined;
 }
 
-export function StructurePanel({ connId, exchange, annotations, order, selection }: Props) {
+export function StructurePanel({ connId, exchange, annotations, order, selection, RequestActions }: Props) {
   const { t } = useTranslation();
   return (
     <aside className="structure-panel" data-testid="structure" aria-label={t('ui.annotation.structure')}>
@@ -33,7 +37,7 @@ export function StructurePanel({ connId, exchange, annotations, order, selection
         // The annotator reads only the bytes at hand (exchange-annotator.ts): say so when there are none.
         const unread = annotation?.length === 0 && exchange[dir].chunks.some((c) => !c.bytes);
         return annotation ? (
-          <DirStructure key={dir} connId={connId} dir={dir} annotation={annotation} stream={exchange[dir]} selection={selection} unread={unread} />
+          <DirStructure key={dir} connId={connId} dir={dir} annotation={annotation} stream={exchange[dir]} selection={selection} unread={unread} RequestActions={RequestActions} />
         ) : null;
       })}
     </aside>
@@ -47,9 +51,10 @@ interface DirProps {
   stream: DirStream;
   selection: ByteSelection | null;
   unread: boolean;
+  RequestActions?: RequestActions | undefined;
 }
 
-function DirStructure({ connId, dir, annotation, stream, selection, unread }: DirProps) {
+function DirStructure({ connId, dir, annotation, stream, selection, unread, RequestActions }: DirProps) {
   const { t } = useTranslation();
   const tree = useMemo(() => structureTree(annotation), [annotation]);
   const here = selection?.dir === dir ? selection : null;
@@ -61,7 +66,7 @@ function DirStructure({ connId, dir, annotation, stream, selection, unread }: Di
       ) : (
         <ul className="tree" role="tree">
           {tree.map((node) => (
-            <TreeItem key={node.id} node={node} connId={connId} dir={dir} selection={here} />
+            <TreeItem key={node.id} node={node} connId={connId} dir={dir} selection={here} RequestActions={RequestActions} />
           ))}
         </ul>
       )}
@@ -80,7 +85,15 @@ function DirStructure({ connId, dir, annotation, stream, selection, unread }: Di
   );
 }
 
-function TreeItem({ node, connId, dir, selection }: { node: TreeNode; connId: string; dir: Dir; selection: ByteSelection | null }) {
+interface TreeItemProps {
+  node: TreeNode;
+  connId: string;
+  dir: Dir;
+  selection: ByteSelection | null;
+  RequestActions?: RequestActions | undefined;
+}
+
+function TreeItem({ node, connId, dir, selection, RequestActions }: TreeItemProps) {
   const { t } = useTranslation();
   const selectBytes = useWirebench((s) => s.selectBytes);
   const current = selection !== null && selection.offset >= node.offset && selection.offset + selection.length <= node.offset + Math.max(1, node.length);
@@ -95,6 +108,7 @@ function TreeItem({ node, connId, dir, selection }: { node: TreeNode; connId: st
       >
         {treeLabel(node.label, t)}
       </button>
+      {RequestActions && node.label.kind === 'message' && node.label.side === 'request' && <RequestActions connId={connId} offset={node.offset} n={node.label.n} />}
       {node.children.length > 0 && (
         <ul role="group">
           {node.children.map((child) => (

@@ -11,6 +11,7 @@ import { teardown } from './ui-teardown';
 import { lessons } from './ui-lessons';
 import { waiting } from './ui-waiting';
 import { layout } from './ui-layout';
+import { exportWords } from './ui-export';
 
 export const ui = {
   app: {
@@ -208,6 +209,7 @@ export const ui = {
   lessons,
   waiting,
   layout,
+  export: exportWords,
   conns: {
     heading: 'Connections',
     empty: 'No connections yet. Start the server and connect the client.',

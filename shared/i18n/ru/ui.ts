@@ -11,6 +11,7 @@ import { teardown } from './ui-teardown';
 import { lessons } from './ui-lessons';
 import { waiting } from './ui-waiting';
 import { layout } from './ui-layout';
+import { exportWords } from './ui-export';
 
 export const ui = {
   app: {
@@ -210,6 +211,7 @@ export const ui = {
   lessons,
   waiting,
   layout,
+  export: exportWords,
   conns: {
     heading: 'Соединения',
     empty: 'Соединений пока нет. Запустите сервер и подключите клиента.',

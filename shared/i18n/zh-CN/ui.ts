@@ -11,6 +11,7 @@ import { teardown } from './ui-teardown';
 import { lessons } from './ui-lessons';
 import { waiting } from './ui-waiting';
 import { layout } from './ui-layout';
+import { exportWords } from './ui-export';
 
 export const ui = {
   app: {
@@ -207,6 +208,7 @@ export const ui = {
   lessons,
   waiting,
   layout,
+  export: exportWords,
   conns: {
     heading: '连接',
     empty: '还没有连接。启动服务器，再用客户端连接它。',
