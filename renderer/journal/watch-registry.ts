@@ -62,8 +62,11 @@ export class WatchRegistry {
     this.sent = key;
     const state = this.store.getState();
     const watch = ids.map((connId) => ({ connId, fromSeq: fromSeqOf(state.journals[connId]) }));
+    // Not marked loading in the store: under close-per-request load the server's waiting hints
+    // watch connections that come and go every frame, and each mark was a store update copying
+    // every journal (~170 ms of 6 s in bench:ui-load). A journal missing events says so by
+    // needsFetch, which the views show as loading, and useWatched refreshes once per change of it.
     const whole = watch.filter((w) => w.fromSeq === 0).map((w) => w.connId);
-    state.journalLoading(whole);
     const result = await this.bridge.invoke('journal.watch', { watch });
     const now = this.store.getState();
     if (!result.ok) {
