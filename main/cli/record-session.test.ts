@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../shared/contract/contract';
 import { L1_HELLO_WORLD } from '../../shared/server/presets';
 import { decodeSession, type SessionFile } from '../../shared/session/session-file';
-import { L1_SERVER, reported, startPythonServer, type PythonServer } from '../engine/testing/peers';
+import { L1_SERVER, nc, reported, startPythonServer, type PythonServer } from '../engine/testing/peers';
 import { CHECKSUMS, noTshark, parseFollowRaw, tshark } from '../engine/testing/tshark';
 
 const ENTRY = 'main/cli/wirebench.ts';
@@ -35,18 +35,6 @@ function cli(args: string[]): { child: ChildProcessWithoutNullStreams; exited: P
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
   return { child, exited, err: () => err };
-}
-
-/** nc (netcat-openbsd) sends `input`, half-closes (-N), and gives back what came until EOF. */
-function nc(port: number, input: Uint8Array): Promise<Buffer> {
-  const child = spawn('nc', ['-N', '-w', '5', '127.0.0.1', String(port)]);
-  const out: Buffer[] = [];
-  child.stdout.on('data', (c: Buffer) => out.push(c));
-  child.stdin.end(input);
-  return new Promise((done, fail) => {
-    child.once('error', fail);
-    child.once('close', () => done(Buffer.concat(out)));
-  });
 }
 
 /** Every chunk of a direction of a connection, joined: what crossed the wire that way. */

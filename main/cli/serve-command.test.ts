@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalEvent, JournalTotals } from '../../shared/contract/contract';
 import { L1_HELLO_WORLD } from '../../shared/server/presets';
 import { decodeWire } from '../../shared/contract/wire-codec';
-import { ABORT_MID_REQUEST, L1_CLIENT, run, runPython, runScript, URLLIB_CLIENT } from '../engine/testing/peers';
+import { ABORT_MID_REQUEST, L1_CLIENT, nc, run, runPython, runScript, URLLIB_CLIENT } from '../engine/testing/peers';
 import { tableTooBig } from '../engine/kernel-tcp/table-size';
 import { SERVE_OPTIONS } from './serve-options';
 
@@ -104,18 +104,6 @@ async function heldPort(): Promise<number> {
   holders.push(server);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return (server.address() as { port: number }).port;
-}
-
-/** nc (netcat-openbsd) sends stdin, half-closes with -N, and prints what comes back until EOF. */
-function nc(port: number, input: Uint8Array): Promise<Buffer> {
-  const child = spawn('nc', ['-N', '-w', '5', '127.0.0.1', String(port)]);
-  const out: Buffer[] = [];
-  child.stdout.on('data', (c: Buffer) => out.push(c));
-  child.stdin.end(input);
-  return new Promise((done, fail) => {
-    child.once('error', fail);
-    child.once('close', () => done(Buffer.concat(out)));
-  });
 }
 
 describe('wirebench serve', () => {

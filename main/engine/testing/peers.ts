@@ -3,6 +3,7 @@
 // there, read by counts() and reported() below), plus curl. Each runs as its own process and
 // talks over real loopback sockets; nothing here imitates the network. Every peer is listed here,
 // and each file says at its top what it does, what arguments it takes and what it reports.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { start, type Finished, type Running } from './peer-process';
@@ -58,6 +59,18 @@ export const HUGE_REQUEST_LINE = peerFile('huge-request-line.py');
 /** Runs a program to completion (killed after timeoutMs), collecting its output as bytes. */
 export function run(command: string, args: string[], timeoutMs = 10_000): Promise<Finished> {
   return start(command, args, { timeoutMs }).done;
+}
+
+/** nc (netcat-openbsd) sends `input`, half-closes with -N, and gives back what came until EOF. */
+export function nc(port: number, input: Uint8Array): Promise<Buffer> {
+  const child = spawn('nc', ['-N', '-w', '5', '127.0.0.1', String(port)]);
+  const out: Buffer[] = [];
+  child.stdout.on('data', (c: Buffer) => out.push(c));
+  child.stdin.end(input);
+  return new Promise((done, fail) => {
+    child.once('error', fail);
+    child.once('close', () => done(Buffer.concat(out)));
+  });
 }
 
 /**
