@@ -29,7 +29,7 @@ describe('CopyAsMenu', () => {
 
   it('opens with focus on its first item, moves with the arrows and closes on Escape', async () => {
     drawMenu();
-    const button = screen.getByRole('button', { name: 'Copy request 1 as…' });
+    const button = screen.getByRole('button', { name: 'Copy as… (request 1)' });
     expect(button.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(button);
     const items = screen.getAllByRole('menuitem');

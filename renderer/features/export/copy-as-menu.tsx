@@ -93,6 +93,7 @@ export function CopyAsMenu({ connId, offset, n }: Props) {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
+        // The visible words first (WCAG 2.5.3, label in name), then which request: each has its own.
         aria-label={t('ui.export.copyAsFor', { n })}
         title={t('ui.export.copyAsTitle')}
         onClick={() => setOpen(!open)}

@@ -10,7 +10,7 @@ export const exportWords = {
   failed: 'Could not export: {{reason}}',
   copyAs: 'Copy as…',
   copyAsTitle: 'Copy a command that sends this request again',
-  copyAsFor: 'Copy request {{n}} as…',
+  copyAsFor: 'Copy as… (request {{n}})',
   copyForm: {
     curl: 'curl command',
     nc: 'printf | nc pipeline',

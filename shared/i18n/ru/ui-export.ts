@@ -9,7 +9,7 @@ export const exportWords = {
   failed: 'Не удалось экспортировать: {{reason}}',
   copyAs: 'Копировать как…',
   copyAsTitle: 'Скопировать команду, которая отправит этот запрос ещё раз',
-  copyAsFor: 'Копировать запрос {{n}} как…',
+  copyAsFor: 'Копировать как… (запрос {{n}})',
   copyForm: {
     curl: 'команда curl',
     nc: 'конвейер printf | nc',

@@ -9,7 +9,7 @@ export const exportWords = {
   failed: '无法导出：{{reason}}',
   copyAs: '复制为…',
   copyAsTitle: '复制一条能再次发送这个请求的命令',
-  copyAsFor: '把第 {{n}} 个请求复制为…',
+  copyAsFor: '复制为…（第 {{n}} 个请求）',
   copyForm: {
     curl: 'curl 命令',
     nc: 'printf | nc 管道',
