@@ -18,6 +18,7 @@
 // Events handed out are never mutated afterwards: eviction replaces a stored event with a copy
 // whose `bytes` is null, so a delta or a caller holding the original still sees what it was given.
 import type { ConnSummary, Dir, JournalEvent, JournalTotals } from '../../shared/contract/contract';
+import { freshSummary } from '../../shared/contract/conn-summary';
 import { growFirstLine, type FirstLineState } from '../../shared/contract/first-line';
 import { rstCauseOf } from '../../shared/teardown/rst-causes';
 
@@ -91,25 +92,7 @@ export class Journal {
   /** Starts a connection's journal with its `opened` event; returns the new connection's id. */
   open(serverId: string | null, opened: OpenedEvent): string {
     const connId = `c${this.nextId++}`;
-    const summary: ConnSummary = {
-      connId,
-      role: opened.role,
-      serverId,
-      local: opened.local,
-      remote: opened.remote,
-      openedAt: opened.at,
-      bytesIn: 0,
-      bytesOut: 0,
-      chunksIn: 0,
-      chunksOut: 0,
-      finReceived: false,
-      finSent: false,
-      reset: false,
-      closed: false,
-      payloadEvicted: false,
-      firstLines: { in: null, out: null },
-      rstCause: null,
-    };
+    const summary = freshSummary({ connId, role: opened.role, serverId, local: opened.local, remote: opened.remote, openedAt: opened.at });
     this.entries.set(connId, {
       summary,
       events: [],

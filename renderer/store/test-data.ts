@@ -1,4 +1,5 @@
 // Contract-shaped values for the store's tests: what the engine sends, written out by hand.
+import { freshSummary } from '../../shared/contract/conn-summary';
 import { Backlog, type ConnSummary, type EventPayload, type JournalEvent, type JournalTotals, type ServerInfo } from '../../shared/contract/contract';
 import { DEFAULT_SERVER_SETTINGS } from '../../shared/server/defaults';
 import { ServerSettings } from '../../shared/server/settings';
@@ -16,26 +17,15 @@ function bounds(schema: { minValue: number | null; maxValue: number | null }): {
 }
 
 export function summary(connId: string, patch: Partial<ConnSummary> = {}): ConnSummary {
-  return {
+  const start = {
     connId,
     role: 'client',
     serverId: null,
     local: { address: '127.0.0.1', port: 50000, family: 'IPv4' },
     remote: { address: '127.0.0.1', port: 9000, family: 'IPv4' },
     openedAt: 1000,
-    bytesIn: 0,
-    bytesOut: 0,
-    chunksIn: 0,
-    chunksOut: 0,
-    finReceived: false,
-    finSent: false,
-    reset: false,
-    closed: false,
-    payloadEvicted: false,
-    firstLines: { in: null, out: null },
-    rstCause: null,
-    ...patch,
-  };
+  } as const;
+  return { ...freshSummary(start), ...patch };
 }
 
 export function openedEvent(connId: string, seq = 0): JournalEvent {

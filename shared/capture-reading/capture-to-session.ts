@@ -2,6 +2,7 @@
 // connections reassembled (tcp-streams.ts) into journals, each with the summary the journal would
 // keep, so the app opens it like a saved session and `wirebench annotate` reads it like one.
 import type { ConnSummary, JournalTotals } from '../contract/contract';
+import { freshSummary } from '../contract/conn-summary';
 import { growFirstLine, type FirstLineState } from '../contract/first-line';
 import { rstCauseOf } from '../teardown/rst-causes';
 import { buildSession, type SessionFile } from '../session/session-file';
@@ -50,25 +51,7 @@ export function captureToSession(bytes: Uint8Array, file: string, version: strin
 
 /** The summary the journal keeps of a connection, from its events (as main/engine/journal.ts counts them). */
 function summarize(conn: CapturedConnection): ConnSummary {
-  const s: ConnSummary = {
-    connId: conn.connId,
-    role: 'server',
-    serverId: null,
-    local: conn.server,
-    remote: conn.client,
-    openedAt: conn.events[0]?.at ?? 0,
-    bytesIn: 0,
-    bytesOut: 0,
-    chunksIn: 0,
-    chunksOut: 0,
-    finReceived: false,
-    finSent: false,
-    reset: false,
-    closed: false,
-    payloadEvicted: false,
-    firstLines: { in: null, out: null },
-    rstCause: null,
-  };
+  const s = freshSummary({ connId: conn.connId, role: 'server', serverId: null, local: conn.server, remote: conn.client, openedAt: conn.events[0]?.at ?? 0 });
   const lines: Record<'in' | 'out', FirstLineState> = { in: { text: null, done: false }, out: { text: null, done: false } };
   let sentAfterFin = false;
   for (const e of conn.events) {
