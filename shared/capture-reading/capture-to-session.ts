@@ -2,10 +2,8 @@
 // connections reassembled (tcp-streams.ts) into journals, each with the summary the journal would
 // keep, so the app opens it like a saved session and `wirebench annotate` reads it like one.
 import type { ConnSummary, JournalTotals } from '../contract/contract';
-import { freshSummary } from '../contract/conn-summary';
-import { growFirstLine, type FirstLineState } from '../contract/first-line';
-import { rstCauseOf } from '../teardown/rst-causes';
 import { buildSession, type SessionFile } from '../session/session-file';
+import { summaryOfEvents } from '../session/summary-of-events';
 import { readCapture, type CaptureContainer } from './capture-container';
 import { tcpSegmentOf, type TcpSegment } from './packet-layers';
 import { reassemble, type CapturedConnection, type StreamGap } from './tcp-streams';
@@ -49,30 +47,7 @@ export function captureToSession(bytes: Uint8Array, file: string, version: strin
   return { ok: true, capture: { container: read.container, session, skippedPackets: read.packets.length - segments.length, truncated: read.truncated, gaps } };
 }
 
-/** The summary the journal keeps of a connection, from its events (as main/engine/journal.ts counts them). */
+/** The summary the journal would keep of a connection made from the capture. */
 function summarize(conn: CapturedConnection): ConnSummary {
-  const s = freshSummary({ connId: conn.connId, role: 'server', serverId: null, local: conn.server, remote: conn.client, openedAt: conn.events[0]?.at ?? 0 });
-  const lines: Record<'in' | 'out', FirstLineState> = { in: { text: null, done: false }, out: { text: null, done: false } };
-  let sentAfterFin = false;
-  for (const e of conn.events) {
-    if (e.kind === 'data') {
-      if (e.dir === 'in') {
-        s.bytesIn += e.length;
-        s.chunksIn++;
-      } else {
-        s.bytesOut += e.length;
-        s.chunksOut++;
-        if (s.finReceived) sentAfterFin = true;
-      }
-      if (e.bytes) lines[e.dir] = growFirstLine(lines[e.dir], e.bytes);
-    } else if (e.kind === 'peer_fin') s.finReceived = true;
-    else if (e.kind === 'fin_sent') s.finSent = true;
-    else if (e.kind === 'rst_sent') s.reset = true;
-    else if (e.kind === 'rst_received') {
-      s.reset = true;
-      s.rstCause ??= rstCauseOf({ peerFin: s.finReceived, sentAfterFin, received: s.chunksIn > 0 });
-    } else if (e.kind === 'closed') s.closed = true;
-  }
-  s.firstLines = { in: lines.in.text, out: lines.out.text };
-  return s;
+  return summaryOfEvents({ connId: conn.connId, role: 'server', serverId: null, local: conn.server, remote: conn.client, openedAt: conn.events[0]?.at ?? 0 }, conn.events);
 }
