@@ -10,12 +10,14 @@ import { summaryOfEvents } from './summary-of-events';
 const at = 1_700_000_000_000;
 const server = { address: '127.0.0.1', port: 9000, family: 'IPv4' } as const;
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+/** An event's own fields, kind by kind (a distributive Omit). */
+type Body<E = JournalEvent> = E extends unknown ? Omit<E, 'connId' | 'seq' | 'at' | 't'> : never;
 
 /** A server connection opened at `mono` (the engine's clock), with `rest` at their `t`. */
-function conn(connId: string, port: number, mono: number, rest: [number, Omit<JournalEvent, 'connId' | 'seq' | 'at' | 't'>][]): { summary: ConnSummary; events: JournalEvent[] } {
+function conn(connId: string, port: number, mono: number, rest: [number, Body][]): { summary: ConnSummary; events: JournalEvent[] } {
   const remote = { address: '127.0.0.1', port, family: 'IPv4' } as const;
   const events = [[0, { kind: 'opened', role: 'server', local: server, remote, mono }] as const, ...rest].map(
-    ([t, e], seq) => ({ ...e, connId, seq, at: at + mono + t, t }) as JournalEvent,
+    ([t, e], seq) => ({ ...e, connId, seq, at: at + mono + t, t }),
   );
   const summary = summaryOfEvents({ connId, role: 'server', serverId: 's1', local: server, remote, openedAt: at + mono }, events);
   return { summary, events };
