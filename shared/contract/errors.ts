@@ -82,6 +82,8 @@ export const ERROR_PARAMS = {
   session_invalid: z.object({ file: text, where: text, issue: text }),
   /** A file opened as a capture is neither pcap nor pcapng (shared/capture-reading/capture-container.ts). */
   capture_unreadable: z.object({ file: text }),
+  /** A recording (a session or a capture opened in the app) is looked at, not acted on: the command would act on the network. */
+  recording_read_only: command,
   /** A file could not be written (a recording, an export); code is the errno (EACCES, ENOSPC, ...). */
   file_unwritable: z.object({ file: text, code: text }),
   /** A bug: a handler failed in a way nobody planned for. The details went to the host's log. */

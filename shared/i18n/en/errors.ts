@@ -55,6 +55,7 @@ export const errors = errorCatalog({
     '{{file}} is a version {{version}} session, and this Wirebench reads version {{supported}}. Open it with the Wirebench that saved it, or a newer one.',
   session_invalid: '{{file}} is a Wirebench session that is damaged, so it was not opened: at {{where}}, {{issue}}.',
   capture_unreadable: '{{file}} is not a capture Wirebench can open: it reads pcap and pcapng files, as tcpdump, dumpcap, tshark and Wireshark write them.',
+  recording_read_only: 'This is a recording: it shows what happened and cannot act, so "{{command}}" was not done. Go back to the live workbench to do it.',
   file_unwritable: 'Wirebench could not write {{file}} (the system said {{code}}). Check that its folder exists and you may write there, and that the disk is not full.',
   internal:
     'Something went wrong inside Wirebench while doing "{{command}}". This is a bug: the details are in Wirebench’s log (the terminal it was started from). Try again, or restart Wirebench.',

@@ -51,6 +51,7 @@ export const errors = errorCatalog({
     '{{file}} 是第 {{version}} 版的会话文件，而这个 Wirebench 只能读取第 {{supported}} 版。请用保存它的那个 Wirebench 或更新的版本打开。',
   session_invalid: '{{file}} 是一个已损坏的 Wirebench 会话文件，因此没有打开：在 {{where}} 处，{{issue}}。',
   capture_unreadable: '{{file}} 不是 Wirebench 能打开的抓包文件：它读取 pcap 和 pcapng 文件，即 tcpdump、dumpcap、tshark 和 Wireshark 写出的格式。',
+  recording_read_only: '这是一段录制：它只展示发生过的事情，不能执行操作，因此没有执行“{{command}}”。请回到实时工作台再执行。',
   file_unwritable: 'Wirebench 无法写入 {{file}}（系统报告 {{code}}）。请检查该文件夹是否存在、你是否有写入权限，以及磁盘是否已满。',
   internal:
     'Wirebench 在执行“{{command}}”时内部出错。这是程序的缺陷：详细信息在 Wirebench 的运行输出里（即启动它的那个终端）。请重试，或重新启动 Wirebench。',
