@@ -61,6 +61,17 @@ async function watch(session: HostSession, watchList: { connId: string; fromSeq:
 const serverConnIds = (engine: Engine): Promise<string[]> =>
   engine.handlers['journal.snapshot']({}).then((s) => s.conns.filter((c) => c.role === 'server').map((c) => c.connId));
 
+/** A page recording its deltas, and a keep-alive client whose connection the engine has opened. */
+async function onePageOneClient() {
+  const { engine, open, port } = await setUp();
+  const page = open();
+  const deltas = recorder(page);
+  const c = await client(port);
+  await until(() => deltas.some((d) => d.conns.length > 0), 'the opened connection');
+  const [connId = ''] = await serverConnIds(engine);
+  return { engine, page, deltas, c, connId };
+}
+
 describe('hostSessions', () => {
   it('sends a page every summary but only the events of the connections it watches', async () => {
     const { engine, open, port } = await setUp();
@@ -91,12 +102,7 @@ describe('hostSessions', () => {
   });
 
   it('loses and repeats nothing around a watch while the connection is busy (merged by seq)', async () => {
-    const { engine, open, port } = await setUp();
-    const page = open();
-    const deltas = recorder(page);
-    const c = await client(port);
-    await until(() => deltas.some((d) => d.conns.length > 0), 'the opened connection');
-    const [connId = ''] = await serverConnIds(engine);
+    const { engine, page, deltas, c, connId } = await onePageOneClient();
     // Requests in flight before, during and after the watch.
     for (let i = 0; i < 20; i++) c.send();
     await until(() => c.answers() >= 5, 'some answers');
@@ -116,12 +122,7 @@ describe('hostSessions', () => {
   });
 
   it('answers from fromSeq on, names connections it does not have, and stops sending unwatched events', async () => {
-    const { engine, open, port } = await setUp();
-    const page = open();
-    const deltas = recorder(page);
-    const c = await client(port);
-    await until(() => deltas.some((d) => d.conns.length > 0), 'the opened connection');
-    const [connId = ''] = await serverConnIds(engine);
+    const { engine, page, deltas, c, connId } = await onePageOneClient();
     c.send();
     await until(() => c.answers() === 1, 'an answer');
     const whole = await watch(page, [{ connId, fromSeq: 0 }, { connId: 'c999', fromSeq: 0 }]);
