@@ -19,6 +19,8 @@ import { ServerPanel } from './features/server-panel/server-panel';
 import { SettingsNotices } from './features/settings-notices/settings-notices';
 import { TeardownView } from './features/teardown/teardown-view';
 import { LanguageMenu } from './layout/language-menu';
+import { RecordingBar } from './recording/recording-bar';
+import { SessionButtons } from './recording/session-buttons';
 import { useRoomForLessons } from './layout/lessons-room';
 import { SideColumn } from './layout/side-column';
 import { PaneToggles, usePaneHandles, WorkbenchPanes } from './layout/workbench-panes';
@@ -45,9 +47,11 @@ export function App() {
         <h1>{t('ui.app.title')}</h1>
         <p className="tagline">{t('ui.app.tagline')}</p>
         <PaneToggles handles={panes} />
+        <SessionButtons />
         <LanguageMenu />
         <LinkBanner />
       </header>
+      <RecordingBar />
       <SettingsNotices />
       <PanelHealthContext value={health}>
         <main className={stale ? 'workbench stale' : 'workbench'} aria-busy={stale}>

@@ -3,15 +3,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { App } from './app';
-import { BridgeProvider } from './bridge/bridge-context';
 import { createBridge } from './bridge/client';
 import { startIngest } from './bridge/ingest';
 import { i18n } from './i18n';
 import { startEditorSettings } from './features/response-editor/editor-settings';
 import { applyStoredLanguage } from './settings/language-choice';
 import { LOAD_WAIT_MS, startSettingsSync, whenSettingsLoaded } from './settings/settings-sync';
+import { RecordingSwitch } from './recording/recording-switch';
 import { createWirebenchStore } from './store/store';
-import { StoreProvider } from './store/store-context';
 import './ui/theme.css';
 
 // The app's one store and one bridge, handed to every component through context.
@@ -32,11 +31,9 @@ const draw = (): void =>
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <StoreProvider store={store}>
-          <BridgeProvider bridge={bridge}>
-            <App />
-          </BridgeProvider>
-        </StoreProvider>
+        <RecordingSwitch store={store} bridge={bridge}>
+          <App />
+        </RecordingSwitch>
       </I18nextProvider>
     </StrictMode>,
   );

@@ -6,21 +6,18 @@
 import { readFile } from 'node:fs/promises';
 import type { ErrorInfo, JournalEvent } from '../../shared/contract/contract';
 import { errorSentenceKey } from '../../shared/i18n/error-key';
+import { looksLikeCapture } from '../../shared/capture-reading/capture-container';
 import { captureToSession } from '../../shared/capture-reading/capture-to-session';
 import { decodeSession, SESSION_FORMAT, type SessionFile } from '../../shared/session/session-file';
 import type { CliContext } from './cli-context';
 import type { BatchWriter } from './annotate-output';
 import { annotateStream } from './annotate-command';
 
-const PCAP_MAGICS = [0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1, 0x0a0d0d0a];
 const SESSION_START = `{"format":"${SESSION_FORMAT}"`;
 
 /** What the file's first bytes say it is: a capture, a session file, or neither (plain bytes of one direction). */
 export function recordingKind(first: Uint8Array): 'capture' | 'session' | null {
-  if (first.length >= 4) {
-    const magic = new DataView(first.buffer, first.byteOffset, 4).getUint32(0, false);
-    if (PCAP_MAGICS.includes(magic)) return 'capture';
-  }
+  if (looksLikeCapture(first)) return 'capture';
   const text = new TextDecoder('latin1').decode(first.subarray(0, SESSION_START.length));
   return text === SESSION_START ? 'session' : null;
 }

@@ -25,6 +25,15 @@ const PCAP_NANO = 0xa1b23c4d;
 const PCAPNG_SHB = 0x0a0d0d0a;
 const PCAPNG_BYTE_ORDER = 0x1a2b3c4d;
 
+/** Whether a file's first bytes are a pcap or pcapng header (either byte order). */
+export function looksLikeCapture(first: Uint8Array): boolean {
+  if (first.length < 4) return false;
+  const view = new DataView(first.buffer, first.byteOffset, 4);
+  const big = view.getUint32(0, false);
+  const little = view.getUint32(0, true);
+  return big === PCAPNG_SHB || [PCAP_MICRO, PCAP_NANO].includes(big) || [PCAP_MICRO, PCAP_NANO].includes(little);
+}
+
 export function readCapture(bytes: Uint8Array): ReadCapture {
   if (bytes.length < 24) return { ok: false, why: 'not_a_capture' };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

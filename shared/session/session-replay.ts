@@ -36,7 +36,7 @@ export class SessionReplay {
   private readonly conns = new Map<string, Conn>();
   private shown = 0;
 
-  constructor(private readonly session: SessionFile) {
+  constructor(readonly session: SessionFile) {
     const timed: Timed[] = [];
     for (const { summary, events } of session.connections) {
       const { connId, role, serverId, local, remote, openedAt, payloadEvicted } = summary;

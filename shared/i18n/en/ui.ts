@@ -12,6 +12,7 @@ import { lessons } from './ui-lessons';
 import { waiting } from './ui-waiting';
 import { layout } from './ui-layout';
 import { exportWords } from './ui-export';
+import { recordingWords } from './ui-recording';
 
 export const ui = {
   app: {
@@ -210,6 +211,7 @@ export const ui = {
   waiting,
   layout,
   export: exportWords,
+  recording: recordingWords,
   conns: {
     heading: 'Connections',
     empty: 'No connections yet. Start the server and connect the client.',

@@ -12,6 +12,7 @@ import { lessons } from './ui-lessons';
 import { waiting } from './ui-waiting';
 import { layout } from './ui-layout';
 import { exportWords } from './ui-export';
+import { recordingWords } from './ui-recording';
 
 export const ui = {
   app: {
@@ -212,6 +213,7 @@ export const ui = {
   waiting,
   layout,
   export: exportWords,
+  recording: recordingWords,
   conns: {
     heading: 'Соединения',
     empty: 'Соединений пока нет. Запустите сервер и подключите клиента.',

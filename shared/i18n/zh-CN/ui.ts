@@ -12,6 +12,7 @@ import { lessons } from './ui-lessons';
 import { waiting } from './ui-waiting';
 import { layout } from './ui-layout';
 import { exportWords } from './ui-export';
+import { recordingWords } from './ui-recording';
 
 export const ui = {
   app: {
@@ -209,6 +210,7 @@ export const ui = {
   waiting,
   layout,
   export: exportWords,
+  recording: recordingWords,
   conns: {
     heading: '连接',
     empty: '还没有连接。启动服务器，再用客户端连接它。',

@@ -1,0 +1,71 @@
+// Which journal the workbench shows: the live engine's, or a recording opened from a file. A
+// recording gets a store and an ingest of its own behind its own bridge (recording-bridge.ts), so
+// the live store keeps following the engine meanwhile and "Back to live" finds it as it is now.
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { SessionFile } from '../../shared/session/session-file';
+import { BridgeProvider } from '../bridge/bridge-context';
+import type { LinkedBridge } from '../bridge/bridge-types';
+import { startIngest } from '../bridge/ingest';
+import { createWirebenchStore, type WirebenchStore } from '../store/store';
+import { StoreProvider } from '../store/store-context';
+import { createRecordingBridge, type RecordingBridge } from './recording-bridge';
+
+export interface OpenRecording {
+  /** The file's name, as the bar shows it. */
+  name: string;
+  bridge: RecordingBridge;
+  store: WirebenchStore;
+  stopIngest: () => void;
+}
+
+interface RecordingControl {
+  /** The recording shown, or null: live. */
+  recording: OpenRecording | null;
+  /** The live engine's bridge, whatever is shown (saving a session reads the live journal). */
+  live: LinkedBridge;
+  open: (name: string, session: SessionFile, from: 'start' | 'end') => OpenRecording;
+  close: () => void;
+}
+
+const RecordingContext = createContext<RecordingControl | null>(null);
+
+export function useRecording(): RecordingControl {
+  const control = useContext(RecordingContext);
+  if (!control) throw new Error('useRecording outside RecordingSwitch');
+  return control;
+}
+
+export function RecordingSwitch({ store, bridge, children }: { store: WirebenchStore; bridge: LinkedBridge; children: ReactNode }) {
+  const [recording, setRecording] = useState<OpenRecording | null>(null);
+  const control = useMemo<RecordingControl>(() => {
+    const close = (): void =>
+      setRecording((current) => {
+        current?.stopIngest();
+        current?.bridge.dispose();
+        return null;
+      });
+    return {
+      recording,
+      live: bridge,
+      close,
+      open: (name, session, from) => {
+        const recordingStore = createWirebenchStore();
+        const recordingBridge = createRecordingBridge(bridge, session, from);
+        const opened = { name, bridge: recordingBridge, store: recordingStore, stopIngest: startIngest(recordingBridge, recordingStore) };
+        setRecording((current) => {
+          current?.stopIngest();
+          current?.bridge.dispose();
+          return opened;
+        });
+        return opened;
+      },
+    };
+  }, [recording, bridge]);
+  return (
+    <RecordingContext value={control}>
+      <StoreProvider store={recording?.store ?? store}>
+        <BridgeProvider bridge={recording?.bridge ?? bridge}>{children}</BridgeProvider>
+      </StoreProvider>
+    </RecordingContext>
+  );
+}
