@@ -2,6 +2,7 @@
 // request) saved as a session, opened again as a read-only recording whose connection list and
 // journal show what happened, replayed from the start step by step and to the end; a capture made
 // from the same journal opened too; then back to the live workbench, which kept going meanwhile.
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { journalToPcapng } from '../shared/capture/journal-to-pcapng';
@@ -47,6 +48,9 @@ test('a session saved, reopened as a recording, replayed step by step and to the
   await wb.select('client');
   await wb.expectJournalInOrder(['opened', 'data:out', 'data:in', 'peer_fin']);
   await app.screenshot({ path: join(import.meta.dirname, 'artifacts', 'session-recording-web.png') });
+  // The bar and its controls, as axe reads them.
+  const axe = await new AxeBuilder({ page: app }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // Replay from the start, paused at once: fewer events shown; one step shows one more.
   await wb.byId('recording-restart').click();
