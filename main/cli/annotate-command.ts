@@ -7,19 +7,14 @@
 // costs no more memory than 1 MB (issue 15, item 3: it took 5.7 GB and a V8 abort).
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
-import type { Side } from '../../shared/http/annotate/annotation';
 import { utf8Encode } from '../../shared/bytes/bytes';
-import { HttpAnnotator } from '../../shared/http/annotate/annotator';
 import type { OptionTable } from './cli-args';
-import type { CliContext, Subcommand } from './cli-context';
-import { SPAN_PREVIEW_CHARS } from './annotate-lines';
-import { JsonDump } from './annotate-json';
+import type { Subcommand } from './cli-context';
 import { BatchWriter } from './annotate-output';
 import { SpillFailed } from './annotate-spill';
-import { TextDump } from './annotate-text';
 import { annotateRecording, recordingKind } from './annotate-recording';
+import { annotateStream } from './annotate-stream';
 
 export const ANNOTATE_OPTIONS: OptionTable = {
   request: { type: 'boolean', description: 'cli.help.annotate.request' },
@@ -28,8 +23,6 @@ export const ANNOTATE_OPTIONS: OptionTable = {
   json: { type: 'boolean', description: 'cli.help.annotate.json' },
 };
 
-/** A status line starts so (RFC 9112 section 4); a request line starts with a method. */
-const RESPONSE_START = utf8Encode('HTTP/');
 /** Bytes read from a file at a time: each read is annotated, and what it finished printed, before the next. */
 const READ_BYTES = 64 * 1024;
 
@@ -79,68 +72,6 @@ export const annotateCommand: Subcommand = {
   },
 };
 
-export interface Choices {
-  /** null: guessed from the first bytes. */
-  side: Side | null;
-  ended: boolean;
-  json: boolean;
-  /** What is held before the dump streams (annotate-text.ts HOLD); smaller in tests. */
-  hold?: number;
-  messageHold?: number;
-}
-
-/**
- * Reads the input a piece at a time into the annotator and prints what each piece finished, so
- * that what is held never grows with the input. The side is guessed from the first bytes.
- */
-export async function annotateStream(ctx: Pick<CliContext, 't' | 'err'> & Partial<Pick<CliContext, 'language'>>, pieces: AsyncIterator<Uint8Array> | Iterator<Uint8Array>, out: BatchWriter, choices: Choices): Promise<void> {
-  const first: Uint8Array[] = [];
-  let firstLength = 0;
-  let done = false;
-  while (!done && firstLength < RESPONSE_START.length) {
-    const next = await pieces.next();
-    if (next.done === true) done = true;
-    else {
-      first.push(next.value);
-      firstLength += next.value.length;
-    }
-  }
-  let side = choices.side;
-  if (side === null) {
-    side = startsWith(first, RESPONSE_START) ? 'response' : 'request';
-    ctx.err(ctx.t(`cli.annotate.guessed.${side}`));
-  }
-
-  const annotator = new HttpAnnotator(side);
-  const options = { side, ended: choices.ended, tmp: tmpdir(), hold: choices.hold, messageHold: choices.messageHold };
-  const text = choices.json ? null : new TextDump(ctx.t, out, annotator, { ...options, previewChars: SPAN_PREVIEW_CHARS, language: ctx.language });
-  const dump = text ?? new JsonDump(out, annotator, options);
-  let offset = 0;
-  const feed = async (piece: Uint8Array): Promise<void> => {
-    text?.input(offset, piece);
-    annotator.push(piece);
-    offset += piece.length;
-    await dump.part(annotator.takeFinished());
-  };
-  try {
-    for (const piece of first) await feed(piece);
-    while (!done && out.failure === null) {
-      const next = await pieces.next();
-      if (next.done === true) done = true;
-      else await feed(next.value);
-    }
-    if (out.failure !== null) return;
-    // The end of the input is the end of the bytes that direction carried: the peer's FIN, which is
-    // what completes a body that runs to the close (RFC 9112 section 6.3, rule 8).
-    if (choices.ended) annotator.end();
-    await dump.part(annotator.takeRest());
-    await dump.finish();
-    await out.flushed();
-  } finally {
-    dump.close();
-  }
-}
-
 /** A capture or a session file, by its first bytes; null for anything else (or a file that cannot be read: said later). */
 async function recordingKindOf(file: string): Promise<'capture' | 'session' | null> {
   try {
@@ -172,16 +103,4 @@ async function* piecesOf(input: Readable): AsyncGenerator<Uint8Array> {
     const code = (err as NodeJS.ErrnoException | undefined)?.code;
     throw new ReadFailed(typeof code === 'string' ? code : 'unknown');
   }
-}
-
-/** Whether the pieces, joined, start with `prefix`. */
-function startsWith(pieces: readonly Uint8Array[], prefix: Uint8Array): boolean {
-  let i = 0;
-  for (const piece of pieces) {
-    for (const b of piece) {
-      if (i === prefix.length) return true;
-      if (b !== prefix[i++]) return false;
-    }
-  }
-  return i === prefix.length;
 }

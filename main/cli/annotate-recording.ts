@@ -11,7 +11,7 @@ import { captureToSession } from '../../shared/capture-reading/capture-to-sessio
 import { decodeSession, SESSION_FORMAT, type SessionFile } from '../../shared/session/session-file';
 import type { CliContext } from './cli-context';
 import type { BatchWriter } from './annotate-output';
-import { annotateStream } from './annotate-command';
+import { annotateStream } from './annotate-stream';
 
 const SESSION_START = `{"format":"${SESSION_FORMAT}"`;
 

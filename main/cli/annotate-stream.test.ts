@@ -18,7 +18,7 @@ import { mutate, SEEDS, type Mutation } from '../../shared/http/annotate/testing
 import { parseGolden } from '../../shared/http/annotate/testing/golden';
 import { latin1Bytes } from '../../shared/http/annotate/testing/support';
 import { createI18n } from '../../shared/i18n/catalog';
-import { annotateStream, type Choices } from './annotate-command';
+import { annotateStream, type Choices } from './annotate-stream';
 import { annotationLines } from './annotate-lines';
 import { BatchWriter } from './annotate-output';
 import { Spill } from './annotate-spill';

@@ -7,7 +7,7 @@
 // binary search on a column the table already has.
 // Cold paths (the CLI's JSON, tests) may still read spans as `Span` objects: at(), the iterator
 // and toArray() make them, one per call.
-import { SPAN_KINDS, type Span, type SpanKind } from './annotation';
+import { SPAN_KINDS, type Span, type SpanKind } from './span-kinds';
 
 /** The `fields` column's value for a span outside any field line. */
 export const NO_FIELD = -1;
