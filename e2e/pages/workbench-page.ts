@@ -31,6 +31,20 @@ export class WorkbenchPage {
     return listening;
   }
 
+  /**
+   * Lesson L1 by hand: a server on a free port, the client connected to it, `GET / HTTP/1.0` and a
+   * blank line typed, the answer read, and the client's connection selected. Returns the port.
+   */
+  async l1ByHand(): Promise<number> {
+    const port = await this.startServer(0);
+    await this.connect('127.0.0.1', port);
+    await this.typeLine('GET / HTTP/1.0');
+    await this.typeLine('');
+    await expect(this.byId('client-output')).toContainText('Hello World');
+    await this.select('client');
+    return port;
+  }
+
   /** Makes the server form one for a new server (not editing the running one), as "New server" does. */
   async newServerForm(): Promise<void> {
     await this.openServerSettings();
