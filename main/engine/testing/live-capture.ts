@@ -22,6 +22,13 @@ export function cannotCapture(tool: CaptureTool): string | undefined {
   return /permission|not permitted|don't have permission|You don't have/i.test(said) ? `${tool} may not capture here: ${said.trim().split('\n')[0]}` : undefined;
 }
 
+/**
+ * The kernel's buffer for captured packets. The tools' default (2 MiB) overflows on a busy machine
+ * while the 1 MB transfer's 64 KiB loopback segments arrive faster than the tool is scheduled to read
+ * them: dumpcap then reports "received/dropped 47/18" and the capture has holes. tcpdump takes KiB.
+ */
+const CAPTURE_BUFFER_MIB = 64;
+
 export interface LiveCapture {
   /** Polls the file until `complete` holds of its bytes (10 s at most), then stops the capture and gives them. */
   finish(complete: (bytes: Uint8Array) => boolean): Promise<Uint8Array>;
@@ -32,13 +39,16 @@ export async function startCapture(tool: CaptureTool, port: number, file: string
   const iface = options.iface ?? 'lo';
   const args =
     tool === 'tcpdump'
-      ? ['-i', iface, '-U', '-w', file, ...(options.nano ? ['--time-stamp-precision=nano'] : []), `tcp port ${port}`]
-      : ['-i', iface, '-f', `tcp port ${port}`, '-w', file, '-q'];
+      ? ['-i', iface, '-B', String(CAPTURE_BUFFER_MIB * 1024), '-U', '-w', file, ...(options.nano ? ['--time-stamp-precision=nano'] : []), `tcp port ${port}`]
+      : ['-i', iface, '-B', String(CAPTURE_BUFFER_MIB), '-f', `tcp port ${port}`, '-w', file, '-q'];
   const child = spawn(tool, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = once(child, 'close');
   let said = '';
   child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
-  const ready = tool === 'tcpdump' ? /listening on/ : /Capturing on/;
+  // tcpdump says "listening on" once its socket is open and filtered. dumpcap says "Capturing on"
+  // before it opens anything (an exchange right after it was missed whole: "Packets captured: 0"),
+  // and names its "File:" only after the interface is open and the output file written.
+  const ready = tool === 'tcpdump' ? /listening on/ : /^File: /m;
   for (let waited = 0; !ready.test(said); waited += 20) {
     if (waited > 15_000 || child.exitCode !== null) throw new Error(`${tool} did not start capturing: ${said}`);
     await new Promise((r) => setTimeout(r, 20));
