@@ -6,14 +6,15 @@
 // returns EOF) leaves our side open for writing, as TCP allows (RFC 9293 section 3.6: a
 // half-closed connection can still carry data in the other direction), and the half-close is
 // something the learner watches and controls rather than something Node does behind their back.
-import { isIPv6, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Address, Role } from '../../shared/contract/contract';
 import type { NotWritableState } from '../../shared/contract/errors';
 import type { NoteCode } from '../../shared/contract/notes';
 import type { DistributiveOmit, Journal, NewJournalEvent } from './journal';
-import { errnoOf } from './os-errors';
-import { atTurnEnd } from './turn-end';
+import { errnoOf, resetHow } from './os-errors';
+import { address, ownBytes, plainBytes } from './socket-values';
+import { TurnEndWrites } from './turn-end';
 
 /** An event as this file knows it; the clock readings are added when it is recorded. */
 type EventBody = DistributiveOmit<NewJournalEvent, 'at' | 't'>;
@@ -51,17 +52,11 @@ export class Connection {
   private eventMono = -1;
   private eventAt = 0;
   /**
-   * Writes decided this turn and not yet handed to the socket (see turn-end.ts), in order, each
-   * with its callback; then what follows them: our FIN (end) or FIN and release (destroySoon).
-   * Anything else that touches the socket (a reset, a streamed chunk, a flush barrier) hands
-   * these over first, so the socket always sees the calls in the order they were made.
+   * Writes, FIN and release decided this turn and not yet handed to the socket (turn-end.ts).
+   * Anything else that touches the socket (a reset, a streamed chunk, a flush barrier) flushes
+   * them first, so the socket always sees the calls in the order they were made.
    */
-  private queued: Uint8Array[] = [];
-  private queuedCallbacks: Array<(() => void) | undefined> = [];
-  private queuedBytes = 0;
-  private queuedEnd: 'none' | 'end' | 'destroySoon' = 'none';
-  private flushScheduled = false;
-  private readonly flushQueued = (): void => this.flush();
+  private readonly outgoing: TurnEndWrites;
 
   constructor(
     private readonly socket: Socket,
@@ -71,6 +66,7 @@ export class Connection {
     /** Our end's address when the caller knows it already (see HttpServer); else asked of the socket. */
     local?: Address,
   ) {
+    this.outgoing = new TurnEndWrites(socket);
     this.connId = journal.open(serverId, {
       kind: 'opened',
       role,
@@ -195,7 +191,7 @@ export class Connection {
   writeStreamed(chunk: Buffer): boolean {
     const bytes = ownBytes(chunk);
     this.recordData('out', bytes);
-    this.flush();
+    this.outgoing.flush();
     return this.socket.write(bytes);
   }
 
@@ -207,45 +203,14 @@ export class Connection {
   /** Runs `listener` once everything written so far is in the OS's hands. */
   afterFlush(listener: () => void): void {
     // An empty write's callback runs after the writes queued before it; nothing is journaled.
-    this.flush();
+    this.outgoing.flush();
     this.socket.write(EMPTY, () => listener());
   }
 
-  /** Journals the write now, and hands it to the socket at the turn's end (see queued). */
+  /** Journals the write now, and hands it to the socket at the turn's end (see outgoing). */
   private send(bytes: Uint8Array, onFlushed: (() => void) | undefined): void {
     this.recordData('out', plainBytes(bytes));
-    this.queued.push(bytes);
-    this.queuedCallbacks.push(onFlushed);
-    this.queuedBytes += bytes.length;
-    this.scheduleFlush();
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    atTurnEnd(this.flushQueued);
-  }
-
-  /** Hands the queued writes, then the queued FIN or release, to the socket, in order. */
-  private flush(): void {
-    this.flushScheduled = false;
-    if (this.queued.length === 0 && this.queuedEnd === 'none') return;
-    const writes = this.queued;
-    const callbacks = this.queuedCallbacks;
-    const end = this.queuedEnd;
-    this.queued = [];
-    this.queuedCallbacks = [];
-    this.queuedBytes = 0;
-    this.queuedEnd = 'none';
-    // Closed meanwhile (the peer's RST came in this same turn): the journal has that too, and a
-    // destroyed socket takes nothing more.
-    if (this.socket.destroyed) return;
-    for (let i = 0; i < writes.length; i++) {
-      const done = callbacks[i];
-      this.socket.write(writes[i] as Uint8Array, done && (() => done()));
-    }
-    if (end === 'end') this.socket.end();
-    else if (end === 'destroySoon') this.socket.destroySoon();
+    this.outgoing.write(bytes, onFlushed);
   }
 
   /**
@@ -276,7 +241,7 @@ export class Connection {
 
   /** Bytes written that Node still holds, waiting for room in the OS's buffer (or for the turn's end). */
   pendingBytes(): number {
-    return this.socket.writableLength + this.queuedBytes;
+    return this.socket.writableLength + this.outgoing.queuedBytes;
   }
 
   /** Runs `listener` once the socket has closed (after `closed` is journaled and hooks.onClosed). */
@@ -294,21 +259,19 @@ export class Connection {
   halfClose(): void {
     if (this.ended) return;
     this.ended = true;
-    this.queuedEnd = 'end';
-    this.scheduleFlush();
+    this.outgoing.endAfter('end');
   }
 
   /** FIN, then release the socket once everything is flushed; a peer's late data is dropped. */
   closeWhenFlushed(): void {
     this.ended = true;
-    this.queuedEnd = 'destroySoon';
-    this.scheduleFlush();
+    this.outgoing.endAfter('destroySoon');
   }
 
   /** Aborts with an RST (SO_LINGER 0, then close): the peer's next read or write fails. */
   reset(): void {
     if (this.socket.destroyed) return; // reset or closed already: there is nothing left to abort
-    this.flush(); // what was written before the reset reaches the OS before it, as it always did
+    this.outgoing.flush(); // what was written before the reset reaches the OS before it, as it always did
     this.wasReset = true;
     if (this.eventMono >= 0) this.stampEvent(); // what goes on the wire reads the clock anew (see eventMono)
     this.record({ kind: 'rst_sent' });
@@ -317,7 +280,7 @@ export class Connection {
 
   /** Releases the socket now, whatever its state (engine shutdown). Resolves once closed. */
   destroy(): Promise<void> {
-    this.flush();
+    this.outgoing.flush();
     this.socket.destroy();
     // Made here rather than for every connection at its start: only a shutdown waits for it.
     return this.isClosed ? Promise.resolve() : new Promise((resolve) => this.socket.once('close', () => resolve()));
@@ -356,48 +319,5 @@ export class Connection {
   }
 }
 
-/**
- * Whether an error is the peer's RST, and on which call Node met it: a read ('read'), or a write
- * or writev ('write'). Without a syscall (not seen so far), EPIPE can only come from a write.
- */
-function resetHow(code: string, syscall: string | undefined): 'read' | 'write' | null {
-  if (code !== 'ECONNRESET' && code !== 'EPIPE') return null;
-  if (syscall?.startsWith('write')) return 'write';
-  if (syscall === 'read') return 'read';
-  return code === 'EPIPE' ? 'write' : 'read';
-}
-
 const EMPTY = new Uint8Array(0);
 
-/**
- * A chunk as a plain Uint8Array that owns its whole buffer. Node reads each chunk into a buffer of
- * its own, sized to what was read: that one is taken as is (a view on it, without copying). A
- * chunk sliced out of a larger buffer is copied: a structured clone (Electron IPC) of a view would
- * carry the whole underlying buffer, and the journal must not pin memory it does not account for.
- */
-function ownBytes(chunk: Buffer): Uint8Array {
-  if (chunk.byteOffset === 0 && chunk.buffer.byteLength === chunk.length) {
-    return new Uint8Array(chunk.buffer, 0, chunk.length);
-  }
-  return new Uint8Array(chunk);
-}
-
-/**
- * The journal holds plain Uint8Arrays only. A Node Buffer (a file a responder read) is one too, but
- * its own toJSON runs before any JSON replacer sees it, so a host that prints or sends the journal
- * as JSON would carry {"type":"Buffer","data":[…]} instead of bytes: the same memory, seen as a
- * plain Uint8Array, costs no copy.
- */
-function plainBytes(bytes: Uint8Array): Uint8Array {
-  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/**
- * An endpoint as the contract shows it. The OS may already have forgotten the peer (a connection
- * reset while it waited in the accept queue has no peer name any more): it is then shown empty.
- */
-function address(ip: string | undefined, port: number | undefined, family: string | undefined): Address {
-  // The family as the socket knows it: no parsing of the address text per connection.
-  const v6 = family === 'IPv6' || (family === undefined && ip !== undefined && isIPv6(ip));
-  return { address: ip ?? '', port: port ?? 0, family: v6 ? 'IPv6' : 'IPv4' };
-}

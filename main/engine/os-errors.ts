@@ -16,6 +16,17 @@ export function errnoOf(err: unknown): string | undefined {
 }
 
 /**
+ * Whether an error is the peer's RST, and on which call Node met it: a read ('read'), or a write
+ * or writev ('write'). Without a syscall (not seen so far), EPIPE can only come from a write.
+ */
+export function resetHow(code: string, syscall: string | undefined): 'read' | 'write' | null {
+  if (code !== 'ECONNRESET' && code !== 'EPIPE') return null;
+  if (syscall?.startsWith('write')) return 'write';
+  if (syscall === 'read') return 'read';
+  return code === 'EPIPE' ? 'write' : 'read';
+}
+
+/**
  * Why listen(host, port) failed, in the contract's words. `suggestion` is a free port to offer
  * instead when this one is in use (listen-address.ts nextFreePort; 0: none found).
  */
