@@ -1,5 +1,5 @@
 // The journal: every connection's ordered events and its summary, bounded in memory.
-// Three limits keep a server that has answered a million requests inside a fixed footprint, whether
+// Four limits keep a server that has answered a million requests inside a fixed footprint, whether
 // it closed a million connections or kept a few alive for all of them:
 // - a byte budget for stored payloads: past it, the connections that closed earliest lose their
 //   payload bytes first (their events keep `length`; counters stay exact). Open connections lose
@@ -14,48 +14,22 @@
 //   cap would otherwise hold millions of event objects, far more heap than the payload budget):
 //   past it, the connections holding the most events are cut down to a common level, open or
 //   closed alike, oldest events after `opened` first, exactly as the per-connection cap cuts
-//   (see trimToBudget for why "the most" rather than "the oldest closed").
-// Events handed out are never mutated afterwards: eviction replaces a stored event with a copy
-// whose `bytes` is null, so a delta or a caller holding the original still sees what it was given.
+//   (see trimToBudget in journal-bounds.ts for why "the most" rather than "the oldest closed").
+// What holds them to these limits is journal-bounds.ts; this file records and tells the events.
 import type { ConnSummary, Dir, JournalEvent, JournalTotals } from '../../shared/contract/contract';
 import { freshSummary } from '../../shared/contract/conn-summary';
 import { growFirstLine, type FirstLineState } from '../../shared/contract/first-line';
 import { rstCauseOf } from '../../shared/teardown/rst-causes';
+import { JournalBounds, type JournalLimits } from './journal-bounds';
+import type { JournalEntry as Entry } from './journal-entry';
 
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event as a connection reports it; the journal adds `connId` and `seq`. */
 export type NewJournalEvent = DistributiveOmit<JournalEvent, 'connId' | 'seq'>;
 export type OpenedEvent = Extract<NewJournalEvent, { kind: 'opened' }>;
 
-export interface JournalLimits {
-  payloadBudgetBytes: number;
-  maxClosedConnections: number;
-  maxEventsPerConnection: number;
-  /** Events kept, all connections together (each keeps at least its `opened`). */
-  maxEvents: number;
-}
-
 /** Told about every change: a new event, or (event null) a summary that changed on its own. */
 export type JournalListener = (connId: string, event: JournalEvent | null) => void;
-
-interface Entry {
-  summary: ConnSummary;
-  events: JournalEvent[];
-  storedBytes: number;
-  /** Events before this index hold no payload any more (eviction of an open connection resumes here). */
-  payloadFrom: number;
-  /** How many events trimEvents dropped: the next event's seq is events.length + trimmed. */
-  trimmed: number;
-  /**
-   * Bytes of the data events trimEvents dropped, per direction: where the first kept chunk of
-   * that direction starts in its stream (the chunks dropped were the oldest).
-   */
-  trimmedBytes: { in: number; out: number };
-  /** The summary's firstLines as they grow (NO_LINE until a byte comes; complete at the first LF). */
-  firstLines: { in: FirstLineState; out: FirstLineState };
-  /** We sent bytes after the peer's FIN: one of the facts the RST's cause is read from. */
-  sentAfterFin: boolean;
-}
 
 const NO_LINE: FirstLineState = { text: null, done: false };
 
@@ -68,11 +42,6 @@ export interface PayloadRange {
 
 export class Journal {
   private readonly entries = new Map<string, Entry>();
-  // Both in the order connections closed; Sets keep insertion order and delete in O(1).
-  private readonly closed = new Set<string>();
-  private readonly closedWithPayload = new Set<string>();
-  /** Open connections holding payload, in the order they opened. */
-  private readonly openWithPayload = new Set<string>();
   private nextId = 1;
   private readonly total: JournalTotals = {
     connections: 0,
@@ -81,13 +50,14 @@ export class Journal {
     storedPayloadBytes: 0,
     droppedConnections: 0,
   };
-  /** Events held by every entry together (what `maxEvents` bounds). */
-  private storedEvents = 0;
+  private readonly bounds: JournalBounds;
 
   constructor(
-    private readonly limits: JournalLimits,
+    limits: JournalLimits,
     private readonly listener: JournalListener,
-  ) {}
+  ) {
+    this.bounds = new JournalBounds(limits, this.entries, this.total, listener);
+  }
 
   /** Starts a connection's journal with its `opened` event; returns the new connection's id. */
   open(serverId: string | null, opened: OpenedEvent): string {
@@ -141,14 +111,10 @@ export class Journal {
 
   private push(connId: string, entry: Entry, full: JournalEvent): void {
     entry.events.push(full);
-    this.storedEvents++;
+    this.bounds.storedEvents++;
     this.apply(connId, entry, full);
     this.listener(connId, full);
-    if (entry.events.length > this.limits.maxEventsPerConnection) {
-      this.trimEvents(entry, Math.max(1, Math.floor(this.limits.maxEventsPerConnection / 4)));
-    }
-    if (this.storedEvents > this.limits.maxEvents) this.trimToBudget();
-    if (full.kind === 'data' || full.kind === 'closed') this.enforceLimits();
+    this.bounds.added(entry, full);
   }
 
   has(connId: string): boolean {
@@ -245,7 +211,7 @@ export class Journal {
         if (event.bytes) {
           entry.storedBytes += event.bytes.length;
           this.total.storedPayloadBytes += event.bytes.length;
-          if (!s.closed) this.openWithPayload.add(connId);
+          if (!s.closed) this.bounds.holdsPayload(connId);
         }
         break;
       case 'peer_fin':
@@ -269,9 +235,7 @@ export class Journal {
         break;
       case 'closed':
         s.closed = true;
-        this.closed.add(connId);
-        this.openWithPayload.delete(connId);
-        if (entry.storedBytes > 0) this.closedWithPayload.add(connId);
+        this.bounds.closedNow(connId, entry);
         break;
       default:
         break;
@@ -284,128 +248,4 @@ export class Journal {
     // A new object: a summary handed out (a delta, a snapshot) is never changed afterwards.
     entry.summary.firstLines = dir === 'in' ? { in: line.text, out: entry.summary.firstLines.out } : { in: entry.summary.firstLines.in, out: line.text };
   }
-
-  private enforceLimits(): void {
-    while (this.total.storedPayloadBytes > this.limits.payloadBudgetBytes) {
-      const oldest = first(this.closedWithPayload);
-      if (oldest !== undefined) {
-        this.evictPayload(oldest);
-        continue;
-      }
-      const open = first(this.openWithPayload);
-      if (open === undefined) break;
-      this.evictOldestPayload(open, this.total.storedPayloadBytes - this.limits.payloadBudgetBytes);
-    }
-    while (this.closed.size > this.limits.maxClosedConnections) {
-      const oldest = first(this.closed);
-      if (oldest === undefined) break;
-      this.drop(oldest);
-    }
-  }
-
-  private evictPayload(connId: string): void {
-    this.closedWithPayload.delete(connId);
-    const entry = this.entries.get(connId);
-    if (!entry) return;
-    entry.events = entry.events.map((e) => (e.kind === 'data' && e.bytes ? { ...e, bytes: null } : e));
-    this.total.storedPayloadBytes -= entry.storedBytes;
-    entry.storedBytes = 0;
-    entry.summary.payloadEvicted = true;
-    this.listener(connId, null);
-  }
-
-  /** An open connection's oldest payloads, until `excess` bytes are freed or it holds none. */
-  private evictOldestPayload(connId: string, excess: number): void {
-    const entry = this.entries.get(connId);
-    if (!entry) return;
-    let freed = 0;
-    let i = entry.payloadFrom;
-    for (; i < entry.events.length && freed < excess; i++) {
-      const e = entry.events[i];
-      if (e?.kind !== 'data' || !e.bytes) continue;
-      freed += e.bytes.length;
-      entry.events[i] = { ...e, bytes: null };
-    }
-    entry.payloadFrom = i;
-    entry.storedBytes -= freed;
-    this.total.storedPayloadBytes -= freed;
-    if (entry.storedBytes === 0) this.openWithPayload.delete(connId);
-    entry.summary.payloadEvicted = true;
-    this.listener(connId, null);
-  }
-
-  /**
-   * Brings the events of all connections together back under `maxEvents`, with an eighth of the
-   * budget to spare so that this runs once per budget/8 new events at most (amortized O(1) per event:
-   * one sort of the entries' sizes per run). Water-filling: find the highest level L such that
-   * keeping at most L events per connection fits, then trim every connection holding more than L
-   * down to L, each losing its oldest events after `opened` (seq kept, so the gap shows; counters
-   * untouched). So the connections holding the most pay first and alike.
-   * Why not "the oldest closed first": closed connections are capped in number already and each
-   * holds the few events of its exchange, whereas what fills the budget is kept-alive connections
-   * (500 of them carrying a million requests); cutting the biggest keeps every connection's latest
-   * exchanges inspectable, and a short closed exchange whole.
-   */
-  private trimToBudget(): void {
-    const budget = this.limits.maxEvents;
-    const target = budget - Math.floor(budget / 8);
-    // Nothing left to cut once every connection is down to its `opened` (a budget smaller than
-    // the number of connections kept, which the defaults rule out: 200,000 against 1000 closed).
-    if (this.storedEvents <= target || this.storedEvents === this.entries.size) return;
-    const sizes = Array.from(this.entries.values(), (e) => e.events.length).sort((a, b) => b - a);
-    // Events held in total if every connection kept at most `level`: walk down from the biggest.
-    let level = sizes[0] ?? 1;
-    let above = 0; // how many connections hold more than `level`
-    let total = this.storedEvents;
-    while (level > 1 && total > target) {
-      while (above < sizes.length && (sizes[above] as number) >= level) above++;
-      const next = Math.max(1, above < sizes.length ? (sizes[above] as number) : 1);
-      // Lowering the level from `level` to `to` removes `above` events per step.
-      const steps = Math.min(level - next, Math.ceil((total - target) / above));
-      const to = level - Math.max(1, steps);
-      total -= above * (level - to);
-      level = to;
-    }
-    for (const entry of this.entries.values()) {
-      if (entry.events.length > level) this.trimEvents(entry, entry.events.length - level);
-    }
-  }
-
-  /** Drops the `count` oldest events after `opened` (amortized O(1) per event: callers cut in bulk). */
-  private trimEvents(entry: Entry, count: number): void {
-    const removed = entry.events.splice(1, count);
-    entry.trimmed += removed.length;
-    this.storedEvents -= removed.length;
-    let freed = 0;
-    for (const e of removed) {
-      if (e.kind !== 'data') continue;
-      entry.trimmedBytes[e.dir] += e.length;
-      if (e.bytes) freed += e.bytes.length;
-    }
-    entry.storedBytes -= freed;
-    this.total.storedPayloadBytes -= freed;
-    entry.payloadFrom = Math.max(1, entry.payloadFrom - count);
-    if (entry.storedBytes === 0) {
-      this.openWithPayload.delete(entry.summary.connId);
-      this.closedWithPayload.delete(entry.summary.connId);
-    }
-  }
-
-  private drop(connId: string): void {
-    this.closed.delete(connId);
-    this.closedWithPayload.delete(connId);
-    this.openWithPayload.delete(connId);
-    const entry = this.entries.get(connId);
-    if (!entry) return;
-    this.total.storedPayloadBytes -= entry.storedBytes;
-    this.total.droppedConnections++;
-    this.storedEvents -= entry.events.length;
-    this.entries.delete(connId);
-    this.listener(connId, null);
-  }
-}
-
-function first(set: Set<string>): string | undefined {
-  for (const value of set) return value;
-  return undefined;
 }
