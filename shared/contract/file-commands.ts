@@ -4,8 +4,7 @@
 // (`wirebench web --allow FOLDER`), plus the sample site shipped with the app. Spread into
 // `commands` in contract.ts.
 import { z } from 'zod';
-
-const Empty = z.object({}).strict();
+import { Empty } from './building-blocks';
 
 /** An absolute path on the machine running Wirebench. */
 const GrantedPath = z.string().min(1).max(4096);
