@@ -3,6 +3,7 @@
 // of either byte order, interfaces each with their link type and timestamp resolution, enhanced,
 // simple and obsolete packet blocks). Only the container: what each packet holds is read by
 // packet-layers.ts. Pure and in Uint8Array, so the app's page and the CLI read alike.
+import { PCAPNG_BLOCK, PCAPNG_BYTE_ORDER_MAGIC } from '../capture/wire-numbers';
 
 export interface CapturedPacket {
   /** The interface's link type (LINKTYPE_* of the tcpdump.org list): how the packet's bytes begin. */
@@ -22,8 +23,6 @@ export type ReadCapture =
 
 const PCAP_MICRO = 0xa1b2c3d4;
 const PCAP_NANO = 0xa1b23c4d;
-const PCAPNG_SHB = 0x0a0d0d0a;
-const PCAPNG_BYTE_ORDER = 0x1a2b3c4d;
 
 /** Whether a file's first bytes are a pcap or pcapng header (either byte order). */
 export function looksLikeCapture(first: Uint8Array): boolean {
@@ -31,7 +30,7 @@ export function looksLikeCapture(first: Uint8Array): boolean {
   const view = new DataView(first.buffer, first.byteOffset, 4);
   const big = view.getUint32(0, false);
   const little = view.getUint32(0, true);
-  return big === PCAPNG_SHB || [PCAP_MICRO, PCAP_NANO].includes(big) || [PCAP_MICRO, PCAP_NANO].includes(little);
+  return big === PCAPNG_BLOCK.SECTION_HEADER || [PCAP_MICRO, PCAP_NANO].includes(big) || [PCAP_MICRO, PCAP_NANO].includes(little);
 }
 
 export function readCapture(bytes: Uint8Array): ReadCapture {
@@ -39,7 +38,7 @@ export function readCapture(bytes: Uint8Array): ReadCapture {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magicBig = view.getUint32(0, false);
   const magicLittle = view.getUint32(0, true);
-  if (magicBig === PCAPNG_SHB) return readPcapng(bytes, view);
+  if (magicBig === PCAPNG_BLOCK.SECTION_HEADER) return readPcapng(bytes, view);
   for (const [little, magic] of [[true, magicLittle], [false, magicBig]] as const) {
     if (magic === PCAP_MICRO || magic === PCAP_NANO) return readPcap(bytes, view, little, magic === PCAP_NANO ? 1e9 : 1e6);
   }
@@ -79,11 +78,11 @@ function readPcapng(bytes: Uint8Array, view: DataView): ReadCapture {
   let at = 0;
   while (at + 12 <= bytes.length) {
     const typeBig = view.getUint32(at, false);
-    if (typeBig === PCAPNG_SHB) {
+    if (typeBig === PCAPNG_BLOCK.SECTION_HEADER) {
       // The byte-order magic decides how this section's every number is read (section 4.1).
       const magic = view.getUint32(at + 8, true);
-      if (magic === PCAPNG_BYTE_ORDER) little = true;
-      else if (view.getUint32(at + 8, false) === PCAPNG_BYTE_ORDER) little = false;
+      if (magic === PCAPNG_BYTE_ORDER_MAGIC) little = true;
+      else if (view.getUint32(at + 8, false) === PCAPNG_BYTE_ORDER_MAGIC) little = false;
       else return packets.length === 0 ? { ok: false, why: 'not_a_capture' } : { ok: true, container: 'pcapng', packets, truncated: true };
       interfaces = [];
     }
@@ -92,17 +91,17 @@ function readPcapng(bytes: Uint8Array, view: DataView): ReadCapture {
     if (length < 12 || length % 4 !== 0 || at + length > bytes.length) return { ok: true, container: 'pcapng', packets, truncated: true };
     const body = at + 8;
     const end = at + length - 4;
-    if (type === 1) interfaces.push(readInterface(bytes, view, body, end, little));
-    else if (type === 6 || type === 2) {
-      // Enhanced (6) and the obsolete packet block (2, a 16-bit interface id and a drops count).
-      const id = type === 6 ? view.getUint32(body, little) : view.getUint16(body, little);
+    if (type === PCAPNG_BLOCK.INTERFACE) interfaces.push(readInterface(bytes, view, body, end, little));
+    else if (type === PCAPNG_BLOCK.ENHANCED_PACKET || type === PCAPNG_BLOCK.OBSOLETE_PACKET) {
+      // The obsolete packet block has a 16-bit interface id and a drops count where EPB has 32 bits.
+      const id = type === PCAPNG_BLOCK.ENHANCED_PACKET ? view.getUint32(body, little) : view.getUint16(body, little);
       const iface = interfaces[id];
       const captured = view.getUint32(body + 12, little);
       if (iface && body + 20 + captured <= end) {
         const ticks = (BigInt(view.getUint32(body + 4, little)) << 32n) | BigInt(view.getUint32(body + 8, little));
         packets.push({ linkType: iface.linkType, atMs: toMs(ticks, iface), data: bytes.subarray(body + 20, body + 20 + captured), originalLength: view.getUint32(body + 16, little) });
       }
-    } else if (type === 3) {
+    } else if (type === PCAPNG_BLOCK.SIMPLE_PACKET) {
       // Simple packet block: no time and no interface id (the first interface's), so it takes the previous packet's time.
       const iface = interfaces[0];
       const original = view.getUint32(body, little);

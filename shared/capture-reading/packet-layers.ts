@@ -1,6 +1,8 @@
 // One captured packet's TCP segment: the link layer peeled off (Ethernet, loopback, Linux cooked
 // v1 and v2, raw IP), then IPv4 (RFC 791) or IPv6 (RFC 8200, extension headers skipped), then
 // TCP (RFC 9293 section 3.1). Anything else (ARP, UDP, an IP fragment, a cut header) is no segment.
+import { ipv6Text } from '../capture/ip-address';
+import { ETHERTYPE, ETHERTYPE_VLAN_TAGS, IP_PROTOCOL_TCP, LINKTYPE, TCP_FLAGS } from '../capture/wire-numbers';
 import type { CapturedPacket } from './capture-container';
 
 export interface TcpSegment {
@@ -22,35 +24,33 @@ export interface TcpSegment {
   payloadLength: number;
 }
 
-const ETHERTYPE_IPV4 = 0x0800;
-const ETHERTYPE_IPV6 = 0x86dd;
-const ETHERTYPE_VLAN = [0x8100, 0x88a8];
+const isIp = (etherType: number): boolean => etherType === ETHERTYPE.IPv4 || etherType === ETHERTYPE.IPv6;
 
 /** The IP packet inside the link layer, by the link type (tcpdump.org's LINKTYPE_ list). */
 function ipPacket(packet: CapturedPacket): Uint8Array | null {
   const d = packet.data;
   const be16 = (at: number): number => ((d[at] as number) << 8) | (d[at + 1] as number);
   switch (packet.linkType) {
-    case 1: {
+    case LINKTYPE.ETHERNET: {
       // Ethernet: two addresses, then the EtherType, after any 802.1Q tags.
       let at = 12;
-      while (at + 2 <= d.length && ETHERTYPE_VLAN.includes(be16(at))) at += 4;
+      while (at + 2 <= d.length && ETHERTYPE_VLAN_TAGS.includes(be16(at))) at += 4;
       const type = at + 2 <= d.length ? be16(at) : 0;
-      return type === ETHERTYPE_IPV4 || type === ETHERTYPE_IPV6 ? d.subarray(at + 2) : null;
+      return isIp(type) ? d.subarray(at + 2) : null;
     }
-    case 0: // BSD loopback: a 4-byte address family in the capturing host's order
-    case 108: // OpenBSD loopback: the same in network order
+    case LINKTYPE.NULL:
+    case LINKTYPE.LOOP:
       return d.length > 4 ? d.subarray(4) : null;
-    case 101: // raw IP, as libpcap names it; 12 and 14 mean the same on some systems
-    case 12:
-    case 14:
-    case 228: // IPv4 alone
-    case 229: // IPv6 alone
+    case LINKTYPE.RAW:
+    case LINKTYPE.RAW_ALT_12:
+    case LINKTYPE.RAW_ALT_14:
+    case LINKTYPE.IPV4:
+    case LINKTYPE.IPV6:
       return d;
-    case 113: // Linux cooked capture v1 (tcpdump -i any): the protocol at 14, 16 bytes in all
-      return d.length > 16 && [ETHERTYPE_IPV4, ETHERTYPE_IPV6].includes(be16(14)) ? d.subarray(16) : null;
-    case 276: // Linux cooked capture v2: the protocol first, 20 bytes in all
-      return d.length > 20 && [ETHERTYPE_IPV4, ETHERTYPE_IPV6].includes(be16(0)) ? d.subarray(20) : null;
+    case LINKTYPE.LINUX_SLL:
+      return d.length > 16 && isIp(be16(14)) ? d.subarray(16) : null;
+    case LINKTYPE.LINUX_SLL2:
+      return d.length > 20 && isIp(be16(0)) ? d.subarray(20) : null;
     default:
       return null;
   }
@@ -72,7 +72,7 @@ export function tcpSegmentOf(packet: CapturedPacket): TcpSegment | null {
     const headerLength = ((ip[0] as number) & 0x0f) * 4;
     const flagsAndOffset = view.getUint16(6);
     // A fragment carries a part of a segment: not reassembled here (loopback traffic is never fragmented).
-    if ((flagsAndOffset & 0x3fff) !== 0 || ip[9] !== 6) return null;
+    if ((flagsAndOffset & 0x3fff) !== 0 || ip[9] !== IP_PROTOCOL_TCP) return null;
     tcpAt = headerLength;
     // The IP total length, not the frame's: Ethernet pads short frames to 60 bytes.
     tcpEnd = view.getUint16(2);
@@ -89,7 +89,7 @@ export function tcpSegmentOf(packet: CapturedPacket): TcpSegment | null {
       next = ip[at] as number;
       at += ((ip[at + 1] as number) + 1) * 8;
     }
-    if (next !== 6) return null;
+    if (next !== IP_PROTOCOL_TCP) return null;
     tcpAt = at;
     tcpEnd = 40 + view.getUint16(4);
     src = ipv6Text(ip.subarray(8, 24));
@@ -112,29 +112,11 @@ export function tcpSegmentOf(packet: CapturedPacket): TcpSegment | null {
     dstPort: view.getUint16(tcpAt + 2),
     seq: view.getUint32(tcpAt + 4),
     ack: view.getUint32(tcpAt + 8),
-    fin: (flags & 0x01) !== 0,
-    syn: (flags & 0x02) !== 0,
-    rst: (flags & 0x04) !== 0,
-    ackFlag: (flags & 0x10) !== 0,
+    fin: (flags & TCP_FLAGS.FIN) !== 0,
+    syn: (flags & TCP_FLAGS.SYN) !== 0,
+    rst: (flags & TCP_FLAGS.RST) !== 0,
+    ackFlag: (flags & TCP_FLAGS.ACK) !== 0,
     payload: ip.subarray(Math.min(dataAt, ip.length), Math.min(tcpEnd, ip.length)),
     payloadLength,
   };
-}
-
-/** RFC 5952's text form: lowercase, leading zeros dropped, the longest run of zero groups as `::`. */
-function ipv6Text(bytes: Uint8Array): string {
-  const groups = Array.from({ length: 8 }, (_, i) => (((bytes[2 * i] as number) << 8) | (bytes[2 * i + 1] as number)).toString(16));
-  let best = { at: -1, length: 0 };
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== '0') {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === '0') j++;
-    if (j - i > best.length && j - i > 1) best = { at: i, length: j - i };
-    i = j;
-  }
-  if (best.at < 0) return groups.join(':');
-  return `${groups.slice(0, best.at).join(':')}::${groups.slice(best.at + best.length).join(':')}`;
 }

@@ -1,6 +1,7 @@
 // IP addresses as the journal writes them (the text Node's socket gives) turned into the octets an
-// IP header carries (RFC 791 section 3.1: 4 octets; RFC 8200 section 3: 16 octets). Small and
-// strict: what is not an address gives null, and the caller decides what stands in for it.
+// IP header carries (RFC 791 section 3.1: 4 octets; RFC 8200 section 3: 16 octets), and IPv6's
+// octets back into text for a capture being read. Small and strict: what is not an address gives
+// null, and the caller decides what stands in for it.
 
 /** `a.b.c.d`, each part a decimal 0-255 without leading zeros (the only form Node reports). */
 export function ipv4Octets(text: string): Uint8Array | null {
@@ -65,4 +66,22 @@ export function mappedIpv4(octets: Uint8Array): Uint8Array | null {
   for (let i = 0; i < 10; i++) if (octets[i] !== 0) return null;
   if (octets[10] !== 0xff || octets[11] !== 0xff) return null;
   return octets.slice(12);
+}
+
+/** RFC 5952's text form: lowercase, leading zeros dropped, the longest run of zero groups as `::`. */
+export function ipv6Text(bytes: Uint8Array): string {
+  const groups = Array.from({ length: 8 }, (_, i) => (((bytes[2 * i] as number) << 8) | (bytes[2 * i + 1] as number)).toString(16));
+  let best = { at: -1, length: 0 };
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== '0') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === '0') j++;
+    if (j - i > best.length && j - i > 1) best = { at: i, length: j - i };
+    i = j;
+  }
+  if (best.at < 0) return groups.join(':');
+  return `${groups.slice(0, best.at).join(':')}::${groups.slice(best.at + best.length).join(':')}`;
 }

@@ -3,9 +3,7 @@
 // section 3.6.1 lets a writer use its own byte order, and the SHB's Byte-Order Magic tells readers
 // which it was.
 import { utf8Encode } from '../bytes/bytes';
-
-/** LINKTYPE_ETHERNET (draft-ietf-opsawg-pcaplinktype): frames start with an Ethernet II header. */
-export const LINKTYPE_ETHERNET = 1;
+import { LINKTYPE, PCAPNG_BLOCK, PCAPNG_BYTE_ORDER_MAGIC } from './wire-numbers';
 
 /** Timestamp units per second: if_tsresol 6 (microseconds) or 9 (nanoseconds), section 4.2. */
 export type TsResolution = 6 | 9;
@@ -18,16 +16,11 @@ export interface Option {
 /** opt_comment (section 3.5, code 1): a UTF-8 comment any block may carry. */
 export const comment = (text: string): Option => ({ code: 1, value: utf8Encode(text) });
 
-const SHB_TYPE = 0x0a0d0d0a;
-const IDB_TYPE = 0x00000001;
-const EPB_TYPE = 0x00000006;
-const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
-
 /** Section 4.1: magic, version 1.0, Section Length -1 (unknown: readers walk the blocks). */
 export function sectionHeaderBlock(userAppl: string): Uint8Array {
   // shb_userappl (code 4): the application that wrote the section.
-  return block(SHB_TYPE, 16, [{ code: 4, value: utf8Encode(userAppl) }], (view, at) => {
-    view.setUint32(at, BYTE_ORDER_MAGIC, true);
+  return block(PCAPNG_BLOCK.SECTION_HEADER, 16, [{ code: 4, value: utf8Encode(userAppl) }], (view, at) => {
+    view.setUint32(at, PCAPNG_BYTE_ORDER_MAGIC, true);
     view.setUint16(at + 4, 1, true);
     view.setUint16(at + 6, 0, true);
     view.setInt32(at + 8, -1, true);
@@ -45,8 +38,8 @@ export function interfaceDescriptionBlock(name: string, description: string, tsr
     { code: 3, value: utf8Encode(description) },
     { code: 9, value: Uint8Array.of(tsresol) },
   ];
-  return block(IDB_TYPE, 8, options, (view, at) => {
-    view.setUint16(at, LINKTYPE_ETHERNET, true);
+  return block(PCAPNG_BLOCK.INTERFACE, 8, options, (view, at) => {
+    view.setUint16(at, LINKTYPE.ETHERNET, true);
     view.setUint16(at + 2, 0, true);
     view.setUint32(at + 4, 0, true);
   });
@@ -85,7 +78,7 @@ export function enhancedPacketBlockLength(packet: PacketRecord): number {
  */
 export function writeEnhancedPacketBlock(out: Uint8Array, at: number, packet: PacketRecord): number {
   const data = packet.bytes;
-  return writeBlock(out, at, EPB_TYPE, 20 + pad4(data.length), epbOptions(packet), (view, body) => {
+  return writeBlock(out, at, PCAPNG_BLOCK.ENHANCED_PACKET, 20 + pad4(data.length), epbOptions(packet), (view, body) => {
     view.setUint32(body, 0, true);
     view.setUint32(body + 4, Number(packet.timestamp >> 32n), true);
     view.setUint32(body + 8, Number(packet.timestamp & 0xffffffffn), true);

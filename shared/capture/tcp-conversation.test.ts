@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../contract/contract';
 import { synthesizeConversation, type SynthPacket } from './tcp-conversation';
-import { TCP_FLAGS } from './tcp-frame';
+import { TCP_FLAGS } from './wire-numbers';
 
 const A = { address: '127.0.0.1', port: 9000, family: 'IPv4' } as const;
 const B = { address: '127.0.0.1', port: 40000, family: 'IPv4' } as const;

@@ -14,7 +14,8 @@
 //   acknowledged after it (section 3.5.3: the receiver of an RST drops the connection).
 // Times are the journal's `t`: all of an event's segments and the ACKs they cause share its time.
 import type { JournalEvent, Role } from '../contract/contract';
-import { TCP_FLAGS, type Segment } from './tcp-frame';
+import type { Segment } from './tcp-frame';
+import { TCP_FLAGS } from './wire-numbers';
 
 export interface ConversationInput {
   connId: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TCP_FLAGS, tcpFrame, type Endpoint, type Segment } from './tcp-frame';
+import { tcpFrame, type Endpoint, type Segment } from './tcp-frame';
+import { TCP_FLAGS } from './wire-numbers';
 
 const mac = (n: number): Uint8Array => Uint8Array.of(2, 0, 0, 0, 0, n);
 const v4 = (last: number): Endpoint => ({ mac: mac(last), ip: Uint8Array.of(127, 0, 0, last), port: 9000 + last });

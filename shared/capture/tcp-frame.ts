@@ -1,9 +1,7 @@
 // One TCP segment as an Ethernet frame (LINKTYPE_ETHERNET): Ethernet II header, an IPv4 or IPv6
 // header, the TCP header and its payload, with every checksum computed, so that Wireshark checks
 // them and finds them right rather than showing them as unverified.
-
-/** TCP header flags (RFC 9293 section 3.1, Control Bits). */
-export const TCP_FLAGS = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10 } as const;
+import { ETHERTYPE, IP_PROTOCOL_TCP, TCP_FLAGS } from './wire-numbers';
 
 export interface Endpoint {
   mac: Uint8Array;
@@ -34,12 +32,9 @@ export interface Frame {
 }
 
 const ETHERNET_HEADER = 14;
-const ETHERTYPE_IPV4 = 0x0800;
-const ETHERTYPE_IPV6 = 0x86dd;
 const IPV4_HEADER = 20;
 const IPV6_HEADER = 40;
 const TCP_HEADER = 20;
-const PROTOCOL_TCP = 6;
 /** Linux's default TTL / hop limit (net.ipv4.ip_default_ttl). */
 const TTL = 64;
 
@@ -61,14 +56,14 @@ export function tcpFrame(from: Endpoint, to: Endpoint, ipId: number, segment: Se
   // Ethernet II (IEEE 802.3 clause 3.2.6): destination, source, EtherType.
   out.set(to.mac, 0);
   out.set(from.mac, 6);
-  view.setUint16(12, v6 ? ETHERTYPE_IPV6 : ETHERTYPE_IPV4);
+  view.setUint16(12, v6 ? ETHERTYPE.IPv6 : ETHERTYPE.IPv4);
 
   const ip = ETHERNET_HEADER;
   if (v6) {
     // RFC 8200 section 3: version 6, traffic class and flow label 0, payload length, next header, hop limit.
     view.setUint32(ip, 0x60000000);
     view.setUint16(ip + 4, tcpLength);
-    out[ip + 6] = PROTOCOL_TCP;
+    out[ip + 6] = IP_PROTOCOL_TCP;
     out[ip + 7] = TTL;
     out.set(from.ip, ip + 8);
     out.set(to.ip, ip + 24);
@@ -79,7 +74,7 @@ export function tcpFrame(from: Endpoint, to: Endpoint, ipId: number, segment: Se
     view.setUint16(ip + 4, ipId & 0xffff);
     view.setUint16(ip + 6, 0x4000);
     out[ip + 8] = TTL;
-    out[ip + 9] = PROTOCOL_TCP;
+    out[ip + 9] = IP_PROTOCOL_TCP;
     out.set(from.ip, ip + 12);
     out.set(to.ip, ip + 16);
     view.setUint16(ip + 10, finish(sum16(out, ip, IPV4_HEADER, 0)));
@@ -109,7 +104,7 @@ export function tcpFrame(from: Endpoint, to: Endpoint, ipId: number, segment: Se
 function tcpChecksum(frame: Uint8Array, src: Uint8Array, dst: Uint8Array, tcp: number, tcpLength: number): number {
   let sum = sum16(src, 0, src.length, 0);
   sum = sum16(dst, 0, dst.length, sum);
-  sum += PROTOCOL_TCP;
+  sum += IP_PROTOCOL_TCP;
   // The length: 16 bits in IPv4's pseudo header, 32 in IPv6's; the sum is the same below 65536.
   sum += (tcpLength >>> 16) + (tcpLength & 0xffff);
   sum = sum16(frame, tcp, tcpLength, sum);
