@@ -8,6 +8,7 @@ import type { LinkedBridge } from '../bridge/bridge-types';
 import { startIngest } from '../bridge/ingest';
 import { createWirebenchStore, type WirebenchStore } from '../store/store';
 import { StoreProvider } from '../store/store-context';
+import { ReadOnlyContext } from './read-only';
 import { createRecordingBridge, type RecordingBridge } from './recording-bridge';
 
 export interface OpenRecording {
@@ -50,6 +51,7 @@ export function RecordingSwitch({ store, bridge, children }: { store: WirebenchS
       close,
       open: (name, session, from) => {
         const recordingStore = createWirebenchStore();
+        carryView(recording?.store ?? store, recordingStore, recording?.bridge.replay.session === session);
         const recordingBridge = createRecordingBridge(bridge, session, from);
         const opened = { name, bridge: recordingBridge, store: recordingStore, stopIngest: startIngest(recordingBridge, recordingStore) };
         setRecording((current) => {
@@ -60,12 +62,24 @@ export function RecordingSwitch({ store, bridge, children }: { store: WirebenchS
         return opened;
       },
     };
-  }, [recording, bridge]);
+  }, [recording, bridge, store]);
   return (
     <RecordingContext value={control}>
-      <StoreProvider store={recording?.store ?? store}>
-        <BridgeProvider bridge={recording?.bridge ?? bridge}>{children}</BridgeProvider>
-      </StoreProvider>
+      <ReadOnlyContext value={recording !== null}>
+        <StoreProvider store={recording?.store ?? store}>
+          <BridgeProvider bridge={recording?.bridge ?? bridge}>{children}</BridgeProvider>
+        </StoreProvider>
+      </ReadOnlyContext>
     </RecordingContext>
   );
+}
+
+/**
+ * How the person is looking, kept across the switch: the panes' sizes, the side column's tab (a
+ * lesson followed stays in sight), the server card, the journal's view; and, replaying the same
+ * recording again, the connection picked. A recording's store is otherwise fresh.
+ */
+function carryView(from: WirebenchStore, to: WirebenchStore, sameRecording: boolean): void {
+  const { paneSizes, sideTab, serverCardOpen, journalView, journalLarge, selectedConnId } = from.getState();
+  to.setState({ paneSizes, sideTab, serverCardOpen, journalView, journalLarge, ...(sameRecording ? { selectedConnId } : {}) });
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServerInfo } from '../../shared/contract/contract';
 import type { WaitingHint as Hint } from '../../shared/waiting/waiting-codes';
 import { formatAddress } from '../lib/format';
+import { useReadOnly } from '../recording/read-only';
 import { selectConn } from '../store/connections-slice';
 import { useWirebench } from '../store/store-context';
 import { useNow } from '../ui/use-now';
@@ -64,13 +65,15 @@ const NO_PARAMS = { count: 0, position: 0, seconds: 0 };
 /** The hint's sentence and its countdown; `viewer` picks how it is said (shared/i18n/en/ui-waiting.ts). */
 export function HintLine({ hint, viewer, who, connId }: { hint: Hint; viewer: 'server' | 'client' | 'bytes'; who?: string | undefined; connId?: string }) {
   const { t } = useTranslation();
-  const now = useNow(hint.deadlineAt !== undefined);
+  // Over a recording no timer runs: a countdown against the wall clock would tell of nothing.
+  const replayed = useReadOnly();
+  const now = useNow(hint.deadlineAt !== undefined && !replayed);
   const left = hint.deadlineAt === undefined ? null : Math.max(0, Math.ceil((hint.deadlineAt - now) / 1000));
   return (
     <p className="waiting-hint" data-testid="waiting-hint" data-code={hint.code} data-source={hint.source} data-conn-id={connId} title={t('ui.waiting.label')}>
       {who && <span className="waiting-who">{who}</span>}
       <span className="waiting-text">{t(`ui.waiting.${viewer}.${hint.code}`, { ...NO_PARAMS, ...hint.params })}</span>
-      {left !== null && hint.timer && (
+      {left !== null && hint.timer && !replayed && (
         <span className="waiting-countdown" data-testid="waiting-countdown" data-seconds={left}>
           {left > 0 ? t(`ui.waiting.timer.${hint.timer}`, { count: left }) : t('ui.waiting.timer.due')}
         </span>

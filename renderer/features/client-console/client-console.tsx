@@ -1,6 +1,8 @@
 // The client console: like `telnet host port`, but every byte both ways stays visible, and as
 // many sessions as the lesson needs, one per tab.
 import { useTranslation } from 'react-i18next';
+import { ReadOnlyNote } from '../../recording/read-only';
+import { ReadOnlyGroup } from '../../recording/read-only-group';
 import { selectActiveSession } from '../../store/client-slice';
 import { useWirebench } from '../../store/store-context';
 import { ClientSessionView } from './client-session';
@@ -17,9 +19,13 @@ export function ClientConsole() {
           {t('ui.client.heading')} <span className="subheading">{t('ui.client.subheading')}</span>
         </h2>
       </header>
-      <SessionTabs />
-      {/* Keyed by session: each tab's local state (history position, key count) is its own. */}
-      <ClientSessionView key={session.id} session={session} />
+      <ReadOnlyNote testId="client-read-only" />
+      {/* A recording has no client to drive: every control of the console is disabled. */}
+      <ReadOnlyGroup>
+        <SessionTabs />
+        {/* Keyed by session: each tab's local state (history position, key count) is its own. */}
+        <ClientSessionView key={session.id} session={session} />
+      </ReadOnlyGroup>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 // `[::1]:port` or a URL), the connect timeout, Connect, and Reconnect (Alt+R) to the same target.
 import { useEffect, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useReadOnly } from '../../recording/read-only';
 import { TextField } from '../../ui/text-field';
 import type { ClientSession } from '../../store/state-types';
 
@@ -13,6 +14,8 @@ interface TargetFormProps {
 
 export function TargetForm({ session, onChange, onConnect }: TargetFormProps) {
   const { t } = useTranslation();
+  // A recording's console is disabled; its shortcut is too (a page-wide key is no control of it).
+  const readOnly = useReadOnly();
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     onConnect();
@@ -20,13 +23,13 @@ export function TargetForm({ session, onChange, onConnect }: TargetFormProps) {
   // Alt+R reconnects from anywhere in the page: one key to try again after changing the server.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (!e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 'r' || session.connecting) return;
+      if (readOnly || !e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 'r' || session.connecting) return;
       e.preventDefault();
       onConnect();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onConnect, session.connecting]);
+  }, [onConnect, session.connecting, readOnly]);
 
   return (
     <form className="target-form" onSubmit={submit}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lesson, LessonStep } from '../../../shared/lessons/lesson-types';
 import type { TraceMark } from '../../../shared/lessons/program-trace';
 import { useBridge } from '../../bridge/bridge-context';
+import { ReadOnlyNote, useReadOnly } from '../../recording/read-only';
 import { selectionOf } from '../../store/selection-slice';
 import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import type { JournalViewKind } from '../../store/state-types';
@@ -29,6 +30,9 @@ export function LessonView({ lesson, onBack }: { lesson: Lesson; onBack: () => v
   const marks = useLessonTrace(lesson, run);
   const listening = useWirebench((s) => (run ? s.servers.some((x) => x.serverId === run.serverId && x.listening) : false));
   const port = run?.port ?? lesson.server.port;
+  // Over a recording the lesson is followed, not run: its steps and program follow the replay's
+  // journals (the run's server is the recorded one), and Set up, which would start a server, waits.
+  const readOnly = useReadOnly();
 
   const setUp = async (onPort?: number): Promise<void> => {
     setBusy(true);
@@ -65,14 +69,15 @@ export function LessonView({ lesson, onBack }: { lesson: Lesson; onBack: () => v
           type="button"
           className="primary"
           data-testid="lesson-setup"
-          disabled={busy}
-          title={t('ui.lessons.setUpTip', { port: lesson.server.port })}
+          disabled={busy || readOnly}
+          title={readOnly ? t('ui.recording.readOnlyTip') : t('ui.lessons.setUpTip', { port: lesson.server.port })}
           onClick={() => void setUp()}
         >
           {busy ? t('ui.lessons.settingUp') : run ? t('ui.lessons.setUpAgain') : t('ui.lessons.setUp')}
         </button>
-        {run && listening && lesson.browser && <BrowserLink port={port} />}
+        {run && listening && lesson.browser && !readOnly && <BrowserLink port={port} />}
       </div>
+      <ReadOnlyNote testId="lesson-read-only" />
       {run && listening && (
         <p className="lesson-ready" data-testid="lesson-ready" role="status">
           {run.clientConnId ? t('ui.lessons.ready', { address: `127.0.0.1:${port}` }) : t('ui.lessons.readyNoClient', { address: `127.0.0.1:${port}` })}
@@ -83,7 +88,7 @@ export function LessonView({ lesson, onBack }: { lesson: Lesson; onBack: () => v
           {t('ui.lessons.twin', { address: `127.0.0.1:${run.twinPort}` })}
         </p>
       )}
-      {problem && <SetupProblemView problem={problem} onRetry={(p) => void setUp(p)} />}
+      {problem && !readOnly && <SetupProblemView problem={problem} onRetry={(p) => void setUp(p)} />}
       <LessonSteps
         lesson={lesson}
         words={words.steps}

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { formatAddress } from '../../lib/format';
+import { useReadOnly, useReadOnlyTip } from '../../recording/read-only';
 import { selectSelectedServer, selectServerBusy, selectServerDraft } from '../../store/servers-slice';
 import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { selectServerCardOpen } from '../../store/ui-slice';
@@ -18,6 +19,8 @@ export function ServerCard({ formId }: { formId: string }) {
   const editing = useWirebench(selectSelectedServer);
   const busy = useWirebench(selectServerBusy);
   const open = useWirebench(selectServerCardOpen);
+  const readOnly = useReadOnly();
+  const readOnlyTip = useReadOnlyTip();
   const setOpen = useWirebench((s) => s.setServerCardOpen);
   const port = Number(draft.port);
   const address = formatAddress({ address: draft.host.trim() || '…', port: Number.isInteger(port) ? port : 0 });
@@ -40,7 +43,7 @@ export function ServerCard({ formId }: { formId: string }) {
       </dl>
       <div className="buttons">
         {!editing && (
-          <button type="button" className="primary small" data-testid="server-card-start" disabled={busy} onClick={() => void startServer(bridge, store)}>
+          <button type="button" className="primary small" data-testid="server-card-start" disabled={busy || readOnly} title={readOnlyTip} onClick={() => void startServer(bridge, store)}>
             {t('ui.server.start')}
           </button>
         )}

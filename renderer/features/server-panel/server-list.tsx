@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { selectSelectedServerId, selectServerBusy, selectServers } from '../../store/servers-slice';
+import { useReadOnly } from '../../recording/read-only';
 import { useWirebench, useWirebenchStore } from '../../store/store-context';
 import { restartServer, stopServer } from './server-commands';
 import { ServerRow } from './server-row';
@@ -15,6 +16,7 @@ export function ServerList() {
   const servers = useWirebench(selectServers);
   const selected = useWirebench(selectSelectedServerId);
   const busy = useWirebench(selectServerBusy);
+  const readOnly = useReadOnly();
   const selectServer = useWirebench((s) => s.selectServer);
   const onStop = useCallback((serverId: string) => void stopServer(bridge, store, serverId), [bridge, store]);
   const onRestart = useCallback((serverId: string) => void restartServer(bridge, store, serverId, true), [bridge, store]);
@@ -28,6 +30,7 @@ export function ServerList() {
           server={server}
           selected={server.serverId === selected}
           busy={busy}
+          readOnly={readOnly}
           onEdit={selectServer}
           onStop={onStop}
           onRestart={onRestart}

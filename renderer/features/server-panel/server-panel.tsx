@@ -7,6 +7,8 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { formatAddress } from '../../lib/format';
+import { ReadOnlyGroup } from '../../recording/read-only-group';
+import { ReadOnlyNote } from '../../recording/read-only';
 import { listeningServers, selectSelectedServer, selectServers } from '../../store/servers-slice';
 import { useWirebench } from '../../store/store-context';
 import { selectServerCardOpen } from '../../store/ui-slice';
@@ -39,12 +41,16 @@ export function ServerPanel({ editor }: { editor: CannedEditor }) {
         </p>
       </header>
       <div className="server-scroll">
+        <ReadOnlyNote testId="server-read-only" />
         <ServerList />
         <ServerCard formId={formId} />
         <ServerErrorView />
         <div id={formId} className="server-unfolded" hidden={!open} data-testid="server-settings">
           {servers.length > 0 && !selected && <p className="help">{t('ui.server.help')}</p>}
-          <ServerForm editor={editor} />
+          {/* A recording's server settings are shown as they were, not changed. */}
+          <ReadOnlyGroup>
+            <ServerForm editor={editor} />
+          </ReadOnlyGroup>
           {shown && (
             <div className="try-it-box">
               <p className="help">{t('ui.server.tryIt')}</p>

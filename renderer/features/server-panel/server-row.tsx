@@ -13,12 +13,14 @@ interface ServerRowProps {
   server: ServerInfo;
   selected: boolean;
   busy: boolean;
+  /** A recording's server: shown as it was, not restarted or stopped. */
+  readOnly: boolean;
   onEdit: (serverId: string) => void;
   onStop: (serverId: string) => void;
   onRestart: (serverId: string) => void;
 }
 
-export const ServerRow = memo(function ServerRow({ server, selected, busy, onEdit, onStop, onRestart }: ServerRowProps) {
+export const ServerRow = memo(function ServerRow({ server, selected, busy, readOnly, onEdit, onStop, onRestart }: ServerRowProps) {
   const { t } = useTranslation();
   const { settings, stats } = server;
   const address = formatAddress({ address: server.host, port: server.port });
@@ -45,10 +47,10 @@ export const ServerRow = memo(function ServerRow({ server, selected, busy, onEdi
         {server.exposed && <span className="badge badge-warn">{t('ui.server.list.exposed')}</span>}
         {!server.listening && <span className="badge">{t('ui.server.list.stoppedRow')}</span>}
         <span className="row-buttons">
-          <TipButton className="small" testId="server-row-restart" tip={t('ui.server.list.restartTip')} disabled={busy} onClick={() => onRestart(server.serverId)}>
+          <TipButton className="small" testId="server-row-restart" tip={readOnly ? t('ui.recording.readOnlyTip') : t('ui.server.list.restartTip')} disabled={busy || readOnly} onClick={() => onRestart(server.serverId)}>
             {t('ui.server.restart')}
           </TipButton>
-          <TipButton className="small danger" testId="server-row-stop" tip={t('ui.server.list.stopTip')} disabled={busy} onClick={() => onStop(server.serverId)}>
+          <TipButton className="small danger" testId="server-row-stop" tip={readOnly ? t('ui.recording.readOnlyTip') : t('ui.server.list.stopTip')} disabled={busy || readOnly} onClick={() => onStop(server.serverId)}>
             {t('ui.server.stop')}
           </TipButton>
         </span>

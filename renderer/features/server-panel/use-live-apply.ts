@@ -3,6 +3,7 @@
 // the engine with server.update, unless they are what the server has already.
 import { useEffect, useMemo } from 'react';
 import type { LinkedBridge } from '../../bridge/bridge-types';
+import { useReadOnly } from '../../recording/read-only';
 import { canonical, checkSettings } from '../../store/server-draft';
 import { selectSelectedServerId, selectServerDraft } from '../../store/servers-slice';
 import { useWirebench, useWirebenchStore } from '../../store/store-context';
@@ -12,7 +13,9 @@ export const LIVE_APPLY_DELAY_MS = 250;
 
 export function useLiveApply(bridge: LinkedBridge): void {
   const store = useWirebenchStore();
+  // A recording's servers are not running: nothing to apply to (the form is disabled too).
   const serverId = useWirebench(selectSelectedServerId);
+  const readOnly = useReadOnly();
   const draft = useWirebench(selectServerDraft);
   // Changes only when the settings do: typing a new host or port (Restart's business) does not count.
   const key = useMemo(() => {
@@ -20,8 +23,8 @@ export function useLiveApply(bridge: LinkedBridge): void {
     return checked.ok ? canonical(checked.value) : `invalid:${checked.problem.field}`;
   }, [draft]);
   useEffect(() => {
-    if (serverId === null) return;
+    if (serverId === null || readOnly) return;
     const timer = setTimeout(() => void applySettings(bridge, store), LIVE_APPLY_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [key, serverId, bridge, store]);
+  }, [key, serverId, readOnly, bridge, store]);
 }

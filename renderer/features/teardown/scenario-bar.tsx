@@ -6,6 +6,7 @@ import type { ErrorInfo } from '../../../shared/contract/contract';
 import { errorSentenceKey } from '../../../shared/i18n/error-key';
 import { TEARDOWN_SCENARIOS, type TeardownScenario } from '../../../shared/teardown/tcp-states';
 import { useBridge } from '../../bridge/bridge-context';
+import { useReadOnly, useReadOnlyTip } from '../../recording/read-only';
 import { useWirebenchStore } from '../../store/store-context';
 import { runScenario } from './scenario-commands';
 
@@ -17,6 +18,9 @@ export function ScenarioBar() {
   const [error, setError] = useState<ErrorInfo | null>(null);
   // The one run last is the one drawn (until another connection is picked): marked as such.
   const [last, setLast] = useState<TeardownScenario | null>(null);
+  // A scenario runs real sockets: not over a recording.
+  const readOnly = useReadOnly();
+  const readOnlyTip = useReadOnlyTip();
 
   const run = async (scenario: TeardownScenario): Promise<void> => {
     setRunning(scenario);
@@ -34,7 +38,7 @@ export function ScenarioBar() {
       <ul>
         {TEARDOWN_SCENARIOS.map((s) => (
           <li key={s}>
-            <button type="button" className={last === s ? 'scenario-last' : undefined} data-testid={`scenario-${s}`} disabled={running !== null} aria-busy={running === s} onClick={() => void run(s)}>
+            <button type="button" className={last === s ? 'scenario-last' : undefined} data-testid={`scenario-${s}`} disabled={running !== null || readOnly} title={readOnlyTip} aria-busy={running === s} onClick={() => void run(s)}>
               <span className="scenario-label">{running === s ? t('ui.teardown.scenarios.running') : t(`ui.teardown.scenarios.${s}.label`)}</span>
               <span className="scenario-description">{t(`ui.teardown.scenarios.${s}.description`)}</span>
             </button>

@@ -17,4 +17,6 @@ export const recordingWords = {
   step: 'Next event',
   toEnd: 'To the end',
   backToLive: 'Back to live',
+  readOnlyNote: 'Recording — read-only. Its servers and client are not running now: go back to live to act.',
+  readOnlyTip: 'Recording — read-only; go back to live to act',
 } as const;

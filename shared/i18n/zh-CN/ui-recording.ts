@@ -16,4 +16,6 @@ export const recordingWords = {
   step: '下一个事件',
   toEnd: '跳到结尾',
   backToLive: '回到实时',
+  readOnlyNote: '录制——只读。其中的服务器和客户端现在并未运行：要操作，请回到实时。',
+  readOnlyTip: '录制——只读；要操作，请回到实时',
 } as const;
