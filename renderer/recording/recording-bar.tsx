@@ -1,7 +1,7 @@
 // The bar over a recording: what is shown (read-only), where the replay stands, and its controls:
 // replay from the start, play or pause at a chosen speed, one event at a time, to the end, and back
 // to the live workbench.
-import { useState, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRecording } from './recording-switch';
 import './recording.css';
@@ -13,6 +13,8 @@ export function RecordingBar() {
   const { recording, open, close } = useRecording();
   const [speed, setSpeed] = useState<number>(1);
   const bridge = recording?.bridge ?? null;
+  const bar = useRef<HTMLElement>(null);
+  useBarHeight(bar, recording !== null);
   // Position and state, redrawn on every step of the replay.
   const progress = useSyncExternalStore(
     (onChange) => bridge?.onProgress(onChange) ?? (() => undefined),
@@ -26,7 +28,7 @@ export function RecordingBar() {
     again.bridge.play(speed);
   };
   return (
-    <section className="recording-bar" role="region" aria-label={t('ui.recording.label')} data-testid="recording-bar" data-progress={progress}>
+    <section ref={bar} className="recording-bar" role="region" aria-label={t('ui.recording.label')} data-testid="recording-bar" data-progress={progress}>
       <strong>{t('ui.recording.showing', { name: recording.name })}</strong>
       <span className="recording-position" data-testid="recording-position">
         {t('ui.recording.position', { shown: replay.position, total: replay.length, ms: atMs.toFixed(1) })}
@@ -69,4 +71,24 @@ export function RecordingBar() {
 /** The session a recording was opened from (its replay holds it). */
 function bridgeSession(recording: NonNullable<ReturnType<typeof useRecording>['recording']>) {
   return recording.bridge.replay.session;
+}
+
+/**
+ * The bar's height as --recording-bar-h on the page: the byte view's Larger, fixed below the header
+ * (journal-view.css), starts below the bar too, so the bar and its Back to live stay in sight.
+ */
+function useBarHeight(bar: RefObject<HTMLElement | null>, shown: boolean): void {
+  useLayoutEffect(() => {
+    const el = bar.current;
+    const root = document.documentElement.style;
+    if (!shown || !el) return;
+    const measure = (): void => root.setProperty('--recording-bar-h', `${el.getBoundingClientRect().height}px`);
+    measure();
+    const watch = new ResizeObserver(measure); // the bar wraps on a narrow window
+    watch.observe(el);
+    return () => {
+      watch.disconnect();
+      root.removeProperty('--recording-bar-h');
+    };
+  }, [bar, shown]);
 }

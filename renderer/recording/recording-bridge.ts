@@ -1,13 +1,15 @@
 // A recording (a session file, or a capture opened as one) behind the same bridge the views use
 // live: journal.snapshot, journal.watch, journal.events and journal.payload are answered from the
 // replay (shared/session/session-replay.ts), as far as it has played, and its steps arrive as
-// journal.delta events. Commands that would act on the network are refused (recording_read_only);
+// journal.delta events; its servers' counters and accept() queues follow the replay
+// (replayed-servers.ts) as server.changed events. Commands that would act on the network are refused (recording_read_only);
 // the app's own settings and file grants go on to the live bridge. So every view, the annotator and
 // the diagram work on a recording as they do live, with a store and an ingest of its own.
 import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload, Result } from '../../shared/contract/contract';
 import type { SessionFile } from '../../shared/session/session-file';
 import { SessionReplay } from '../../shared/session/session-replay';
 import type { LinkedBridge, LinkState } from '../bridge/bridge-types';
+import { ReplayedServers } from './replayed-servers';
 
 /** Commands a recording passes on to the live engine: about the app, not about the recording. */
 const PASSED_ON = new Set<CommandName>(['app.info', 'settings.load', 'settings.save', 'files.granted', 'files.choose']);
@@ -46,6 +48,9 @@ export interface RecordingBridge extends LinkedBridge {
 export function createRecordingBridge(live: LinkedBridge, session: SessionFile, from: 'start' | 'end' = 'end', timer: Timer = realTimer): RecordingBridge {
   const replay = new SessionReplay(session);
   const deltaHandlers = new Set<(payload: EventPayload<'journal.delta'>) => void>();
+  const serverHandlers = new Set<(payload: EventPayload<'server.changed'>) => void>();
+  const servers = new ReplayedServers(session);
+  const serversNow = (): EventPayload<'server.changed'>['servers'] => servers.servers(replay.position >= replay.length);
   const progress = new Set<() => void>();
   let state: ReplayState = 'stopped';
   let cancel: (() => void) | null = null;
@@ -57,6 +62,11 @@ export function createRecordingBridge(live: LinkedBridge, session: SessionFile, 
   const revealTo = (position: number): void => {
     const delta = replay.revealTo(position);
     if (delta.events.length > 0) for (const h of deltaHandlers) h(delta);
+    // The last step shows the servers as saved, whether or not its events changed a counter.
+    if (servers.add(delta.events) || replay.position >= replay.length) {
+      const payload = { servers: serversNow() };
+      for (const h of serverHandlers) h(payload);
+    }
     if (replay.position >= replay.length) {
       stop();
       state = 'ended';
@@ -83,7 +93,7 @@ export function createRecordingBridge(live: LinkedBridge, session: SessionFile, 
     });
   };
 
-  if (from === 'end') replay.revealTo(replay.length);
+  if (from === 'end') servers.add(replay.revealTo(replay.length).events);
   if (replay.position >= replay.length) state = 'ended';
 
   const answer = <N extends CommandName>(name: N, input: CommandInput<N>): Result<CommandOutput<N>> => {
@@ -91,7 +101,7 @@ export function createRecordingBridge(live: LinkedBridge, session: SessionFile, 
     const unknown = (connId: string): Result<CommandOutput<N>> => ({ ok: false, error: { code: 'unknown_connection', params: { connId } } });
     switch (name) {
       case 'journal.snapshot':
-        return ok(replay.snapshot());
+        return ok({ ...replay.snapshot(), servers: serversNow() });
       case 'journal.events': {
         const { connId } = input as CommandInput<'journal.events'>;
         const events = replay.eventsFrom(connId);
@@ -128,7 +138,12 @@ export function createRecordingBridge(live: LinkedBridge, session: SessionFile, 
       return Promise.resolve(answer(name, input));
     },
     on<N extends EventName>(name: N, handler: (payload: EventPayload<N>) => void): () => void {
-      if (name !== 'journal.delta') return () => undefined; // a recording's servers do not change
+      if (name === 'server.changed') {
+        const h = handler as (payload: EventPayload<'server.changed'>) => void;
+        serverHandlers.add(h);
+        return () => serverHandlers.delete(h);
+      }
+      if (name !== 'journal.delta') return () => undefined;
       const h = handler as (payload: EventPayload<'journal.delta'>) => void;
       deltaHandlers.add(h);
       return () => deltaHandlers.delete(h);
@@ -163,6 +178,7 @@ export function createRecordingBridge(live: LinkedBridge, session: SessionFile, 
     dispose() {
       stop();
       deltaHandlers.clear();
+      serverHandlers.clear();
       progress.clear();
     },
   };
