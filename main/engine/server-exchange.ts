@@ -1,7 +1,8 @@
 // One accepted connection's exchange: when to ask the responder (the answer's trigger), how to send
 // its reply, and what the connection does afterwards, request after request under keep-alive.
 // The semantics of every setting are defined in shared/server/settings.ts; this file carries them
-// out and journals each decision (a `note`, a `timeout`) so that no close is ever silent.
+// out and journals each decision (a `note`, a `timeout`) so that no close is ever silent. When the
+// trigger has come is answer-trigger.ts; the waits and their timeouts' clocks, exchange-timers.ts.
 //
 // Settings are read when a request starts (at accept or dequeue, and after each keep-alive answer,
 // for its timeouts) and read again when its first byte arrives. So server.update applies to the
@@ -9,26 +10,29 @@
 // its connection sees the new answer on reload.
 import type { NoteCode } from '../../shared/contract/notes';
 import type { ServerSettings } from '../../shared/server/settings';
+import { answersPeerFin, triggerCame } from './answer-trigger';
 import type { Connection } from './connection';
-import { Deadline, IdleWatch } from './countdown';
 import { drip } from './drip';
+import { ExchangeTimers, type ExchangeTimeout, type TimeoutTarget } from './exchange-timers';
 import { concatBytes } from '../../shared/bytes/bytes';
 import { keepAliveRefusal, statusOf } from './reply-bytes';
-import { MAX_BUFFERED_REQUEST, RequestBuffer } from './request-buffer';
+import { RequestBuffer } from './request-buffer';
 import type { Reply, StreamedFile } from './responder';
 import { inMemory, streamFile } from './stream-file';
 import { AskedRequest, callResponder } from './responder-call';
-import { UnreadWatch } from './unread-watch';
 import type { ExchangeHost, ServePlan, Stage } from './exchange-types';
 
 export type { ExchangeHost, ServePlan } from './exchange-types';
+
+/** stopDrip's and stopStream's while nothing drips or streams: one function, not two per connection. */
+const nothing = (): void => undefined;
 
 /** Drives `conn` by the host's settings until it closes. */
 export function serveConnection(conn: Connection, host: ExchangeHost): void {
   new Exchange(conn, host).begin();
 }
 
-class Exchange {
+class Exchange implements TimeoutTarget {
   private plan: ServePlan;
   private readonly request = new RequestBuffer();
   private stage: Stage = 'waiting';
@@ -39,28 +43,18 @@ class Exchange {
   private answeredOnce = false;
   /** Whether the settings were read since this request's first byte could have arrived. */
   private planIsFresh = false;
-  // Restarted for every request of a kept-alive connection: timers that cost nothing to restart
-  // (see Deadline), and callbacks made once, reading the ms they were started with.
-  private readonly headerTimer = new Deadline();
-  private readonly idleTimer = new IdleWatch();
-  private readonly finTimer = new Deadline();
-  private readonly unreadWatch = new UnreadWatch();
-  private headerMs = 0;
-  private idleMs = 0;
-  private finMs = 0;
-  private readonly onHeaderTimeout = (): void => this.timeOut('header', this.headerMs);
-  private readonly onIdleTimeout = (): void => this.timeOut('idle', this.idleMs);
-  private readonly onFinTimeout = (): void => this.timeOut('fin_wait', this.finMs);
+  private readonly timers: ExchangeTimers;
   private readonly onReply = (reply: Reply): void => this.deliver(reply);
   private readonly onResponderFailed = (err: unknown): void => this.responderFailed(err);
-  private stopDrip: () => void = () => undefined;
-  private stopStream: () => void = () => undefined;
+  private stopDrip: () => void = nothing;
+  private stopStream: () => void = nothing;
 
   constructor(
     private readonly conn: Connection,
     private readonly host: ExchangeHost,
   ) {
     this.plan = host.plan();
+    this.timers = new ExchangeTimers(conn, this);
   }
 
   begin(): void {
@@ -85,8 +79,7 @@ class Exchange {
     this.asked = null;
     // Pipelined bytes were read just now, with these settings; otherwise read again at the first byte.
     this.planIsFresh = this.request.length > 0;
-    this.headerMs = s.headerTimeoutMs;
-    this.headerTimer.start(this.headerMs, this.onHeaderTimeout, this.conn.now());
+    this.timers.startHeader(s.headerTimeoutMs);
     this.watchIdle();
     // Pipelined bytes already here start this request. On a later turn of the event loop: a chunk
     // holding thousands of tiny requests must not recurse thousands of frames deep, nor keep the
@@ -107,7 +100,7 @@ class Exchange {
   }
 
   private onData(chunk: Uint8Array): void {
-    this.idleTimer.touch(this.conn.now());
+    this.timers.touch();
     if (this.stage === 'waiting' && !this.planIsFresh) {
       this.planIsFresh = true;
       this.readPlan();
@@ -123,7 +116,7 @@ class Exchange {
    * says. Started already when decided, so a FIN stuck behind unread bytes cannot wait forever.
    */
   private onFinSent(): void {
-    if (this.stage === 'fin_wait') this.finTimer.start(this.finMs, this.onFinTimeout);
+    if (this.stage === 'fin_wait') this.timers.restartFin();
   }
 
   private onPeerFin(): void {
@@ -151,44 +144,18 @@ class Exchange {
 
   /** Answers if this request's trigger has come. */
   private checkTrigger(): void {
-    switch (this.settings.answerWhen) {
-      case 'first_chunk':
-        if (this.request.length > 0) this.answer();
-        return;
-      case 'request_end': {
-        const state = this.request.state;
-        if (state.state === 'complete') this.note('request_complete', { length: state.length });
-        else if (state.state === 'invalid') this.note('request_invalid', { reason: state.reason });
-        else return;
-        this.answer();
-        return;
-      }
-      case 'peer_fin':
-        if (this.request.length > MAX_BUFFERED_REQUEST) {
-          this.note('request_invalid', { reason: 'too_large' });
-          this.answer();
-        }
-        return;
-    }
+    if (triggerCame(this.settings.answerWhen, this.request, this.conn)) this.answer();
   }
 
   private peerFinWhileWaiting(): void {
-    const s = this.settings;
-    // Nothing was asked and nothing more will be: hang up too. (Waiting for the FIN itself, a
-    // first request is answered even if empty, like a server that reads to EOF.)
-    if (this.request.length === 0 && !(s.answerWhen === 'peer_fin' && this.requests === 1)) {
-      this.closeNow();
-      return;
-    }
-    if (s.answerWhen === 'request_end') this.note('request_invalid', { reason: 'incomplete' });
-    this.answer();
+    if (answersPeerFin(this.settings.answerWhen, this.request, this.requests, this.conn)) this.answer();
+    else this.closeNow();
   }
 
   private answer(): void {
     const s = this.settings;
     this.stage = 'answering';
-    this.headerTimer.stop();
-    this.idleTimer.stop(); // the server is busy now, not waiting for the client
+    this.timers.stopWaiting(); // the server is busy now, not waiting for the client
     const asked = new AskedRequest(this.conn.connId, this.request.state, this.request, this.peerFinished);
     this.asked = asked;
     // The head of a request not framed yet is read from its bytes, possibly after the answer.
@@ -249,10 +216,10 @@ class Exchange {
   private sendFile(file: StreamedFile, then: () => void): void {
     const before = this.stage;
     this.stage = 'sending';
-    this.unreadWatch.start(this.conn, this.settings.idleTimeoutMs);
+    this.timers.watchUnread(this.settings.idleTimeoutMs);
     this.stopStream = streamFile(this.conn, file, (end) => {
-      this.stopStream = () => undefined;
-      this.unreadWatch.cancel();
+      this.stopStream = nothing;
+      this.timers.stopUnread();
       if (this.stage !== 'sending') return;
       this.stage = before;
       if (end.ok) then();
@@ -338,8 +305,7 @@ class Exchange {
     this.note('waiting_for_fin', { ms });
     this.conn.halfClose();
     this.stage = 'fin_wait';
-    this.finMs = ms;
-    this.finTimer.start(ms, this.onFinTimeout, this.conn.now());
+    this.timers.startFin(ms);
     this.watchIdle();
   }
 
@@ -353,10 +319,11 @@ class Exchange {
 
   /** Closing or resetting behind unsent bytes: the peer may read nothing for idleTimeoutMs at most. */
   private watchUnread(): void {
-    this.unreadWatch.start(this.conn, this.settings.idleTimeoutMs);
+    this.timers.watchUnread(this.settings.idleTimeoutMs);
   }
 
-  private timeOut(which: 'header' | 'idle' | 'fin_wait', ms: number): void {
+  /** A wait ran out (exchange-timers.ts): journaled, then hang up, or let go after our FIN. */
+  timedOut(which: ExchangeTimeout, ms: number): void {
     if (this.stage === 'closing') return;
     this.conn.recordDecision({ kind: 'timeout', which, ms });
     if (which !== 'fin_wait') {
@@ -371,8 +338,7 @@ class Exchange {
 
   /** The server waits for the client now: "no byte received for idleTimeoutMs" counts from here. */
   private watchIdle(): void {
-    this.idleMs = this.settings.idleTimeoutMs;
-    this.idleTimer.start(this.idleMs, this.onIdleTimeout, this.conn.now());
+    this.timers.watchIdle(this.settings.idleTimeoutMs);
   }
 
   private noteAnswered(first: Uint8Array | undefined): void {
@@ -391,10 +357,7 @@ class Exchange {
   }
 
   private stopTimers(): void {
-    this.headerTimer.cancel();
-    this.idleTimer.cancel();
-    this.finTimer.cancel();
-    this.unreadWatch.cancel();
+    this.timers.cancel();
     this.stopDrip();
     this.stopStream();
   }
