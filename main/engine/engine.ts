@@ -2,7 +2,7 @@
 // (a host wraps them with createHostDispatch, which validates input first), and every event through onEvent.
 // Plain Node: it never imports electron, so the Electron, web and terminal hosts share it as is.
 import type { Socket } from 'node:net';
-import type { EventName, EventPayload, Resolution, ServerInfo } from '../../shared/contract/contract';
+import { EVENTS_KEPT_PER_CONNECTION, type EventName, type EventPayload, type Resolution, type ServerInfo } from '../../shared/contract/contract';
 import { type ResponderConfig } from '../../shared/server/settings';
 import { DEFAULT_SERVER_SETTINGS, withSettings } from '../../shared/server/defaults';
 import { CommandError } from './command-error';
@@ -29,7 +29,7 @@ export interface EngineOptions {
   payloadBudgetBytes?: number;
   /** Past this many closed connections, the oldest are dropped whole; default 1000. */
   maxClosedConnections?: number;
-  /** Past this many events, a connection's oldest (after `opened`) are dropped; default 5000. */
+  /** Past this many events, a connection's oldest (after `opened`) are dropped; default EVENTS_KEPT_PER_CONNECTION. */
   maxEventsPerConnection?: number;
   /**
    * Past this many events, all connections together, those holding the most lose their oldest
@@ -72,7 +72,7 @@ export class Engine {
       {
         payloadBudgetBytes: options.payloadBudgetBytes ?? 64 * 1024 * 1024,
         maxClosedConnections: options.maxClosedConnections ?? 1000,
-        maxEventsPerConnection: options.maxEventsPerConnection ?? 5000,
+        maxEventsPerConnection: options.maxEventsPerConnection ?? EVENTS_KEPT_PER_CONNECTION,
         maxEvents: options.maxEvents ?? 200_000,
       },
       (connId, event) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../shared/contract/contract';
+import { EVENTS_KEPT_PER_CONNECTION, type JournalEvent } from '../../shared/contract/contract';
 import { EMPTY_JOURNAL, isGapless, mergeDeltaEvents, mergeFetchedEvents, withoutPayloads } from './journal-merge';
 
 const base = { connId: 'c1', at: 0, t: 0 };
@@ -75,5 +75,31 @@ describe('withoutPayloads', () => {
   it('returns the same journal when there is nothing to drop (no needless re-render)', () => {
     const j = { ...EMPTY_JOURNAL, events: [opened(0)] };
     expect(withoutPayloads(j)).toBe(j);
+  });
+});
+
+describe('a busy connection in the renderer', () => {
+  it('keeps at most EVENTS_KEPT_PER_CONNECTION events, `opened` and the newest, as the engine does', () => {
+    let j = mergeDeltaEvents(undefined, [opened(0)]);
+    // A load tool on one kept-alive connection: four times the cap, in deltas of 50.
+    const total = EVENTS_KEPT_PER_CONNECTION * 4;
+    for (let seq = 1; seq < total; seq += 50) j = mergeDeltaEvents(j, Array.from({ length: 50 }, (_, i) => data(seq + i)));
+    expect(j.events.length).toBeLessThanOrEqual(EVENTS_KEPT_PER_CONNECTION);
+    expect(j.events.length).toBeGreaterThanOrEqual(Math.floor((EVENTS_KEPT_PER_CONNECTION * 3) / 4));
+    expect(j.events[0]?.kind).toBe('opened');
+    // Deltas of 50 from seq 1: the last one ends at seq `total`.
+    expect(j.events.at(-1)?.seq).toBe(total);
+    // What it lets go of is no gap to fetch: the engine has let go of it too.
+    expect(j.needsFetch).toBe(false);
+    const kept = seqs(j.events).slice(1);
+    expect(kept).toEqual(Array.from({ length: kept.length }, (_, i) => (kept[0] as number) + i));
+  });
+
+  it('a fetched journal longer than the cap is cut the same way', () => {
+    const fetched = [opened(0), ...Array.from({ length: EVENTS_KEPT_PER_CONNECTION + 10 }, (_, i) => data(i + 1))];
+    const j = mergeFetchedEvents(undefined, fetched);
+    expect(j.events.length).toBeLessThanOrEqual(EVENTS_KEPT_PER_CONNECTION);
+    expect(j.events[0]?.seq).toBe(0);
+    expect(j.events.at(-1)?.seq).toBe(EVENTS_KEPT_PER_CONNECTION + 10);
   });
 });

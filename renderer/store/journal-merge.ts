@@ -3,7 +3,7 @@
 // before or after a fetch's answer), so events are merged by `seq`, which the engine numbers from 0
 // with no gaps. A journal whose events do not run 0, 1, 2, ... without a hole is missing something
 // and is marked `needsFetch`, and so is one that may have missed events while the link was down.
-import type { ErrorInfo, JournalEvent } from '../../shared/contract/contract';
+import { EVENTS_KEPT_PER_CONNECTION, type ErrorInfo, type JournalEvent } from '../../shared/contract/contract';
 
 export interface ConnJournal {
   /** Sorted by seq, no duplicates. */
@@ -26,7 +26,7 @@ export const EMPTY_JOURNAL: ConnJournal = { events: [], needsFetch: true, loadin
 export function mergeDeltaEvents(journal: ConnJournal | undefined, incoming: readonly JournalEvent[]): ConnJournal {
   const base = journal ?? { ...EMPTY_JOURNAL, needsFetch: false };
   const gap = opensGap(base.events, incoming);
-  const events = mergeBySeq(base.events, incoming);
+  const events = keepNewest(mergeBySeq(base.events, incoming));
   return { ...base, events, needsFetch: base.needsFetch || gap };
 }
 
@@ -42,7 +42,7 @@ function opensGap(held: readonly JournalEvent[], incoming: readonly JournalEvent
 
 /** Adds a fetched journal (the engine's whole record at that moment). */
 export function mergeFetchedEvents(journal: ConnJournal | undefined, fetched: readonly JournalEvent[]): ConnJournal {
-  const events = mergeBySeq(journal?.events ?? [], fetched);
+  const events = keepNewest(mergeBySeq(journal?.events ?? [], fetched));
   // Not gapless even now means the engine itself no longer has those events: asking again would
   // give the same answer, so do not ask again until something new is missed.
   return { events, needsFetch: false, loading: false, error: null };
@@ -52,6 +52,17 @@ export function mergeFetchedEvents(journal: ConnJournal | undefined, fetched: re
 export function withoutPayloads(journal: ConnJournal): ConnJournal {
   if (!journal.events.some((e) => e.kind === 'data' && e.bytes !== null)) return journal;
   return { ...journal, events: journal.events.map((e) => (e.kind === 'data' && e.bytes ? { ...e, bytes: null } : e)) };
+}
+
+/**
+ * Past EVENTS_KEPT_PER_CONNECTION, the oldest events after the first (`opened`) are let go, as the
+ * engine lets go of them: a quarter at a time, so that a busy connection's every delta does not
+ * cut again. A hole this makes is not a gap to fetch: the engine no longer holds those either.
+ */
+function keepNewest(events: JournalEvent[]): JournalEvent[] {
+  if (events.length <= EVENTS_KEPT_PER_CONNECTION) return events;
+  events.splice(1, events.length - Math.floor((EVENTS_KEPT_PER_CONNECTION * 3) / 4));
+  return events;
 }
 
 export function isGapless(events: readonly JournalEvent[]): boolean {

@@ -18,7 +18,7 @@ import { TEARDOWN_SCENARIOS } from '../teardown/tcp-states';
 
 export { Address, Backlog, Bytes, ConnId, Dir, Host, Port, Role, ServerId } from './building-blocks';
 export { CONNECT_TIMEOUT, Resolution } from './client-commands';
-export { PAYLOAD_PAGE_MAX, WATCH_MAX } from './journal-commands';
+export { EVENTS_KEPT_PER_CONNECTION, PAYLOAD_PAGE_MAX, WATCH_MAX } from './journal-commands';
 export { ConnSummary, JournalEvent, JournalTotals, type JournalEventKind } from './journal-schemas';
 export { RESPONSE_VERSIONS_KEPT, ResponseVersion, ServerInfo } from './server-commands';
 

@@ -9,6 +9,13 @@ import { ServerInfo } from './server-commands';
 /** The most bytes one `journal.payload` answers with (1 MiB: some 1.4 MB of base64 on the WebSocket door). */
 export const PAYLOAD_PAGE_MAX = 1024 * 1024;
 
+/**
+ * The most events the engine keeps of one connection (past it, the oldest after `opened` are
+ * dropped), and so the most a page keeps of one it watches: a busy kept-alive connection under a
+ * load tool makes tens of thousands a minute, and a page that kept them all grew without end.
+ */
+export const EVENTS_KEPT_PER_CONNECTION = 5000;
+
 /** The most connections one page may watch at once (journal.watch): a few views' worth. */
 export const WATCH_MAX = 256;
 
