@@ -14,8 +14,15 @@ export interface SummaryStart {
 }
 
 export function freshSummary(start: SummaryStart): ConnSummary {
+  // Field by field, not `...start`: one summary per connection at thousands a second, and a spread
+  // copies through a generic path (3.5% of the engine's profile in close-per-request load).
   return {
-    ...start,
+    connId: start.connId,
+    role: start.role,
+    serverId: start.serverId,
+    local: start.local,
+    remote: start.remote,
+    openedAt: start.openedAt,
     bytesIn: 0,
     bytesOut: 0,
     chunksIn: 0,
