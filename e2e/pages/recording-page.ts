@@ -49,11 +49,14 @@ export class RecordingPage {
     await expect(this.byId('recording-play')).toBeVisible();
   }
 
-  /** Next event, once the bar counts it. */
+  /** Next event, once the bar counts it and the views have drawn it. */
   async step(): Promise<void> {
     const { shown } = await this.position();
     await this.byId('recording-step').click();
     await expect.poll(async () => (await this.position()).shown).toBe(shown + 1);
+    // The bar counts at once; the views draw the step at the store's next flush, one frame on
+    // (renderer/bridge/ingest.ts): two frames and it is on screen.
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   }
 
   /** Plays at this speed (0.25, 1, 4, 16) from now on. */
