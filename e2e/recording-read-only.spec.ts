@@ -38,6 +38,13 @@ test('over a recording the live controls are disabled and say why; every view st
   await expect(rec.byId('server-form')).toHaveAttribute('data-mode', 'edit');
   await expect(rec.byId('server-port')).toHaveValue(String(port));
   await rec.expectDisabled(['server-port', 'server-restart', 'server-stop']);
+  // The response it answered with is shown, and cannot be typed into: nothing would be sent.
+  const editor = rec.byId('editor-content');
+  await expect(editor).toHaveAttribute('contenteditable', 'false');
+  const before = await editor.textContent();
+  await editor.click();
+  await app.keyboard.type('X');
+  await expect(editor).toHaveText(before ?? '');
 
   // Every view works on it: the journal of the client's connection, as it happened...
   await wb.connRow(clientConn).click();
@@ -61,7 +68,7 @@ test('over a recording the live controls are disabled and say why; every view st
   await expect(rec.byId('teardown-view')).toBeVisible();
   await expect(rec.byId('ladder-arrow').first()).toBeVisible();
   await rec.expectDisabled(['scenario-server_closes_first', 'scenario-client_half_closes_first']);
-  await app.screenshot({ path: '/tmp/rec-read-only.png' });
+  await app.screenshot({ path: testInfo.outputPath('read-only.png') });
 
   // Back to live: no note, the controls work again.
   await rec.backToLive();
@@ -69,4 +76,6 @@ test('over a recording the live controls are disabled and say why; every view st
   await expect(rec.byId('client-read-only')).toHaveCount(0);
   for (const id of ['client-target', 'client-tab-new', 'server-row-stop', 'server-row-restart']) await expect(rec.byId(id)).toBeEnabled();
   await expect(rec.byId('server-row-stop')).not.toHaveAttribute('title', TIP);
+  await rec.byId('server-row-edit').click();
+  await expect(rec.byId('editor-content')).toHaveAttribute('contenteditable', 'true');
 });

@@ -66,7 +66,7 @@ test('a sequential server recorded: its second client waits in the queue in the 
     // What the server waited for is said, but no timer counts down: none runs in a recording.
     await expect(panel.row(port).getByTestId('waiting-hint').first()).toBeVisible();
     await expect(rec.byId('waiting-countdown')).toHaveCount(0);
-    await app.screenshot({ path: '/tmp/rec-sequential-waiting.png' });
+    await app.screenshot({ path: testInfo.outputPath('sequential-waiting.png') });
 
     // The recording of it all, replayed from the start one event at a time (slowly: the pause
     // comes before the second client's turn): at each step the queue, the counters and the rows
@@ -156,7 +156,7 @@ test('lesson L1 recorded: opened again, the lesson follows the replay step by st
   await expect(app.getByTestId('lesson-browser')).toHaveCount(0);
   await expect.poll(() => trace(app)).toEqual(full);
   await expect(app.getByTestId('lesson-reveal')).toContainText('Right.');
-  await app.screenshot({ path: '/tmp/rec-lesson.png' });
+  await app.screenshot({ path: testInfo.outputPath('lesson.png') });
 
   // Replayed from the start, one event at a time: the program lights up call by call, in order,
   // and the step's answer is revealed only once the server's FIN is in the replay.

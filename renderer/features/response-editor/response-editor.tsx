@@ -17,6 +17,7 @@ import { applyPresetChoice } from './apply-preset';
 import { PresetsMenu } from './presets-menu';
 import { applyFix, checkDocument, diagnosticsFor } from './response-checks';
 import { ShortcutsHelp } from './shortcuts-help';
+import { useReadOnly } from '../../recording/read-only';
 import { useCodeMirror } from './use-code-mirror';
 import { UserPresetsBar } from './user-presets';
 import { VersionsBar } from './versions-bar';
@@ -34,6 +35,8 @@ export function ResponseEditor({ doc, onDoc }: ResponseEditorProps) {
   const setEnter = useWirebench((s) => s.setEditorEnter);
   const mine = useWirebench(selectUserPresets);
   const [help, setHelp] = useState(false);
+  // Over a recording the response is shown as it was, and cannot be edited (nothing would be sent).
+  const readOnly = useReadOnly();
   const [expanded, setExpanded] = useState(false);
   const [teaches, setTeaches] = useState<string | null>(null);
 
@@ -53,6 +56,7 @@ export function ResponseEditor({ doc, onDoc }: ResponseEditorProps) {
   const { hostRef, editor } = useCodeMirror({
     text: doc.text,
     enter,
+    readOnly,
     label: t('ui.editor.label'),
     testId: 'editor-content',
     words: {

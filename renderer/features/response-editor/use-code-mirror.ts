@@ -8,6 +8,7 @@ import { createResponseEditor, type EditorHandle, type EditorOptions, type Enter
 interface CodeMirrorProps extends Omit<EditorOptions, 'text' | 'enter'> {
   text: string;
   enter: EnterInserts;
+  readOnly: boolean;
   diagnostics: readonly Diagnostic[];
 }
 
@@ -36,6 +37,7 @@ export function useCodeMirror(props: CodeMirrorProps): {
   useEffect(() => () => editor?.destroy(), [editor]);
   useEffect(() => editor?.setText(props.text), [editor, props.text]);
   useEffect(() => editor?.setEnter(props.enter), [editor, props.enter]);
+  useEffect(() => editor?.setReadOnly(props.readOnly), [editor, props.readOnly]);
   useEffect(() => editor?.setDiagnostics(props.diagnostics), [editor, props.diagnostics]);
   return { hostRef, editor };
 }

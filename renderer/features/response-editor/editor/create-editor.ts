@@ -33,6 +33,8 @@ export interface EditorHandle {
   /** Replaces the whole document (a preset, a conversion): one step for undo. */
   setText(text: string): void;
   setEnter(enter: EnterInserts): void;
+  /** A recording's editor shows the response it had and takes no edits (nor fixes, nor pastes). */
+  setReadOnly(readOnly: boolean): void;
   setDiagnostics(diagnostics: readonly Diagnostic[]): void;
   focus(): void;
   destroy(): void;
@@ -45,6 +47,12 @@ function insertLineEnd(view: EditorView, ending: EnterInserts): boolean {
   return true;
 }
 
+/**
+ * Read-only both ways: the state refuses changes by commands (Enter, a fix, a paste), and the
+ * content is not editable, so the caret and the on-screen keyboard do not offer to type.
+ */
+const readOnlyExtensions = (on: boolean) => [EditorState.readOnly.of(on), EditorView.editable.of(!on)];
+
 export function createResponseEditor(host: HTMLElement, options: EditorOptions): EditorHandle {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const parent = document.createElement('div');
@@ -53,6 +61,7 @@ export function createResponseEditor(host: HTMLElement, options: EditorOptions):
   parent.style.height = '100%';
   shadow.replaceChildren(parent);
   const enter = new Compartment();
+  const readOnly = new Compartment();
   let silent = false;
 
   const state = EditorState.create({
@@ -61,6 +70,7 @@ export function createResponseEditor(host: HTMLElement, options: EditorOptions):
       EditorState.lineSeparator.of('\n'),
       EditorState.phrases.of(options.phrases),
       enter.of(enterFacet.of(options.enter)),
+      readOnly.of(readOnlyExtensions(false)),
       lineNumbers(),
       history(),
       drawSelection(),
@@ -102,6 +112,9 @@ export function createResponseEditor(host: HTMLElement, options: EditorOptions):
     },
     setEnter(value) {
       view.dispatch({ effects: enter.reconfigure(enterFacet.of(value)) });
+    },
+    setReadOnly(value) {
+      view.dispatch({ effects: readOnly.reconfigure(readOnlyExtensions(value)) });
     },
     setDiagnostics(diagnostics) {
       view.dispatch(setDiagnostics(view.state, diagnostics));
