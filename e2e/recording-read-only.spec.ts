@@ -29,6 +29,11 @@ test('over a recording the live controls are disabled and say why; every view st
   await expect(rec.byId('server-read-only')).toHaveText(NOTE);
   await expect(rec.byId('client-read-only')).toHaveText(NOTE);
   await rec.expectDisabled([...LIVE_CONTROLS.server, ...LIVE_CONTROLS.client, 'server-card-start']);
+  // The client console reads back what was typed and answered, in the recorded connection's tab.
+  await expect(rec.byId('client-output')).toContainText('GET / HTTP/1.0');
+  await expect(rec.byId('client-output')).toContainText('HTTP/1.1 200 OK');
+  await expect(rec.byId('client-target')).toHaveValue(`127.0.0.1 ${port}`);
+  await app.screenshot({ path: testInfo.outputPath('client-console.png') });
   await expect(rec.byId('server-row-stop')).toHaveAttribute('title', TIP);
   await expect(rec.byId('server-card-start')).toHaveAttribute('title', TIP);
   await wb.openServerSettings();

@@ -9,6 +9,7 @@ import { startIngest } from '../bridge/ingest';
 import { createWirebenchStore, type WirebenchStore } from '../store/store';
 import { StoreProvider } from '../store/store-context';
 import { ReadOnlyContext } from './read-only';
+import { recordedClientTabs } from './recorded-client-tabs';
 import { createRecordingBridge, type RecordingBridge } from './recording-bridge';
 
 export interface OpenRecording {
@@ -52,6 +53,8 @@ export function RecordingSwitch({ store, bridge, children }: { store: WirebenchS
       open: (name, session, from) => {
         const recordingStore = createWirebenchStore();
         carryView(recording?.store ?? store, recordingStore, recording?.bridge.replay.session === session);
+        const clientTabs = recordedClientTabs(session);
+        if (clientTabs) recordingStore.setState(clientTabs);
         const recordingBridge = createRecordingBridge(bridge, session, from);
         const opened = { name, bridge: recordingBridge, store: recordingStore, stopIngest: startIngest(recordingBridge, recordingStore) };
         setRecording((current) => {
