@@ -27,6 +27,9 @@ test('over a recording the live controls are disabled and say why; every view st
 
   // The panels say it, in words, and their controls are disabled with the reason as their tip.
   await expect(rec.byId('server-read-only')).toHaveText(NOTE);
+  // The recorded server is not running now: the header says where it listened when recorded.
+  await expect(rec.byId('server-status')).toHaveText(`Recorded while listening on 127.0.0.1:${port}`);
+  await expect(rec.byId('server-status')).not.toHaveClass(/status-on/);
   await expect(rec.byId('client-read-only')).toHaveText(NOTE);
   await rec.expectDisabled([...LIVE_CONTROLS.server, ...LIVE_CONTROLS.client, 'server-card-start']);
   // The client console reads back what was typed and answered, in the recorded connection's tab.
@@ -79,6 +82,7 @@ test('over a recording the live controls are disabled and say why; every view st
   await rec.backToLive();
   await expect(rec.byId('server-read-only')).toHaveCount(0);
   await expect(rec.byId('client-read-only')).toHaveCount(0);
+  await expect(rec.byId('server-status')).toHaveText(`Listening on 127.0.0.1:${port}`);
   for (const id of ['client-target', 'client-tab-new', 'server-row-stop', 'server-row-restart']) await expect(rec.byId(id)).toBeEnabled();
   await expect(rec.byId('server-row-stop')).not.toHaveAttribute('title', TIP);
   await rec.byId('server-row-edit').click();

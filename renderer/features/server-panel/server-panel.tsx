@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useBridge } from '../../bridge/bridge-context';
 import { formatAddress } from '../../lib/format';
 import { ReadOnlyGroup } from '../../recording/read-only-group';
-import { ReadOnlyNote } from '../../recording/read-only';
+import { ReadOnlyNote, useReadOnly } from '../../recording/read-only';
 import { listeningServers, selectSelectedServer, selectServers } from '../../store/servers-slice';
 import { useWirebench } from '../../store/store-context';
 import { selectServerCardOpen } from '../../store/ui-slice';
@@ -28,15 +28,17 @@ export function ServerPanel({ editor }: { editor: CannedEditor }) {
   const shown = selected ?? listening[0];
   const open = useWirebench(selectServerCardOpen);
   const formId = useId();
+  // Over a recording the header says where it listened when recorded, not that it listens now.
+  const readOnly = useReadOnly();
   useLiveApply(useBridge());
 
   return (
     <section className="panel server-panel" aria-labelledby="server-heading">
       <header className="panel-header">
         <h2 id="server-heading">{t('ui.server.heading')}</h2>
-        <p className={`status ${listening.length > 0 ? 'status-on' : 'status-off'}`} data-testid="server-status" aria-live="polite">
+        <p className={`status ${readOnly ? 'status-recorded' : listening.length > 0 ? 'status-on' : 'status-off'}`} data-testid="server-status" aria-live="polite">
           {listening.length > 0
-            ? t('ui.server.listening', { address: listening.map((x) => formatAddress({ address: x.host, port: x.port })).join(', ') })
+            ? t(readOnly ? 'ui.server.listeningRecorded' : 'ui.server.listening', { address: listening.map((x) => formatAddress({ address: x.host, port: x.port })).join(', ') })
             : t('ui.server.stopped')}
         </p>
       </header>

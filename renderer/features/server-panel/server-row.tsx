@@ -42,7 +42,8 @@ export const ServerRow = memo(function ServerRow({ server, selected, busy, readO
           title={t('ui.server.list.editTip')}
           onClick={() => onEdit(server.serverId)}
         >
-          <span className={`status ${server.listening ? 'status-on' : 'status-off'}`}>{address}</span>
+          {/* A recording's server is not running now: no live dot, whatever it was doing when saved. */}
+          <span className={`status ${readOnly ? 'status-recorded' : server.listening ? 'status-on' : 'status-off'}`}>{address}</span>
         </button>
         {server.exposed && <span className="badge badge-warn">{t('ui.server.list.exposed')}</span>}
         {!server.listening && <span className="badge">{t('ui.server.list.stoppedRow')}</span>}

@@ -41,6 +41,7 @@ export const ui = {
     stop: 'Stop',
     restart: 'Restart',
     listening: 'Listening on {{address}}',
+    listeningRecorded: 'Recorded while listening on {{address}}',
     stopped: 'Stopped',
     help: 'Start as many servers as you like, each on its own port. Pick one in the list to change how it answers: changes apply to its next connection.',
     tryIt: 'Any other client works too, for example:',

@@ -41,6 +41,7 @@ export const ui = {
     stop: '停止',
     restart: '重启',
     listening: '正在监听 {{address}}',
+    listeningRecorded: '录制时正在监听 {{address}}',
     stopped: '已停止',
     help: '你可以启动任意多个服务器，每个使用自己的端口。在列表中选中一个，就能修改它的应答方式：修改从它的下一个连接起生效。',
     tryIt: '其他任何客户端也可以，例如：',
