@@ -76,12 +76,12 @@ test('a sequential server recorded: its second client waits in the queue in the 
     await rec.speed(0.25);
     await rec.restartPaused();
     const seen: { state: string; queued: string; first: string }[] = [];
+    const stateOf = (connId: string): Promise<string> => wb.connRow(connId).evaluateAll((rows) => rows[0]?.getAttribute('data-state') ?? 'absent');
     const look = async (): Promise<void> => {
-      const row = wb.connRow(waitingId);
-      const state = (await row.count()) === 0 ? 'absent' : ((await row.getAttribute('data-state')) ?? '');
-      const firstRow = wb.connRow(firstId);
-      const firstState = (await firstRow.count()) === 0 ? 'absent' : ((await firstRow.getAttribute('data-state')) ?? '');
-      const queued = (await queue.getAttribute('data-count')) ?? '';
+      // Read at once, without waiting for an element: a row may come or go with the step.
+      const state = await stateOf(waitingId);
+      const firstState = await stateOf(firstId);
+      const queued = await queue.evaluateAll((q) => q[0]?.getAttribute('data-count') ?? '');
       // Waiting: the queue holds it, and only it, behind the first (its turn comes after the
       // first's close, checked below).
       if (state === 'queued') {

@@ -47,6 +47,9 @@ export class RecordingPage {
     await this.byId('recording-restart').click();
     await this.byId('recording-pause').click();
     await expect(this.byId('recording-play')).toBeVisible();
+    // The views draw the restart at the store's next flush (a recording's whole journal going
+    // away at once): two frames and they show the replay's first steps, not the end.
+    await this.drawn();
   }
 
   /** Next event, once the bar counts it and the views have drawn it. */
@@ -54,8 +57,14 @@ export class RecordingPage {
     const { shown } = await this.position();
     await this.byId('recording-step').click();
     await expect.poll(async () => (await this.position()).shown).toBe(shown + 1);
-    // The bar counts at once; the views draw the step at the store's next flush, one frame on
-    // (renderer/bridge/ingest.ts): two frames and it is on screen.
+    await this.drawn();
+  }
+
+  /**
+   * The bar counts at once; the views draw a step at the store's next flush, one frame on
+   * (renderer/bridge/ingest.ts): two frames and it is on screen.
+   */
+  private async drawn(): Promise<void> {
     await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   }
 
