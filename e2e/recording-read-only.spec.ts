@@ -36,6 +36,9 @@ test('over a recording the live controls are disabled and say why; every view st
   await expect(rec.byId('client-output')).toContainText('GET / HTTP/1.0');
   await expect(rec.byId('client-output')).toContainText('HTTP/1.1 200 OK');
   await expect(rec.byId('client-target')).toHaveValue(`127.0.0.1 ${port}`);
+  // Its tab still switches (a recording may hold several); closing one would hang up: disabled.
+  await expect(rec.byId('client-tab').first()).toBeEnabled();
+  await expect(rec.byId('client-tab-close').first()).toBeDisabled();
   await app.screenshot({ path: testInfo.outputPath('client-console.png') });
   await expect(rec.byId('server-row-stop')).toHaveAttribute('title', TIP);
   await expect(rec.byId('server-card-start')).toHaveAttribute('title', TIP);

@@ -20,9 +20,10 @@ export function ClientConsole() {
         </h2>
       </header>
       <ReadOnlyNote testId="client-read-only" />
+      {/* Outside the read-only group: a recording's client tabs (one per connection it made) still switch. */}
+      <SessionTabs />
       {/* A recording has no client to drive: every control of the console is disabled. */}
       <ReadOnlyGroup>
-        <SessionTabs />
         {/* Keyed by session: each tab's local state (history position, key count) is its own. */}
         <ClientSessionView key={session.id} session={session} />
       </ReadOnlyGroup>

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatTarget, parseTarget } from '../../../shared/client/target';
 import { useBridge } from '../../bridge/bridge-context';
+import { useReadOnly, useReadOnlyTip } from '../../recording/read-only';
 import { clientPhaseOf, selectSessions } from '../../store/client-slice';
 import type { ClientSession } from '../../store/state-types';
 import { useWirebench, useWirebenchStore } from '../../store/store-context';
@@ -25,6 +26,9 @@ export function SessionTabs() {
     closeSession(id);
   };
   const activate = useWirebench((s) => s.activateSession);
+  // Over a recording the tabs switch, but none opens or hangs up a connection.
+  const readOnly = useReadOnly();
+  const readOnlyTip = useReadOnlyTip();
   return (
     <div className="session-tabs">
       <ul aria-label={t('ui.client.tabsLabel')} className="tab-list">
@@ -48,7 +52,8 @@ export function SessionTabs() {
               className="tab-close"
               data-testid="client-tab-close"
               aria-label={t('ui.client.closeTab', { n: i + 1 })}
-              title={t('ui.client.closeTab', { n: i + 1 })}
+              title={readOnlyTip ?? t('ui.client.closeTab', { n: i + 1 })}
+              disabled={readOnly}
               onClick={() => close(session.id)}
             >
               ×
@@ -56,7 +61,7 @@ export function SessionTabs() {
           </li>
         ))}
       </ul>
-      <button type="button" className="tab-new" data-testid="client-tab-new" title={t('ui.client.newTabTip')} onClick={() => addSession()}>
+      <button type="button" className="tab-new" data-testid="client-tab-new" title={readOnlyTip ?? t('ui.client.newTabTip')} disabled={readOnly} onClick={() => addSession()}>
         + {t('ui.client.newTab')}
       </button>
     </div>
